@@ -1,0 +1,121 @@
+"""The processed dataset every other part of the app uses (:class:`Dataset`).
+
+Reviews are kept as flat numpy arrays with offsets (no pickle, no per-review objects), so
+50,000 reviews load from the cache in well under a second and slice cheaply.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import numpy as np
+
+from engine.tokenizer import tokenize
+
+SPLITS = {"train": 0, "test": 1}
+UNKNOWN = -1  # token id of a word outside the vocabulary
+
+
+def pack_strings(strings: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """UTF-8 encode strings into one uint8 blob plus int64 offsets (len n+1)."""
+    encoded = [s.encode("utf-8") for s in strings]
+    offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
+    np.cumsum([len(b) for b in encoded], out=offsets[1:])
+    blob = np.frombuffer(b"".join(encoded), dtype=np.uint8)
+    return blob, offsets
+
+
+@dataclass(eq=False)
+class Dataset:
+    """All reviews of both splits, tokenized against one vocabulary."""
+
+    split: np.ndarray          # uint8, 0 = train, 1 = test
+    label: np.ndarray          # uint8, 1 = positive
+    rating: np.ndarray         # uint8, 1..10 from the file name (0 = unknown)
+    review_id: np.ndarray      # int32, the file's id
+    n_words: np.ndarray        # int32, tokens per review (known and unknown)
+    tokens: np.ndarray         # int32 flat, vocabulary index per token, UNKNOWN (-1) if none
+    token_offsets: np.ndarray  # int64, len n+1
+    text_blob: np.ndarray      # uint8, UTF-8 of all texts
+    text_offsets: np.ndarray   # int64, len n+1
+    url_blob: np.ndarray       # uint8, UTF-8 of all IMDb URLs
+    url_offsets: np.ndarray    # int64, len n+1
+    vocab: list[str]           # index i = model input i
+    source: str = ""
+    num_words: int = 10_000
+    decode_errors: int = 0
+    empty_files: int = 0
+    extra: dict = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.label)
+
+    def text(self, i: int) -> str:
+        return bytes(self.text_blob[self.text_offsets[i]:self.text_offsets[i + 1]]).decode("utf-8")
+
+    def url(self, i: int) -> str:
+        return bytes(self.url_blob[self.url_offsets[i]:self.url_offsets[i + 1]]).decode("utf-8")
+
+    def token_ids(self, i: int) -> np.ndarray:
+        """The review's tokens as vocabulary indices, UNKNOWN for words outside it."""
+        return self.tokens[self.token_offsets[i]:self.token_offsets[i + 1]]
+
+    def known_ids(self, i: int) -> np.ndarray:
+        """Distinct in-vocabulary indices of review ``i`` (its multi-hot positions)."""
+        ids = self.token_ids(i)
+        return np.unique(ids[ids >= 0])
+
+    def decoded(self, i: int) -> str:
+        """The review as the model sees it: vocabulary words, ``?`` for unknown ones."""
+        return " ".join(self.vocab[t] if t >= 0 else "?" for t in self.token_ids(i))
+
+    def indices(self, split: str) -> np.ndarray:
+        """Row indices of the ``"train"`` or ``"test"`` split."""
+        return np.flatnonzero(self.split == SPLITS[split])
+
+    @cached_property
+    def word_index(self) -> dict[str, int]:
+        return {w: i for i, w in enumerate(self.vocab)}
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {name: int((self.split == code).sum()) for name, code in SPLITS.items()}
+
+
+def build_vocab(token_lists: list[list[str]], num_words: int) -> list[str]:
+    """The ``num_words`` most frequent words (ties alphabetical)."""
+    freq: Counter[str] = Counter()
+    for toks in token_lists:
+        freq.update(toks)
+    ranked = sorted(freq.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [w for w, _ in ranked[:num_words]]
+
+
+def build_dataset(split, label, rating, review_id, texts: list[str], urls: list[str],
+                  num_words: int = 10_000, source: str = "", progress=None,
+                  **extra_fields) -> Dataset:
+    """Tokenize ``texts`` and index them against a vocabulary built from the train split only."""
+    split = np.asarray(split, dtype=np.uint8)
+    token_lists = []
+    for n, text in enumerate(texts):
+        token_lists.append(tokenize(text))
+        if progress and n % 2000 == 0:
+            progress(n / max(len(texts), 1), "Tokenizing reviews")
+    vocab = build_vocab([t for t, s in zip(token_lists, split) if s == SPLITS["train"]], num_words)
+    index = {w: i for i, w in enumerate(vocab)}
+    lengths = np.fromiter((len(t) for t in token_lists), dtype=np.int32, count=len(token_lists))
+    offsets = np.zeros(len(token_lists) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=offsets[1:])
+    flat = np.fromiter((index.get(w, UNKNOWN) for toks in token_lists for w in toks),
+                       dtype=np.int32, count=int(offsets[-1]))
+    text_blob, text_offsets = pack_strings(texts)
+    url_blob, url_offsets = pack_strings(urls)
+    return Dataset(
+        split=split, label=np.asarray(label, dtype=np.uint8),
+        rating=np.asarray(rating, dtype=np.uint8), review_id=np.asarray(review_id, dtype=np.int32),
+        n_words=lengths, tokens=flat, token_offsets=offsets,
+        text_blob=text_blob, text_offsets=text_offsets, url_blob=url_blob, url_offsets=url_offsets,
+        vocab=vocab, source=source, num_words=num_words, **extra_fields,
+    )

@@ -1,0 +1,52 @@
+"""The window's shared state: one QObject the tabs read from and listen to.
+
+Tabs never talk to each other directly; they change the state and react to its signals,
+so the Train tab, the browser, the Predict tab and the Runs tab stay in step.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+
+class AppState(QObject):
+    """Current dataset, model weights (predictor), evaluation and selected epoch."""
+
+    dataset_changed = Signal(object)      # engine.data.Dataset | None
+    predictor_changed = Signal(object)    # engine.predictor.Predictor | None
+    evaluation_changed = Signal(object)   # engine.training.Evaluation | None
+    run_changed = Signal(object)          # dict from RunStore.get_run / None
+    epoch_selected = Signal(object)       # int (1-based) | None = latest
+    tensorflow_ready = Signal(object)     # None when ready, or an error message
+    filter_requested = Signal(object)     # dict of Reviews-tab filters (e.g. from a confusion cell)
+    status_message = Signal(str)
+    show_tab = Signal(str)                # "train", "reviews", "predict", "evaluation", "runs"
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.dataset = None
+        self.predictor = None
+        self.evaluation = None
+        self.run = None
+        self.epoch = None
+        self.tf_ready = False
+
+    def set_dataset(self, dataset) -> None:
+        self.dataset = dataset
+        self.dataset_changed.emit(dataset)
+
+    def set_predictor(self, predictor) -> None:
+        self.predictor = predictor
+        self.predictor_changed.emit(predictor)
+
+    def set_evaluation(self, evaluation) -> None:
+        self.evaluation = evaluation
+        self.evaluation_changed.emit(evaluation)
+
+    def set_run(self, run) -> None:
+        self.run = run
+        self.run_changed.emit(run)
+
+    def select_epoch(self, epoch) -> None:
+        self.epoch = epoch
+        self.epoch_selected.emit(epoch)

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Set up the project (virtual environment in .venv) and then run the app or the tests.
+#   ./lab.sh app [ARGS...]   set up, then open the window (python main.py ARGS...)
+#   ./lab.sh test [ARGS...]  set up, then run every test headless (pytest ARGS...)
+set -euo pipefail
+cd "$(dirname "$0")"
+
+PY=${PYTHON:-python3}
+stamp=.venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)
+
+if [ ! -x .venv/bin/python ]; then
+    "$PY" -m venv .venv
+fi
+if [ ! -f "$stamp" ]; then
+    .venv/bin/python -m pip install --upgrade pip >/dev/null
+    .venv/bin/python -m pip install -e ".[test]"
+    rm -f .venv/.installed-* && touch "$stamp"
+fi
+
+cmd=${1:-app}
+shift || true
+case "$cmd" in
+    app)
+        exec .venv/bin/python main.py "$@"
+        ;;
+    test)
+        export QT_QPA_PLATFORM=offscreen
+        export TF_CPP_MIN_LOG_LEVEL=${TF_CPP_MIN_LOG_LEVEL:-2}
+        exec .venv/bin/python -m pytest "$@"
+        ;;
+    *)
+        echo "usage: ./lab.sh app|test [ARGS...]" >&2
+        exit 2
+        ;;
+esac
