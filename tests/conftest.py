@@ -53,3 +53,37 @@ def real_archive() -> Path:
     if not value or not Path(value).exists():
         pytest.skip("IMDB_LAB_DATA is not set to the real archive")
     return Path(value)
+
+
+def dataset_from_files(files: dict[str, bytes], num_words: int = 10_000):
+    """Build an engine Dataset straight from generated files (no archive reading)."""
+    import re
+
+    from engine.data import build_dataset
+
+    rows = []
+    for name, data in sorted(files.items()):
+        m = re.match(r"aclImdb/(train|test)/(pos|neg)/(\d+)_(\d+)\.txt$", name)
+        if m:
+            rows.append((0 if m[1] == "train" else 1, 1 if m[2] == "pos" else 0,
+                         int(m[4]), int(m[3]), data.decode("utf-8")))
+    split, label, rating, rid, texts = zip(*rows)
+    return build_dataset(split, label, rating, rid, list(texts), [""] * len(rows),
+                         num_words=num_words, source="generated")
+
+
+@pytest.fixture(scope="session")
+def tiny_dataset():
+    """A small generated Dataset (120 train, 120 test reviews, ~40-word vocabulary)."""
+    from tests.tiny_data import tiny_files
+
+    return dataset_from_files(tiny_files())
+
+
+@pytest.fixture(scope="session")
+def real_dataset(real_archive, tmp_path_factory):
+    """The real 50,000 reviews, tokenized once per test session into a session cache."""
+    from engine.data import load_dataset
+
+    return load_dataset(real_archive, num_words=10_000,
+                        cache_dir=tmp_path_factory.mktemp("real_cache"))
