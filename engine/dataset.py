@@ -1,0 +1,256 @@
+"""Reading the raw Stanford Large Movie Review Dataset (v1.0) from a .tar.gz or a folder.
+
+The layout is ``aclImdb/{train,test}/{pos,neg}/ID_RATING.txt`` plus
+``aclImdb/{train,test}/urls_{pos,neg}.txt`` (line k is the IMDb URL of review id k).
+The archive is streamed with :mod:`tarfile` (nothing is extracted to read it); the
+unlabeled ``train/unsup`` reviews and the ``.feat`` files are ignored.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tarfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+import numpy as np
+
+from engine.errors import Cancelled, DataError
+
+EXPECTED_PER_FOLDER = 12_500
+# Order of the rows in RawReviews, and the folders that must all be present.
+FOLDERS = (("train", "neg"), ("train", "pos"), ("test", "neg"), ("test", "pos"))
+ROOT_NAME = "aclImdb"
+
+_REVIEW = re.compile(r"(\d+)_(\d+)\.txt")
+_URLS = re.compile(r"urls_(pos|neg)\.txt")
+
+
+@dataclass(eq=False)
+class RawReviews:
+    """The labeled reviews of both splits, in the order train/neg, train/pos, test/neg, test/pos."""
+
+    split: np.ndarray      # uint8, 0 = train, 1 = test
+    label: np.ndarray      # uint8, 1 = positive
+    rating: np.ndarray     # uint8, from the file name
+    review_id: np.ndarray  # int32
+    urls: list[str]        # "" where unknown
+    texts: list[str]
+    decode_errors: int = 0
+    empty_files: int = 0
+    source: str = ""
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+
+class _Collector:
+    """Gathers review files and URL lists as they are found, in whatever order."""
+
+    def __init__(self) -> None:
+        self.reviews: dict[tuple[str, str], list[tuple[int, int, str]]] = {f: [] for f in FOLDERS}
+        self.urls: dict[tuple[str, str], list[str]] = {}
+        self.decode_errors = 0
+        self.empty_files = 0
+
+    def add(self, parts: tuple[str, ...], read) -> bool:
+        """Take the file at ``parts`` (relative to aclImdb/) if it belongs to the dataset.
+
+        ``read`` is called only for wanted files, so skipped members cost nothing.
+        """
+        if len(parts) == 3 and (parts[0], parts[1]) in self.reviews:
+            m = _REVIEW.fullmatch(parts[2])
+            if m:
+                text = self._decode(read())
+                self.reviews[(parts[0], parts[1])].append((int(m[1]), int(m[2]), text))
+                return True
+        elif len(parts) == 2 and parts[0] in ("train", "test"):
+            m = _URLS.fullmatch(parts[1])
+            if m:
+                lines = read().decode("utf-8", errors="replace").splitlines()
+                self.urls[(parts[0], m[1])] = [line.strip() for line in lines]
+        return False
+
+    def _decode(self, data: bytes) -> str:
+        if not data.strip():
+            self.empty_files += 1
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            self.decode_errors += 1
+            return data.decode("utf-8", errors="replace")
+
+    def finish(self, source: str, expected: int | None) -> RawReviews:
+        if not any(self.reviews.values()):
+            raise DataError(f"{source} does not look like the IMDB dataset: no "
+                            f"{ROOT_NAME}/train or {ROOT_NAME}/test review folders were "
+                            f"found in it.")
+        for (split, label), rows in self.reviews.items():
+            if not rows:
+                raise DataError(f"The dataset at {source} has no {split}/{label} reviews: the "
+                                f"folder {ROOT_NAME}/{split}/{label} is missing or empty.")
+            if expected is not None and len(rows) != expected:
+                raise DataError(f"The dataset at {source} has {len(rows):,} reviews in "
+                                f"{ROOT_NAME}/{split}/{label} instead of {expected:,}; the copy is "
+                                f"incomplete or not the official one.")
+        split, label, rating, review_id, urls, texts = [], [], [], [], [], []
+        for (s, lab), rows in self.reviews.items():
+            rows.sort(key=lambda r: r[0])
+            url_list = self.urls.get((s, lab), [])
+            for rid, rate, text in rows:
+                split.append(0 if s == "train" else 1)
+                label.append(1 if lab == "pos" else 0)
+                rating.append(rate)
+                review_id.append(rid)
+                urls.append(url_list[rid] if rid < len(url_list) else "")
+                texts.append(text)
+        return RawReviews(
+            split=np.array(split, dtype=np.uint8), label=np.array(label, dtype=np.uint8),
+            rating=np.array(rating, dtype=np.uint8), review_id=np.array(review_id, dtype=np.int32),
+            urls=urls, texts=texts, decode_errors=self.decode_errors,
+            empty_files=self.empty_files, source=source)
+
+
+def _relative_parts(name: str) -> tuple[str, ...] | None:
+    """Path parts below ``aclImdb/`` of an archive member, or None when outside it."""
+    parts = tuple(p for p in PurePosixPath(name).parts if p not in ("", "."))
+    if parts and parts[0] == ROOT_NAME:
+        return parts[1:]
+    return parts if parts and parts[0] in ("train", "test") else None
+
+
+def _is_unsafe_name(name: str) -> bool:
+    path = PurePosixPath(name)
+    return name.startswith(("/", "\\")) or bool(re.match(r"[A-Za-z]:", name)) or ".." in path.parts
+
+
+def _check_member(member: tarfile.TarInfo, archive: str) -> None:
+    """Reject members that could write or read outside the dataset root."""
+    if _is_unsafe_name(member.name):
+        raise DataError(f"The archive {archive} contains an unsafe entry '{member.name}' "
+                        f"(absolute path or '..'); it was not used.")
+    if member.issym() or member.islnk():
+        target = member.linkname
+        # Symlink targets are relative to the link's folder; hard links to the archive root.
+        base = PurePosixPath(member.name).parent if member.issym() else PurePosixPath()
+        resolved = os.path.normpath(str(base / target))
+        if _is_unsafe_name(target) or resolved == ".." or resolved.startswith("../"):
+            raise DataError(f"The archive {archive} contains a link '{member.name}' pointing "
+                            f"outside the dataset ('{target}'); it was not used.")
+
+
+def _check_cancel(cancel) -> None:
+    if cancel is not None and cancel.is_set():
+        raise Cancelled("Reading the dataset was cancelled.")
+
+
+def _read_archive(path: Path, collector: _Collector, progress, cancel) -> None:
+    size = max(path.stat().st_size, 1)
+    with open(path, "rb") as raw:
+        try:
+            # Stream mode ("r|*"): one sequential pass, no seeking, any compression.
+            with tarfile.open(fileobj=raw, mode="r|*") as tar:
+                for n, member in enumerate(tar):
+                    _check_member(member, str(path))
+                    if n % 500 == 0:
+                        _check_cancel(cancel)
+                        if progress:
+                            progress(raw.tell() / size, "Reading reviews")
+                    parts = _relative_parts(member.name)
+                    if parts is None or not member.isfile():
+                        continue
+                    collector.add(parts, lambda: tar.extractfile(member).read())
+        except (tarfile.TarError, EOFError, zlib.error, OSError) as exc:
+            raise DataError(f"{path} is not a readable .tar.gz archive (it may be damaged or "
+                            f"incomplete): {exc}") from exc
+
+
+def dataset_root(folder: Path) -> Path | None:
+    """The ``aclImdb`` folder inside ``folder``, or ``folder`` itself when it is one."""
+    if (folder / ROOT_NAME).is_dir():
+        return folder / ROOT_NAME
+    if (folder / "train").is_dir() or (folder / "test").is_dir():
+        return folder
+    return None
+
+
+def _read_folder(folder: Path, collector: _Collector, progress, cancel) -> None:
+    root = dataset_root(folder)
+    if root is None:
+        raise DataError(f"{folder} does not look like the IMDB dataset: it has no "
+                        f"{ROOT_NAME}/ folder and no train/ or test/ folders.")
+    files: list[tuple[tuple[str, ...], Path]] = []
+    for split in ("train", "test"):
+        for entry in (os.scandir(root / split) if (root / split).is_dir() else ()):
+            if entry.is_file():
+                files.append(((split, entry.name), Path(entry.path)))
+        for _, label in FOLDERS[:2]:
+            sub = root / split / label
+            if sub.is_dir():
+                files.extend(((split, label, e.name), Path(e.path))
+                             for e in os.scandir(sub) if e.is_file(follow_symlinks=False))
+    for n, (parts, path) in enumerate(files):
+        if n % 500 == 0:
+            _check_cancel(cancel)
+            if progress:
+                progress(n / max(len(files), 1), "Reading reviews")
+        try:
+            collector.add(parts, path.read_bytes)
+        except OSError as exc:
+            raise DataError(f"Could not read {path}: {exc.strerror or exc}.") from exc
+
+
+def read_reviews(source: str | Path, progress=None, cancel=None,
+                 expected_per_folder: int | None = EXPECTED_PER_FOLDER) -> RawReviews:
+    """Read every labeled review of the dataset at ``source``.
+
+    Args:
+        source: a ``.tar.gz`` of the official archive, or a folder containing ``aclImdb/``
+            or being it.
+        progress: ``progress(fraction, message)`` callback.
+        cancel: a ``threading.Event``; when set, :class:`Cancelled` is raised.
+        expected_per_folder: reviews required in each of the four folders; ``None`` skips
+            the check (small test data).
+
+    Raises:
+        DataError: the source is missing, not an archive, or has the wrong layout or counts.
+    """
+    path = Path(source).expanduser()
+    collector = _Collector()
+    if path.is_dir():
+        _read_folder(path, collector, progress, cancel)
+    elif path.is_file():
+        _read_archive(path, collector, progress, cancel)
+    else:
+        raise DataError(f"The dataset {path} does not exist.")
+    raw = collector.finish(str(path), expected_per_folder)
+    if progress:
+        progress(1.0, f"Read {len(raw):,} reviews")
+    return raw
+
+
+def safe_extract(archive: str | Path, target: str | Path) -> Path:
+    """Extract ``archive`` into ``target``, refusing anything that would land outside it.
+
+    Every member is checked before a single file is written, then :mod:`tarfile`'s
+    ``"data"`` filter does the extraction (it also drops device files and odd modes).
+
+    Raises:
+        DataError: an unsafe member (``..``, absolute path, link pointing outside), or an
+            archive that cannot be read.
+    """
+    archive, target = Path(archive), Path(target)
+    try:
+        with tarfile.open(archive, mode="r:*") as tar:
+            members = tar.getmembers()
+            for member in members:
+                _check_member(member, str(archive))
+            target.mkdir(parents=True, exist_ok=True)
+            tar.extractall(target, members=members, filter="data")
+    except tarfile.FilterError as exc:
+        raise DataError(f"The archive {archive} contains an unsafe entry: {exc}.") from exc
+    except (tarfile.TarError, EOFError, zlib.error, OSError) as exc:
+        raise DataError(f"Could not extract {archive}: {exc}.") from exc
+    return target
