@@ -21,6 +21,8 @@ class AppState(QObject):
     filter_requested = Signal(object)     # dict of Reviews-tab filters (e.g. from a confusion cell)
     status_message = Signal(str)
     show_tab = Signal(str)                # "train", "reviews", "predict", "evaluation", "runs"
+    overlay_runs = Signal(object)         # dict for gui.overlay.OverlayPainter.show / None = clear
+    runs_changed = Signal()               # the run history changed (run added, renamed, deleted)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -1,0 +1,129 @@
+"""The epoch scrubber: picking an epoch swaps the app's model; label flips after the best epoch."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from engine.predictor import Predictor
+from tests.test_runs_tab import epoch_weights, record_run
+
+
+@pytest.fixture
+def setup(qtbot, tiny_dataset):
+    from engine.history import RunStore
+    from gui.scrubber import EpochScrubber
+    from gui.state import AppState
+
+    store = RunStore()
+    state = AppState()
+    state.set_dataset(tiny_dataset)
+    scrubber = EpochScrubber(state, store=store)
+    qtbot.addWidget(scrubber)
+    return state, store, scrubber
+
+
+def test_showing_a_run_does_not_replace_the_model(qtbot, setup, tiny_dataset):
+    state, store, scrubber = setup
+    run_id = record_run(store, tiny_dataset.vocab, epochs=3)
+    with qtbot.assertNotEmitted(state.predictor_changed):
+        state.set_run(store.get_run(run_id))
+    assert (scrubber.slider.minimum(), scrubber.slider.maximum(), scrubber.slider.value()) == (1, 3, 3)
+    assert scrubber.slider.isEnabled()
+    assert "best: 2" in scrubber.position.text()
+
+
+def test_slider_swaps_in_that_epochs_weights(qtbot, setup, tiny_dataset):
+    state, store, scrubber = setup
+    run_id = record_run(store, tiny_dataset.vocab, epochs=3)
+    state.set_run(store.get_run(run_id))
+    rows = tiny_dataset.indices("test")[:40]
+
+    with qtbot.waitSignals([state.predictor_changed, state.epoch_selected], timeout=2000):
+        scrubber.slider.setValue(1)
+    assert state.epoch == 1
+    p1 = state.predictor.probabilities_for_dataset(tiny_dataset, rows)
+    with qtbot.waitSignal(state.predictor_changed, timeout=2000):
+        scrubber.slider.setValue(2)
+    p2 = state.predictor.probabilities_for_dataset(tiny_dataset, rows)
+
+    assert not np.allclose(p1, p2)
+    for epoch, got in ((1, p1), (2, p2)):
+        direct = Predictor(epoch_weights(tiny_dataset.vocab, epoch), tiny_dataset.vocab)
+        np.testing.assert_allclose(got, direct.probabilities_for_dataset(tiny_dataset, rows), rtol=1e-6)
+
+
+def test_epoch_picked_elsewhere_moves_the_slider(qtbot, setup, tiny_dataset):
+    state, store, scrubber = setup
+    run_id = record_run(store, tiny_dataset.vocab, epochs=3)
+    state.set_run(store.get_run(run_id))
+    with qtbot.waitSignal(state.predictor_changed, timeout=2000):
+        state.select_epoch(1)
+    assert scrubber.slider.value() == 1
+    with qtbot.waitSignal(state.predictor_changed, timeout=2000):
+        scrubber.use_final_model()
+    assert state.epoch is None and scrubber.slider.value() == 3
+    final = Predictor(epoch_weights(tiny_dataset.vocab, 3), tiny_dataset.vocab)
+    text = tiny_dataset.text(3)
+    assert state.predictor.predict(text).probability == pytest.approx(final.predict(text).probability)
+
+
+def test_missing_epoch_file_is_reported_not_raised(qtbot, setup, tiny_dataset):
+    state, store, scrubber = setup
+    run_id = record_run(store, tiny_dataset.vocab, epochs=3)
+    state.set_run(store.get_run(run_id))
+    (store.run_dir(run_id) / "epochs" / "epoch_001.npz").unlink()
+    with qtbot.waitSignal(state.status_message, timeout=2000) as blocker:
+        assert scrubber.apply_epoch(1) is False
+    assert "epoch 1" in blocker.args[0]
+
+
+def test_label_flips_after_the_best_epoch(qtbot, setup, tiny_dataset):
+    from engine.config import ModelConfig
+    from engine.training import validation_rows
+
+    state, store, scrubber = setup
+    config = ModelConfig(epochs=3, validation_size=60, num_words=100)
+    # After the best epoch, "wonderful" and "superb" start counting as negative words.
+    run_id = record_run(store, tiny_dataset.vocab, epochs=3, best_epoch=1, config=config,
+                        flip_words=("wonderful", "superb"))
+    state.set_run(store.get_run(run_id))
+
+    rows = validation_rows(tiny_dataset, config)
+    assert len(rows) == 60
+    best = Predictor(epoch_weights(tiny_dataset.vocab, 1), tiny_dataset.vocab)
+    last = Predictor(epoch_weights(tiny_dataset.vocab, 3, ("wonderful", "superb")), tiny_dataset.vocab)
+    pb = best.probabilities_for_dataset(tiny_dataset, rows)
+    pl = last.probabilities_for_dataset(tiny_dataset, rows)
+    expected = {int(r) for r, a, b in zip(rows, pb, pl) if (a >= 0.5) != (b >= 0.5)}
+    assert expected
+    assert {f.row for f in scrubber.flips} == expected
+    assert scrubber.flip_list.count() == len(expected)
+    assert f"{len(expected)} validation reviews" in scrubber.flips_title.text()
+    scrubber.flip_list.setCurrentRow(0)
+    assert scrubber.flip_text.toPlainText() == tiny_dataset.text(scrubber.flips[0].row)
+
+
+def test_scrubbing_a_really_trained_run(qtbot, setup, tiny_dataset):
+    """Real Trainer output: epoch files as it writes them, model wider than the tiny vocabulary."""
+    from engine.config import ModelConfig
+    from engine.training import Trainer
+
+    state, store, scrubber = setup
+    config = ModelConfig(hidden_units=[8, 8], epochs=2, batch_size=32, validation_size=40,
+                         num_words=100, seed=1)
+    result = Trainer(tiny_dataset, config, store=store, name="real").train()
+    assert result.status == "finished"
+    state.set_run(store.get_run(result.run_id))
+    assert scrubber.slider.maximum() == 2
+    assert "validation reviews change label" in scrubber.flips_title.text()
+    with qtbot.waitSignal(state.predictor_changed, timeout=5000):
+        scrubber.slider.setValue(1)
+    p1 = state.predictor.probabilities_for_dataset(tiny_dataset)
+    with qtbot.waitSignal(state.predictor_changed, timeout=5000):
+        scrubber.slider.setValue(2)
+    p2 = state.predictor.probabilities_for_dataset(tiny_dataset)
+    assert not np.allclose(p1, p2)
+    # The last epoch's weights are the run's final weights.
+    np.testing.assert_allclose(p2, Predictor.from_bundle(result.model_path)
+                               .probabilities_for_dataset(tiny_dataset), rtol=1e-5)
