@@ -1,0 +1,342 @@
+"""The command line: ``train``, ``predict``, ``evaluate`` and ``runs`` on the same engine.
+
+``python main.py`` without arguments (or with a window option such as ``--train``) opens
+the window instead; Qt is imported only then. Expected failures print one line on stderr
+and exit with status 2; a training run that fails (non-finite loss) exits 1, one stopped
+with Ctrl+C exits 130.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import sys
+import threading
+import time
+from pathlib import Path
+
+from engine import __version__
+from engine.config import ACTIVATIONS, LOSSES, OPTIMIZERS, ModelConfig
+from engine.errors import LabError, ModelFileError, PredictionError
+
+EXIT_ERROR = 2
+EXIT_FAILED = 1
+EXIT_INTERRUPTED = 130
+MODEL_HELP = "model folder (default: the latest finished run)"
+
+
+class CliError(LabError):
+    """A command-line request that cannot be carried out (bad file, nothing to do)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with one-line errors (its default adds the usage text)."""
+
+    def error(self, message: str):
+        self.exit(EXIT_ERROR, f"{self.prog}: error: {message}\n")
+
+
+def _units(text: str) -> list[int]:
+    try:
+        units = [int(u) for u in text.split(",") if u.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected comma-separated layer sizes like 16,16, got {text!r}") from None
+    if not units:
+        raise argparse.ArgumentTypeError("at least one hidden layer size is needed")
+    return units
+
+
+def build_parser() -> argparse.ArgumentParser:
+    defaults = ModelConfig()
+    parser = _Parser(prog="main.py", description="IMDB Sentiment Lab: train, try and compare the "
+                     "IMDB review classifier of Deep Learning with Python, section 3.4. "
+                     "Without a command the window opens.")
+    parser.add_argument("--version", action="version", version=f"IMDB Sentiment Lab {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def data_options(p):
+        p.add_argument("--data", metavar="PATH", help="aclImdb_v1.tar.gz or an aclImdb/ folder "
+                       "(default: IMDB_LAB_DATA, then the processed cache)")
+        p.add_argument("--no-size-check", action="store_true",
+                       help="accept a dataset whose folders do not hold 12,500 reviews each (samples)")
+
+    train = sub.add_parser("train", help="train a model and save it in the run history")
+    data_options(train)
+    train.add_argument("--protocol", choices=["book"], help="book: train with validation, then "
+                       "retrain on all 25,000 reviews for the best epoch count and test")
+    train.add_argument("--epochs", type=int, default=defaults.epochs)
+    train.add_argument("--batch-size", type=int, default=defaults.batch_size)
+    train.add_argument("--num-words", type=int, default=defaults.num_words)
+    train.add_argument("--units", type=_units, default=defaults.hidden_units, metavar="16,16")
+    train.add_argument("--activation", choices=ACTIVATIONS, default=defaults.activation)
+    train.add_argument("--loss", choices=LOSSES, default=defaults.loss)
+    train.add_argument("--optimizer", choices=OPTIMIZERS, default=defaults.optimizer)
+    train.add_argument("--learning-rate", type=float, default=defaults.learning_rate)
+    train.add_argument("--validation-size", type=int, default=defaults.validation_size)
+    train.add_argument("--early-stopping", type=int, default=defaults.early_stopping, metavar="N",
+                       help="stop after N epochs without val_loss improvement (0 = off)")
+    train.add_argument("--seed", type=int, default=defaults.seed)
+    train.add_argument("--name", help="a name for the run in the history")
+    train.add_argument("--json", action="store_true", help="print one JSON object at the end "
+                       "(progress lines then go to stderr)")
+
+    predict = sub.add_parser("predict", help="score reviews with a saved model")
+    predict.add_argument("texts", nargs="*", metavar="TEXT", help="review text; - reads standard "
+                         "input, one review per line")
+    predict.add_argument("--file", metavar="PATH", help="a text file with one review per line")
+    predict.add_argument("--model", metavar="PATH", help=MODEL_HELP)
+    predict.add_argument("--explain", action="store_true", help="add each word's contribution")
+    predict.add_argument("--json", action="store_true", help="one JSON object per review")
+
+    evaluate = sub.add_parser("evaluate", help="test-split metrics of a saved model")
+    data_options(evaluate)
+    evaluate.add_argument("--model", metavar="PATH", help=MODEL_HELP)
+    evaluate.add_argument("--json", action="store_true")
+
+    runs = sub.add_parser("runs", help="list the run history, newest first")
+    runs.add_argument("--json", action="store_true")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of ``main.py``: the window, or one command-line command."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0].startswith("--") and argv[0] not in ("--help", "--version")):
+        from gui.app import run  # Qt is loaded only for the window
+
+        return run(argv)
+    args = build_parser().parse_args(argv)
+    handler = {"train": cmd_train, "predict": cmd_predict, "evaluate": cmd_evaluate,
+               "runs": cmd_runs}[args.command]
+    try:
+        return handler(args)
+    except LabError as exc:
+        print(f"error: {' '.join(str(exc).split())}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("error: interrupted.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (``| head``): no traceback, and none at exit either.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+# -- train -------------------------------------------------------------------------------
+
+def _load_dataset(args, num_words: int):
+    from engine.data import load_dataset
+
+    kwargs = {"expected_per_folder": None} if args.no_size_check else {}
+    return load_dataset(args.data, num_words=num_words, **kwargs)
+
+
+def _epoch_line(metrics: dict, epochs: int | None) -> str:
+    parts = [f"epoch {metrics['epoch']}" + (f"/{epochs}" if epochs else "")]
+    for key in ("loss", "accuracy", "val_loss", "val_accuracy"):
+        if metrics.get(key) is not None:
+            parts.append(f"{key} {metrics[key]:.4f}")
+    parts.append(f"{metrics.get('seconds', 0.0):.1f} s")
+    return "  ".join(parts)
+
+
+def cmd_train(args) -> int:
+    from engine.history import RunStore
+
+    config = ModelConfig(hidden_units=args.units, activation=args.activation, loss=args.loss,
+                         optimizer=args.optimizer, learning_rate=args.learning_rate,
+                         batch_size=args.batch_size, epochs=args.epochs,
+                         validation_size=args.validation_size, num_words=args.num_words,
+                         seed=args.seed, early_stopping=args.early_stopping)
+    config.validate()  # fails fast on settings, before the dataset is read
+    out = sys.stderr if args.json else sys.stdout
+    started = time.perf_counter()
+    dataset = _load_dataset(args, config.num_words)
+    load_seconds = time.perf_counter() - started
+    config.validate(train_size=len(dataset.indices("train")))
+    from engine import training  # TensorFlow loads here, once the request is known to be sound
+
+    store = RunStore()
+    cancel = threading.Event()
+
+    def on_epoch_end(metrics: dict) -> None:
+        if metrics.get("phase") == "retrain":  # the book protocol's final run
+            print("retrain " + _epoch_line(metrics, None), file=out, flush=True)
+        else:
+            print(_epoch_line(metrics, config.epochs), file=out, flush=True)
+
+    callbacks = {"store": store, "name": args.name, "cancel": cancel, "on_epoch_end": on_epoch_end}
+    previous = signal.signal(signal.SIGINT, lambda *_: _stop(cancel))
+    try:
+        if args.protocol == "book":
+            result = training.run_book_protocol(dataset, config, **callbacks)
+        else:
+            result = training.Trainer(dataset, config, **callbacks).train()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    timings = {"load_data": round(load_seconds, 3), **(result.timings or {}),
+               "total": round(time.perf_counter() - started, 3)}
+    report = {
+        "run_id": result.run_id, "status": result.status, "reason": result.reason,
+        "config": result.config.to_dict() if result.config else config.to_dict(),
+        "history": {k: [float(v) for v in result.history.get(k, [])]
+                    for k in ("loss", "accuracy", "val_loss", "val_accuracy")},
+        "best_epoch": result.best_epoch, "test": result.test,
+        "model_path": str(result.model_path) if result.model_path else None, "timings": timings,
+    }
+    retrain = getattr(result, "retrain_history", None)
+    if retrain:  # --protocol book: the final run on all training reviews
+        report["retrain_run_id"] = getattr(result, "retrain_run_id", None)
+        report["retrain_history"] = {k: [float(v) for v in retrain.get(k, [])]
+                                     for k in ("loss", "accuracy")}
+    if args.json:
+        print(json.dumps(report, default=_json_default))
+    else:
+        print(f"{result.status}: {result.reason}".rstrip(": "))
+        if result.best_epoch:
+            print(f"best epoch {result.best_epoch}")
+        if result.test:
+            print("test  " + "  ".join(f"{k} {v:.4f}" for k, v in result.test.items()
+                                       if isinstance(v, (int, float))))
+        if result.model_path:
+            print(f"model saved to {result.model_path}")
+    if result.status == "stopped":
+        return EXIT_INTERRUPTED
+    if result.status == "failed":
+        if args.json:
+            print(f"error: {result.reason}", file=sys.stderr)
+        return EXIT_FAILED
+    return 0
+
+
+def _stop(cancel: threading.Event) -> None:
+    if cancel.is_set():  # a second Ctrl+C: stop now
+        raise KeyboardInterrupt
+    cancel.set()
+    print("Stopping after the current batch (Ctrl+C again to quit now)…", file=sys.stderr, flush=True)
+
+
+def _json_default(value):
+    if hasattr(value, "item"):
+        return value.item()
+    if hasattr(value, "tolist"):
+        return value.tolist()
+    return str(value)
+
+
+# -- predict / evaluate ------------------------------------------------------------------
+
+def _model_path(args) -> Path:
+    if args.model:
+        return Path(args.model)
+    from engine.history import RunStore
+
+    latest = RunStore().latest_model()
+    if latest is None:
+        raise ModelFileError("No trained model found: train one with `main.py train` "
+                             "or pass --model PATH.")
+    return latest
+
+
+def _read_lines(stream) -> list[str]:
+    return [line.rstrip("\r\n") for line in stream if line.strip()]
+
+
+def _texts(args) -> list[str]:
+    texts: list[str] = []
+    for text in args.texts:
+        texts.extend(_read_lines(sys.stdin) if text == "-" else [text])
+    if args.file:
+        try:
+            with open(args.file, encoding="utf-8", errors="replace") as f:
+                texts.extend(_read_lines(f))
+        except OSError as exc:
+            raise CliError(f"Cannot read {args.file}: {exc.strerror or exc}.") from None
+    if not texts and not args.texts:
+        raise PredictionError("Nothing to predict: give a review as TEXT, --file PATH, "
+                              "or - for standard input.")
+    if not texts:
+        raise PredictionError("Nothing to predict: the text is empty.")
+    return texts
+
+
+def cmd_predict(args) -> int:
+    from engine.predictor import Predictor
+
+    texts = _texts(args)
+    predictor = Predictor.from_bundle(_model_path(args))
+    for text in texts:
+        if args.explain:
+            result = predictor.explain(text)
+            result.contributions = dict(sorted(result.contributions.items(), key=lambda kv: -abs(kv[1])))
+        else:
+            result = predictor.predict(text)
+        if args.json:
+            print(json.dumps(result.to_dict()), flush=True)
+            continue
+        note = "  (no known words: this is only the model's bias)" if result.uninformative else ""
+        print(f"{result.label}  {result.probability:.4f}  known words {result.known_words}, "
+              f"unknown {result.unknown_words}{note}")
+        if args.explain:
+            top = list(result.contributions.items())[:10]
+            print("    " + ", ".join(f"{w} {c:+.4f}" for w, c in top))
+    return 0
+
+
+def cmd_evaluate(args) -> int:
+    import dataclasses
+
+    import numpy as np
+
+    from engine.bundle import load_bundle
+    from engine.training import evaluate
+
+    path = _model_path(args)
+    bundle = load_bundle(path)
+    dataset = _load_dataset(args, bundle.config.num_words)
+    if list(dataset.vocab) != bundle.vocab:
+        # The model's vocabulary is authoritative: re-index the dataset's tokens into it.
+        index = {w: i for i, w in enumerate(bundle.vocab)}
+        mapping = np.array([index.get(w, -1) for w in dataset.vocab] + [-1], dtype=np.int32)
+        dataset = dataclasses.replace(dataset, tokens=mapping[dataset.tokens],
+                                      vocab=list(bundle.vocab), num_words=len(bundle.vocab))
+    rows = dataset.indices("test")
+    if not len(rows):
+        raise CliError("The dataset has no test reviews to evaluate on.")
+    result = evaluate(bundle.weights, dataset, rows=rows, config=bundle.config)
+    report = {"model_path": str(path), "reviews": int(len(rows)), **result.to_dict()}
+    if args.json:
+        print(json.dumps(report, default=_json_default))
+    else:
+        for key, value in report.items():
+            print(f"{key:<12} {value:.4f}" if isinstance(value, float) else f"{key:<12} {value}")
+    return 0
+
+
+# -- runs --------------------------------------------------------------------------------
+
+RUN_FIELDS = ("id", "name", "status", "epochs", "best_epoch", "started", "ended",
+              "loss", "accuracy", "val_loss", "val_accuracy", "test", "model_path", "config")
+
+
+def cmd_runs(args) -> int:
+    from engine.history import RunStore
+
+    runs = [{k: run.get(k) for k in RUN_FIELDS} for run in RunStore().list_runs()]
+    if args.json:
+        print(json.dumps(runs, default=_json_default))
+        return 0
+    if not runs:
+        print("No runs yet: train one with `main.py train`.")
+        return 0
+    print(f"{'id':>4}  {'name':<20} {'status':<11} {'epochs':>6} {'best':>4}  {'val_acc':>7}  "
+          f"{'test_acc':>8}  started")
+    for r in runs:
+        val = f"{r['val_accuracy']:.4f}" if r["val_accuracy"] is not None else "-"
+        test = f"{r['test']['accuracy']:.4f}" if r["test"] and "accuracy" in r["test"] else "-"
+        print(f"{r['id']:>4}  {r['name'][:20]:<20} {r['status']:<11} {r['epochs']:>6} "
+              f"{r['best_epoch'] or '-':>4}  {val:>7}  {test:>8}  {r['started']}")
+    return 0

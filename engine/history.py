@@ -1,0 +1,274 @@
+"""Run history in SQLite: one row per training run, one per completed epoch.
+
+Every call opens its own short-lived connection, so the GUI thread, a training worker
+thread and other processes (a CLI run beside the window) can all use the same file. WAL
+mode lets readers proceed while a trainer writes; ``busy_timeout`` makes writers wait for
+each other instead of failing. Each epoch is its own committed transaction, so killing the
+process loses at most the epoch in progress; the run is then shown as "interrupted".
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import sys
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Iterator
+
+from engine import paths
+from engine.errors import LabError
+
+STATUSES = ("running", "finished", "stopped", "failed", "interrupted")
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT_S = 30.0
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL DEFAULT '',
+    config TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'running',
+    pid INTEGER,
+    pid_start TEXT NOT NULL DEFAULT '',
+    started TEXT NOT NULL,
+    ended TEXT,
+    best_epoch INTEGER,
+    best_val_accuracy REAL,
+    test TEXT,
+    model_path TEXT,
+    group_id INTEGER,
+    reason TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS epochs (
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    epoch INTEGER NOT NULL,
+    loss REAL, accuracy REAL, val_loss REAL, val_accuracy REAL, seconds REAL,
+    weights_path TEXT,
+    PRIMARY KEY (run_id, epoch)
+);
+"""
+EPOCH_FIELDS = ("loss", "accuracy", "val_loss", "val_accuracy", "seconds")
+INTERRUPTED_REASON = "The program training this run stopped before it finished."
+
+
+class HistoryError(LabError):
+    """The run history database cannot be used."""
+
+
+def _now() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def _process_start(pid: int) -> str:
+    """A token that changes when ``pid`` is reused (Linux: start time in /proc), else ""."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            stat = f.read().decode("ascii", "replace")
+        return stat.rsplit(")", 1)[1].split()[19]
+    except (OSError, IndexError):
+        return ""
+
+
+def _pid_alive(pid: int | None, start: str) -> bool:
+    if not pid:
+        return False
+    if sys.platform == "win32":
+        return _pid_alive_windows(pid)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # exists, owned by someone else
+    return not start or _process_start(pid) in ("", start)
+
+
+def _pid_alive_windows(pid: int) -> bool:
+    # os.kill(pid, 0) would send CTRL_C_EVENT on Windows.
+    import ctypes
+
+    kernel32 = ctypes.windll.kernel32
+    handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+    if not handle:
+        return False
+    code = ctypes.c_ulong()
+    ok = kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+    kernel32.CloseHandle(handle)
+    return bool(ok) and code.value == 259  # STILL_ACTIVE
+
+
+class RunStore:
+    """The run history database (default: ``paths.history_db()``)."""
+
+    def __init__(self, path: str | Path | None = None, runs_root: str | Path | None = None):
+        self.path = Path(path) if path is not None else paths.history_db()
+        if runs_root is not None:
+            self.runs_root = Path(runs_root)
+        else:
+            self.runs_root = paths.runs_dir() if path is None else self.path.parent / "runs"
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            with self._connect() as conn:
+                conn.execute("PRAGMA journal_mode=WAL")
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+                if version > SCHEMA_VERSION:
+                    raise HistoryError(f"The run history at {self.path} was written by a newer "
+                                       "version of the app.")
+                conn.executescript(SCHEMA)
+                conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        except sqlite3.DatabaseError as exc:
+            raise HistoryError(f"The run history at {self.path} cannot be opened ({exc}).") from None
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        """A fresh connection whose block is one transaction (committed on success)."""
+        conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S)
+        try:
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA foreign_keys=ON")
+            # FULL: a committed epoch survives a power cut too, not only a killed process.
+            conn.execute("PRAGMA synchronous=FULL")
+            with conn:
+                yield conn
+        finally:
+            conn.close()
+
+    def run_dir(self, run_id: int) -> Path:
+        """The folder for a run's files (per-epoch weights, model bundle)."""
+        return self.runs_root / str(int(run_id))
+
+    # -- writing -------------------------------------------------------------------------
+
+    def create_run(self, config, name: str | None = None, group_id: int | None = None) -> int:
+        """Record a new run as "running" by this process and return its id."""
+        config_json = config.to_json() if hasattr(config, "to_json") else json.dumps(config)
+        pid = os.getpid()
+        with self._connect() as conn:
+            cur = conn.execute(
+                "INSERT INTO runs (name, config, status, pid, pid_start, started, group_id) "
+                "VALUES (?, ?, 'running', ?, ?, ?, ?)",
+                (name or "", config_json, pid, _process_start(pid), _now(), group_id))
+            run_id = int(cur.lastrowid)
+            if not name:
+                conn.execute("UPDATE runs SET name = ? WHERE id = ?", (f"Run {run_id}", run_id))
+        return run_id
+
+    def add_epoch(self, run_id: int, metrics: dict, weights_path: str | Path | None = None) -> None:
+        """Commit one completed epoch (``metrics`` as EpochMetrics: ``epoch`` is 1-based)."""
+        values = [None if metrics.get(k) is None else float(metrics[k]) for k in EPOCH_FIELDS]
+        with self._connect() as conn:
+            try:
+                conn.execute(
+                    "INSERT OR REPLACE INTO epochs (run_id, epoch, loss, accuracy, val_loss, "
+                    "val_accuracy, seconds, weights_path) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (int(run_id), int(metrics["epoch"]), *values,
+                     str(weights_path) if weights_path else None))
+            except sqlite3.IntegrityError:
+                raise HistoryError(f"Run {run_id} no longer exists in the history.") from None
+
+    def finish_run(self, run_id: int, status: str, best_epoch: int | None = None,
+                   test: dict | None = None, model_path: str | Path | None = None,
+                   reason: str = "") -> None:
+        """Mark the run finished/stopped/failed and store its outcome."""
+        if status not in STATUSES:
+            raise ValueError(f"unknown run status {status!r}")
+        with self._connect() as conn:
+            best_acc = None
+            if best_epoch is not None:
+                row = conn.execute("SELECT val_accuracy FROM epochs WHERE run_id = ? AND epoch = ?",
+                                   (run_id, best_epoch)).fetchone()
+                best_acc = row[0] if row else None
+            conn.execute(
+                "UPDATE runs SET status = ?, ended = ?, best_epoch = ?, best_val_accuracy = ?, "
+                "test = ?, model_path = ?, reason = ? WHERE id = ?",
+                (status, _now(), best_epoch, best_acc,
+                 json.dumps(test, default=_json_default) if test is not None else None,
+                 str(model_path) if model_path else None, reason, run_id))
+
+    def rename(self, run_id: int, name: str) -> None:
+        with self._connect() as conn:
+            conn.execute("UPDATE runs SET name = ? WHERE id = ?", (name.strip(), run_id))
+
+    def delete(self, run_id: int) -> None:
+        """Remove a run, its epochs and its folder; a run still training cannot be deleted."""
+        run = self.get_run(run_id)
+        if run is None:
+            return
+        if run["status"] == "running":
+            raise HistoryError(f"Run {run_id} is still training; stop it before deleting it.")
+        with self._connect() as conn:
+            conn.execute("DELETE FROM runs WHERE id = ?", (run_id,))
+        shutil.rmtree(self.run_dir(run_id), ignore_errors=True)
+
+    # -- reading -------------------------------------------------------------------------
+
+    def _mark_interrupted(self, conn: sqlite3.Connection) -> None:
+        rows = conn.execute("SELECT id, pid, pid_start FROM runs WHERE status = 'running'").fetchall()
+        dead = [r["id"] for r in rows if not _pid_alive(r["pid"], r["pid_start"])]
+        for run_id in dead:
+            last = conn.execute("SELECT MAX(epoch) FROM epochs WHERE run_id = ?",
+                                (run_id,)).fetchone()[0]
+            conn.execute("UPDATE runs SET status = 'interrupted', reason = ?, "
+                         "ended = COALESCE(ended, ?) WHERE id = ? AND status = 'running'",
+                         (INTERRUPTED_REASON + (f" {last} epochs were saved." if last else ""),
+                          _now(), run_id))
+
+    _SELECT = (
+        "SELECT r.*, (SELECT COUNT(*) FROM epochs e WHERE e.run_id = r.id) AS epochs, "
+        "l.loss AS loss, l.accuracy AS accuracy, l.val_loss AS val_loss, "
+        "l.val_accuracy AS val_accuracy FROM runs r LEFT JOIN epochs l ON l.run_id = r.id "
+        "AND l.epoch = (SELECT MAX(epoch) FROM epochs m WHERE m.run_id = r.id)")
+
+    def list_runs(self) -> list[dict[str, Any]]:
+        """All runs, newest first, with completed-epoch count and final metrics."""
+        with self._connect() as conn:
+            self._mark_interrupted(conn)
+            rows = conn.execute(self._SELECT + " ORDER BY r.id DESC").fetchall()
+        return [_run_dict(r) for r in rows]
+
+    def get_run(self, run_id: int) -> dict[str, Any] | None:
+        with self._connect() as conn:
+            self._mark_interrupted(conn)
+            row = conn.execute(self._SELECT + " WHERE r.id = ?", (run_id,)).fetchone()
+        return _run_dict(row) if row else None
+
+    def epochs(self, run_id: int) -> list[dict[str, Any]]:
+        with self._connect() as conn:
+            rows = conn.execute("SELECT * FROM epochs WHERE run_id = ? ORDER BY epoch",
+                                (run_id,)).fetchall()
+        return [dict(r) for r in rows]
+
+    def latest_model(self) -> Path | None:
+        """The bundle of the newest finished run whose folder still exists."""
+        with self._connect() as conn:
+            rows = conn.execute("SELECT model_path FROM runs WHERE status = 'finished' AND "
+                                "model_path IS NOT NULL ORDER BY id DESC").fetchall()
+        for (model_path,) in rows:
+            if Path(model_path).is_dir():
+                return Path(model_path)
+        return None
+
+    def integrity_check(self) -> str:
+        """SQLite's own check: "ok" when the file is sound."""
+        with self._connect() as conn:
+            return conn.execute("PRAGMA integrity_check").fetchone()[0]
+
+
+def _json_default(value):
+    if hasattr(value, "item"):
+        return value.item()
+    if hasattr(value, "tolist"):
+        return value.tolist()
+    return str(value)
+
+
+def _run_dict(row: sqlite3.Row) -> dict[str, Any]:
+    run = dict(row)
+    run["config"] = json.loads(run["config"]) if run["config"] else {}
+    run["test"] = json.loads(run["test"]) if run["test"] else None
+    del run["pid_start"]
+    return run
