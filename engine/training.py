@@ -218,8 +218,8 @@ class Trainer:
             model = build_model(config)
             width = config.num_words
             train_feed = tf_batches(dataset, fit_rows, config.batch_size, width=width,
-                                    shuffle_seed=config.seed)
-            val_feed = (tf_batches(dataset, val_rows, config.batch_size, width=width)
+                                    shuffle_seed=config.seed, repeat=True)
+            val_feed = (tf_batches(dataset, val_rows, config.batch_size, width=width, repeat=True)
                         if len(val_rows) else None)
             self._batches = {"train": batch_count(len(fit_rows), config.batch_size),
                              "validate": batch_count(len(val_rows), config.batch_size)}
@@ -228,6 +228,8 @@ class Trainer:
             t1 = time.monotonic()
             try:
                 model.fit(train_feed, validation_data=val_feed, epochs=config.epochs,
+                          steps_per_epoch=self._batches["train"],
+                          validation_steps=self._batches["validate"] or None,
                           callbacks=callbacks, verbose=0, shuffle=False)
             except _Cancelled:
                 status = "stopped"
@@ -316,3 +318,21 @@ def run_book_protocol(dataset, config: ModelConfig, **callbacks) -> TrainResult:
                        final.model_path, final.weights,
                        final.test, timings, config, retrain_history=final.history,
                        retrain_run_id=final.run_id)
+
+
+def warm_up() -> None:
+    """Run one tiny training through the real pipeline (sparse feed, fit, validation).
+
+    TensorFlow's first run in a process loads kernels and C extensions and optimizes
+    graphs, holding the GIL for 100 ms stretches; the window calls this in the
+    background before enabling Train, so the user's first run doesn't stall it.
+    """
+    from engine.data import build_dataset
+
+    texts = ["good fun film", "bad dull film", "great acting", "awful plot"] * 4
+    labels = [1, 0, 1, 0] * 4
+    tiny = build_dataset([0] * 12 + [1] * 4, labels, [8, 2, 9, 1] * 4, list(range(16)), texts,
+                         [""] * 16, num_words=100, source="warm-up")
+    config = ModelConfig(num_words=100, batch_size=4, epochs=1, validation_size=4)
+    Trainer(tiny, config, on_weights=lambda *_: None).train()
+    evaluate(Trainer(tiny, config).train().weights, tiny, tiny.indices("test"), config)

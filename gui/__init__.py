@@ -1,0 +1,1 @@
+"""The window (PySide6 + pyqtgraph). Nothing here is imported by ``engine``."""

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from engine.errors import LabError
+from gui.lazy import WhenVisible
 from gui.highlight import NEGATIVE_RGB, POSITIVE_RGB, blend
 
 WORDS = 20
@@ -60,8 +61,13 @@ class LexiconWidget(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addLayout(columns, 1)
-        state.predictor_changed.connect(self.set_predictor)
+        self._refresh = WhenVisible(self, lambda: self.set_predictor(self.state.predictor))
+        state.predictor_changed.connect(self._refresh.request)
         self.set_predictor(state.predictor)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._refresh.shown()
 
     def set_predictor(self, predictor) -> None:
         if predictor is None:

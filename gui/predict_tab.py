@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QHeaderView, QLab
 from superqt.utils import QSignalDebouncer
 
 from engine.errors import LabError
+from gui.lazy import WhenVisible
 from gui.background import LatestCall
 from gui.highlight import DEFAULT_LIMIT, highlight_html, legend_html
 
@@ -117,7 +118,8 @@ class PredictTab(QWidget):
         self._call.finished.connect(self._show_result)
         self._call.failed.connect(self._show_error)
         self._build()
-        state.predictor_changed.connect(self._predictor_changed)
+        self._refresh = WhenVisible(self, lambda: self._predictor_changed(self.state.predictor))
+        state.predictor_changed.connect(self._refresh.request)
         self._predictor_changed(state.predictor)
 
     # ----- layout -----------------------------------------------------------------------
@@ -198,6 +200,10 @@ class PredictTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.no_model)
         layout.addWidget(splitter, 1)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._refresh.shown()
 
     # ----- behaviour --------------------------------------------------------------------
     def _predictor_changed(self, predictor) -> None:

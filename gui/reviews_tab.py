@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDoubleSpinBox, QHB
                                QTableView, QVBoxLayout, QWidget)
 from superqt.utils import QSignalDebouncer
 
+from gui.lazy import WhenVisible
 from gui.background import LatestCall
 from gui.review_detail import ReviewDetail
 from gui.review_model import COLUMN_KEYS, ReviewFilter, ReviewTableModel
@@ -60,7 +61,8 @@ class ReviewsTab(QWidget):
         self._compute.failed.connect(self._probabilities_failed)
         self._build()
         state.dataset_changed.connect(self.set_dataset)
-        state.predictor_changed.connect(self.set_predictor)
+        self._refresh = WhenVisible(self, lambda: self.set_predictor(self.state.predictor))
+        state.predictor_changed.connect(self._refresh.request)
         state.filter_requested.connect(self.apply_filter)
         if state.dataset is not None:
             self.set_dataset(state.dataset)
@@ -141,6 +143,10 @@ class ReviewsTab(QWidget):
         layout.addLayout(filters)
         layout.addLayout(status)
         layout.addWidget(splitter, 1)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._refresh.shown()
 
     # ----- state signals ----------------------------------------------------------------
     def set_dataset(self, dataset) -> None:

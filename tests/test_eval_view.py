@@ -67,6 +67,7 @@ def test_roc_curve_matches_the_rank_auc():
 def test_views_show_an_evaluation(qtbot, state, tiny_dataset):
     view = EvaluationView(state)
     qtbot.addWidget(view)
+    view.show()
     assert "No evaluation yet" in view.summary.text()
     predictor = handmade_predictor(tiny_dataset.vocab, bias=6.0)
     evaluation = evaluation_of(predictor, tiny_dataset, tiny_dataset.indices("test"))
@@ -87,7 +88,9 @@ def test_clicking_a_confusion_cell_filters_the_reviews_table(qtbot, state, tiny_
     reviews = ReviewsTab(state)
     view = EvaluationView(state)
     qtbot.addWidget(reviews)
+    reviews.show()
     qtbot.addWidget(view)
+    view.show()
     with qtbot.waitSignal(reviews.predictions_updated, timeout=5000):
         state.set_predictor(predictor)
     evaluation = evaluation_of(predictor, tiny_dataset, tiny_dataset.indices("test"))
@@ -105,6 +108,7 @@ def test_clicking_a_confusion_cell_filters_the_reviews_table(qtbot, state, tiny_
 def test_lexicon_follows_every_new_predictor(qtbot, state, tiny_dataset):
     lexicon = LexiconWidget(state)
     qtbot.addWidget(lexicon)
+    lexicon.show()
     assert lexicon.words_shown() == ([], [])
     with qtbot.waitSignal(lexicon.updated, timeout=1000):
         state.set_predictor(handmade_predictor(tiny_dataset.vocab))

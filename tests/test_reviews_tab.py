@@ -22,6 +22,7 @@ def state(qapp, tiny_dataset):
 def tab(qtbot, state):
     widget = ReviewsTab(state)
     qtbot.addWidget(widget)
+    widget.show()
     widget.resize(1200, 700)
     yield widget
     widget._compute.wait()
@@ -122,3 +123,16 @@ def test_header_click_sorts(qtbot, tab, state, tiny_dataset):
     tab.table.horizontalHeader().setSortIndicator(4, Qt.SortOrder.DescendingOrder)
     p = tab.model.probabilities[tab.model.visible_rows]
     assert np.all(np.diff(p) <= 0)
+
+
+def test_hidden_tab_waits_until_shown_before_recomputing(qtbot, state, tiny_dataset):
+    """A model arriving while the tab is hidden (training on the Train tab) costs nothing
+    until the learner opens the tab."""
+    hidden = ReviewsTab(state)
+    qtbot.addWidget(hidden)
+    state.set_predictor(handmade_predictor(tiny_dataset.vocab))
+    assert hidden.model.probabilities is None or np.isnan(hidden.model.probabilities).all()
+    with qtbot.waitSignal(hidden.predictions_updated, timeout=5000):
+        hidden.show()
+    assert not np.isnan(hidden.model.probabilities).any()
+    hidden._compute.wait()

@@ -1,0 +1,145 @@
+"""Start the window: ``python main.py`` (no arguments), ``--train ...``, or the launcher options.
+
+Only Qt, pyqtgraph and the light engine modules are imported before the first paint;
+TensorFlow and the dataset load in the background afterwards.
+``IMDB_LAB_MEASURE_STARTUP=1`` prints the time from process start to first paint
+(``=exit`` also quits right after painting, for scripted measurements).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import sys
+import time
+
+_IMPORTED_AT = time.monotonic()
+# TensorFlow's C++ start-up chatter (oneDNN, CUDA probing) is noise in a desktop app.
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+
+def _since_process_start_ms() -> float | None:
+    """Milliseconds since this process was created (Linux /proc), None elsewhere."""
+    try:
+        with open("/proc/self/stat", encoding="ascii") as handle:
+            fields = handle.read().rsplit(")", 1)[1].split()
+        start_ticks = int(fields[19])  # field 22 (starttime), counted after "pid (comm)"
+        with open("/proc/uptime", encoding="ascii") as handle:
+            uptime = float(handle.read().split()[0])
+        return (uptime - start_ticks / os.sysconf("SC_CLK_TCK")) * 1000
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="main.py", description="Open the IMDB Sentiment Lab window.")
+    parser.add_argument("--install-launcher", action="store_true",
+                        help="add IMDB Sentiment Lab to the desktop's applications menu and exit")
+    parser.add_argument("--uninstall-launcher", action="store_true",
+                        help="remove the applications-menu entry and exit")
+    parser.add_argument("--data", help="dataset archive (.tar.gz) or aclImdb folder")
+    parser.add_argument("--train", action="store_true",
+                        help="start training as soon as the data and TensorFlow are ready")
+    group = parser.add_argument_group("training options (with --train)")
+    group.add_argument("--epochs", type=int)
+    group.add_argument("--units", help="units per hidden layer, e.g. 16,16 (one number per layer)")
+    group.add_argument("--activation", choices=("relu", "tanh"))
+    group.add_argument("--loss", choices=("binary_crossentropy", "mse"))
+    group.add_argument("--optimizer", choices=("rmsprop", "adam", "sgd"))
+    group.add_argument("--learning-rate", type=float)
+    group.add_argument("--batch-size", type=int)
+    group.add_argument("--validation-size", type=int)
+    group.add_argument("--early-stopping", type=int, metavar="PATIENCE")
+    group.add_argument("--seed", type=int)
+    group.add_argument("--num-words", type=int)
+    return parser
+
+
+def training_overrides(args: argparse.Namespace) -> dict:
+    """The ModelConfig fields given on the command line."""
+    fields = ("epochs", "activation", "loss", "optimizer", "learning_rate", "batch_size",
+              "validation_size", "early_stopping", "seed", "num_words")
+    overrides = {name: getattr(args, name) for name in fields if getattr(args, name) is not None}
+    if args.units:
+        try:
+            overrides["hidden_units"] = [int(u) for u in args.units.replace("-", ",").split(",") if u]
+        except ValueError:
+            from engine.errors import ConfigError
+
+            raise ConfigError(f"--units must be numbers separated by commas, like 16,16 (got {args.units!r}).")
+    return overrides
+
+
+def _launcher_command(args) -> int:
+    from engine.errors import LabError
+    from gui.launcher import install_launcher, uninstall_launcher
+
+    try:
+        if args.install_launcher:
+            print(f"Installed the launcher: {install_launcher()}")
+        else:
+            path = uninstall_launcher()
+            print(f"Removed the launcher: {path}" if path else "No launcher was installed.")
+    except LabError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    return 0
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Open the window (or handle the launcher options); returns the exit status."""
+    args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    if args.install_launcher or args.uninstall_launcher:
+        return _launcher_command(args)
+    from engine.config import ModelConfig
+    from engine.errors import LabError
+
+    overrides = None
+    try:
+        if args.train:
+            overrides = training_overrides(args)
+            ModelConfig().replace(**overrides).validate()
+    except LabError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from gui.main_window import APPLICATION, ORGANIZATION, MainWindow, app_icon
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setDesktopFileName("imdb-sentiment-lab")
+    app.setWindowIcon(app_icon())
+    measure = os.environ.get("IMDB_LAB_MEASURE_STARTUP", "").strip().lower()
+    window = MainWindow(data_source=args.data, train_overrides=overrides,
+                        warm_up=measure != "exit", load_data=measure != "exit")
+    if measure:
+        def report() -> None:
+            since_start = _since_process_start_ms()
+            since_import = (time.monotonic() - _IMPORTED_AT) * 1000
+            start = f"{since_start:.0f} ms after process start, " if since_start is not None else ""
+            print(f"startup: first paint {start}{since_import:.0f} ms after gui.app import", flush=True)
+            if measure == "exit":
+                QTimer.singleShot(0, window.close)
+        window.first_painted.connect(report)
+    # Let Ctrl+C in the terminal close the window cleanly: Python only sees the signal
+    # when the interpreter runs, so a timer wakes it up now and then.
+    signal.signal(signal.SIGINT, lambda *_: window.close())
+    wake = QTimer()
+    wake.start(250)
+    wake.timeout.connect(lambda: None)
+    window.show()
+    return app.exec()
+
+
+def main() -> None:
+    """Entry point of the ``imdb-sentiment-lab`` GUI script."""
+    sys.exit(run(sys.argv[1:]))
+
+
+if __name__ == "__main__":
+    main()

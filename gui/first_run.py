@@ -1,0 +1,133 @@
+"""The first-run panel shown when no dataset is found: download it or open a local copy.
+
+The panel only asks and shows progress; the main window does the loading in a worker so
+the window never freezes while 50,000 reviews are read and tokenized.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QFileDialog, QFrame, QHBoxLayout, QLabel, QMenu, QProgressBar,
+                               QPushButton, QVBoxLayout, QWidget)
+
+from engine.paths import DATA_ENV
+
+INTRO = (
+    "<h2>Welcome to IMDB Sentiment Lab</h2>"
+    "<p>This app trains the movie-review classifier of <i>Deep Learning with Python</i>, "
+    "section 3.4, on the Large Movie Review Dataset (50,000 IMDb reviews, half of them for "
+    "training, half for testing).</p>"
+    "<p>No copy of the dataset was found on this computer. Download the official archive "
+    "(84 MB, from Stanford) or open a copy you already have: the <tt>aclImdb_v1.tar.gz</tt> "
+    "archive or its extracted <tt>aclImdb</tt> folder. Preparing it takes about 15 seconds "
+    "the first time and under a second afterwards.</p>"
+)
+NOTE = (f"Tip: set the environment variable <tt>{DATA_ENV}</tt> to the archive or folder "
+        "to skip this step (useful on shared machines and in scripts).")
+
+
+class DatasetPanel(QWidget):
+    """Download / open choices, a progress bar with Cancel, and an inline error."""
+
+    download_requested = Signal()
+    open_requested = Signal(str)
+    cancel_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("first_run_panel")
+        intro = QLabel(INTRO)
+        intro.setWordWrap(True)
+        intro.setTextFormat(Qt.TextFormat.RichText)
+        self.download_button = QPushButton("Download dataset (84 MB)")
+        self.download_button.setObjectName("download_button")
+        self.download_button.setToolTip("Download aclImdb_v1.tar.gz from ai.stanford.edu into the app's data folder.")
+        self.open_button = QPushButton("Open archive or folder...")
+        self.open_button.setObjectName("open_dataset_button")
+        menu = QMenu(self.open_button)
+        menu.addAction("Archive (.tar.gz)...", self._choose_archive)
+        menu.addAction("Extracted aclImdb folder...", self._choose_folder)
+        self.open_button.setMenu(menu)
+        for button in (self.download_button, self.open_button):
+            button.setMinimumHeight(36)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setObjectName("dataset_progress")
+        self.progress_bar.setRange(0, 1000)
+        self.progress_label = QLabel()
+        self.progress_label.setObjectName("dataset_progress_label")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setObjectName("dataset_cancel_button")
+        self.cancel_button.clicked.connect(self.cancel_requested)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("dataset_error_label")
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_label.setStyleSheet("color: #b00020; padding: 6px; border: 1px solid #e6b0b8;"
+                                       "background: #fff5f6; border-radius: 4px;")
+        note = QLabel(NOTE)
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #555;")
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.download_button)
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        progress = QHBoxLayout()
+        progress.addWidget(self.progress_bar, 1)
+        progress.addWidget(self.cancel_button)
+        card = QFrame()
+        card.setFrameShape(QFrame.Shape.StyledPanel)
+        card.setMaximumWidth(720)
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(24, 18, 24, 18)
+        inner.addWidget(intro)
+        inner.addLayout(buttons)
+        inner.addSpacing(8)
+        inner.addLayout(progress)
+        inner.addWidget(self.progress_label)
+        inner.addWidget(self.error_label)
+        inner.addSpacing(8)
+        inner.addWidget(note)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(card, 4)
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
+        self.set_busy(False)
+        self.download_button.clicked.connect(self.download_requested)
+        self.show_error("")
+
+    def _choose_archive(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open the IMDB archive", "",
+                                              "IMDB archive (*.tar.gz *.tgz);;All files (*)")
+        if path:
+            self.open_requested.emit(path)
+
+    def _choose_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, "Open the extracted aclImdb folder")
+        if path:
+            self.open_requested.emit(path)
+
+    def set_busy(self, busy: bool, message: str = "") -> None:
+        """Show (or hide) the progress row; the choices are disabled while busy."""
+        self.download_button.setEnabled(not busy)
+        self.open_button.setEnabled(not busy)
+        self.progress_bar.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        self.cancel_button.setEnabled(busy)
+        self.progress_label.setVisible(busy)
+        if busy:
+            self.progress_bar.setValue(0)
+            self.progress_label.setText(message)
+            self.show_error("")
+
+    def set_progress(self, fraction: float, message: str) -> None:
+        self.progress_bar.setValue(int(max(0.0, min(1.0, fraction)) * 1000))
+        self.progress_label.setText(message)
+
+    def show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.setVisible(bool(message))

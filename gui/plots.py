@@ -1,0 +1,182 @@
+"""Live loss and accuracy plots (training vs validation per epoch), like the book's figures.
+
+Each plot has a legend, a hover read-out of the exact values at the nearest epoch, a
+labelled marker at the epoch with the lowest validation loss, and PNG export through
+``pyqtgraph.exporters``; the history itself exports to CSV.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from pathlib import Path
+
+import pyqtgraph as pg
+import pyqtgraph.exporters
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+TRAIN_PEN = pg.mkPen("#1f77b4", width=2)
+VAL_PEN = pg.mkPen("#d62728", width=2)
+BEST_PEN = pg.mkPen("#2ca02c", width=1.5, style=Qt.PenStyle.DashLine)
+CSV_COLUMNS = ("epoch", "loss", "accuracy", "val_loss", "val_accuracy", "seconds")
+
+
+class MetricPlot(pg.PlotWidget):
+    """One metric: training curve, validation curve, best-epoch marker, hover read-out."""
+
+    def __init__(self, key: str, title: str, parent=None) -> None:
+        super().__init__(parent=parent, background="w")
+        self.key = key
+        self.setObjectName(f"{key}_plot")
+        self.setTitle(title, color="#222", size="11pt")
+        self.setLabel("bottom", "Epoch")
+        self.setLabel("left", title)
+        self.showGrid(x=True, y=True, alpha=0.25)
+        # One legend row under the title, clear of the curves and the best-epoch label.
+        self.addLegend(offset=(-10, 5), colCount=2)
+        # Losses are small numbers; an SI prefix ("x0.001") on the axis only confuses.
+        self.getAxis("left").enableAutoSIPrefix(False)
+        self.getAxis("bottom").setTickSpacing(major=5, minor=1)
+        self.train_curve = self.plot([], [], pen=TRAIN_PEN, symbol="o", symbolSize=6,
+                                     symbolBrush="#1f77b4", name=f"Training {key}")
+        self.val_curve = self.plot([], [], pen=VAL_PEN, symbol="s", symbolSize=6,
+                                   symbolBrush="#d62728", name=f"Validation {key}")
+        self.best_line = pg.InfiniteLine(angle=90, movable=False, pen=BEST_PEN, label="",
+                                         labelOpts={"position": 0.12, "color": "#2ca02c",
+                                                    "fill": (255, 255, 255, 200)})
+        self.best_line.hide()
+        self.addItem(self.best_line, ignoreBounds=True)
+        self.hover_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#999", width=1))
+        self.hover_line.hide()
+        self.addItem(self.hover_line, ignoreBounds=True)
+        self.hover_text = pg.TextItem(color="#111", fill=(255, 255, 220, 230), anchor=(0, 1))
+        self.hover_text.setZValue(10)
+        self.hover_text.hide()
+        self.addItem(self.hover_text, ignoreBounds=True)
+        self.history: dict[str, list[float]] = {}
+        self.scene().sigMouseMoved.connect(self._hover)
+
+    def set_history(self, history: dict[str, list[float]], best_epoch: int | None) -> None:
+        self.history = history
+        train = history.get(self.key, [])
+        val = history.get(f"val_{self.key}", [])
+        self.train_curve.setData(list(range(1, len(train) + 1)), train)
+        self.val_curve.setData(list(range(1, len(val) + 1)), val)
+        if best_epoch and 0 < best_epoch <= len(val):
+            self.best_line.setValue(best_epoch)
+            self.best_line.label.setFormat(
+                f"lowest val loss: epoch {best_epoch}\n{self.key} {val[best_epoch - 1]:.4f}")
+            self.best_line.show()
+        else:
+            self.best_line.hide()
+
+    def point_count(self) -> tuple[int, int]:
+        """(training points, validation points) currently drawn."""
+        xs, _ = self.train_curve.getData()
+        vs, _ = self.val_curve.getData()
+        return (0 if xs is None else len(xs), 0 if vs is None else len(vs))
+
+    def hover_at(self, epoch: int) -> str:
+        """Show and return the read-out for ``epoch`` (also used by tests)."""
+        train = self.history.get(self.key, [])
+        val = self.history.get(f"val_{self.key}", [])
+        if not train or not 1 <= epoch <= len(train):
+            self.hover_text.hide()
+            self.hover_line.hide()
+            return ""
+        lines = [f"Epoch {epoch}", f"training {self.key}: {train[epoch - 1]:.4f}"]
+        if epoch <= len(val):
+            lines.append(f"validation {self.key}: {val[epoch - 1]:.4f}")
+        text = "\n".join(lines)
+        self.hover_text.setText(text)
+        y = train[epoch - 1]
+        if self.getPlotItem().ctrl.logYCheck.isChecked():
+            y = math.log10(max(y, 1e-12))
+        self.hover_text.setPos(epoch, y)
+        self.hover_line.setValue(epoch)
+        self.hover_text.show()
+        self.hover_line.show()
+        return text
+
+    def _hover(self, pos) -> None:
+        if not self.history or not self.sceneBoundingRect().contains(pos):
+            self.hover_text.hide()
+            self.hover_line.hide()
+            return
+        x = self.getPlotItem().vb.mapSceneToView(pos).x()
+        self.hover_at(int(round(x)))
+
+    def export_png(self, path: str | Path) -> Path:
+        exporter = pyqtgraph.exporters.ImageExporter(self.getPlotItem())
+        exporter.parameters()["width"] = max(800, int(self.width()))
+        exporter.export(str(path))
+        return Path(path)
+
+
+class HistoryPlots(QWidget):
+    """The loss and accuracy plots side by side, with the log-scale toggle."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.loss_plot = MetricPlot("loss", "Loss")
+        self.accuracy_plot = MetricPlot("accuracy", "Accuracy")
+        self.log_check = QCheckBox("Log scale (loss)")
+        self.log_check.setObjectName("log_scale_check")
+        self.log_check.setToolTip("Show the loss on a logarithmic axis, which makes the late,\n"
+                                  "small changes and the start of overfitting easier to see.")
+        self.log_check.toggled.connect(lambda on: self.loss_plot.setLogMode(y=on))
+        self.export_loss_button = QPushButton("Export loss PNG...")
+        self.export_loss_button.setObjectName("export_loss_png_button")
+        self.export_accuracy_button = QPushButton("Export accuracy PNG...")
+        self.export_accuracy_button.setObjectName("export_accuracy_png_button")
+        self.export_csv_button = QPushButton("Export history CSV...")
+        self.export_csv_button.setObjectName("export_csv_button")
+        self.history: dict[str, list[float]] = {}
+        self.best_epoch: int | None = None
+
+        tools = QHBoxLayout()
+        tools.addWidget(self.log_check)
+        tools.addStretch(1)
+        for button in (self.export_loss_button, self.export_accuracy_button, self.export_csv_button):
+            button.setEnabled(False)
+            tools.addWidget(button)
+        charts = QHBoxLayout()
+        charts.addWidget(self.loss_plot)
+        charts.addWidget(self.accuracy_plot)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(charts, 1)
+        layout.addLayout(tools)
+
+    def clear(self) -> None:
+        self.set_history({}, None)
+
+    def set_history(self, history: dict[str, list[float]], best_epoch: int | None = None) -> None:
+        self.history = {k: list(v) for k, v in history.items()}
+        self.best_epoch = best_epoch
+        for plot in (self.loss_plot, self.accuracy_plot):
+            plot.set_history(self.history, best_epoch)
+        has_data = bool(self.history.get("loss"))
+        for button in (self.export_loss_button, self.export_accuracy_button, self.export_csv_button):
+            button.setEnabled(has_data)
+
+    def export_csv(self, path: str | Path) -> Path:
+        """Write one row per epoch with every metric the history holds."""
+        epochs = len(self.history.get("loss", []))
+        with open(path, "w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(CSV_COLUMNS)
+            for i in range(epochs):
+                row = [i + 1]
+                for key in CSV_COLUMNS[1:]:
+                    values = self.history.get(key, [])
+                    row.append(f"{values[i]:.6g}" if i < len(values) else "")
+                writer.writerow(row)
+        return Path(path)
+
+
+def best_epoch_of(history: dict[str, list[float]]) -> int | None:
+    """1-based epoch with the lowest finite validation loss, None without validation."""
+    values = [(v, i) for i, v in enumerate(history.get("val_loss", [])) if math.isfinite(v)]
+    return min(values)[1] + 1 if values else None

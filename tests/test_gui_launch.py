@@ -1,0 +1,134 @@
+"""Launching the window: start-up time, first-run panel, dataset opening, launcher, options."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from gui.app import build_parser, run, training_overrides
+from gui.main_window import MainWindow, settings
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _entry_script() -> list[str]:
+    # main.py goes through engine/cli.py; use the GUI module directly if the CLI is absent.
+    if (ROOT / "engine" / "cli.py").exists():
+        return [str(ROOT / "main.py")]
+    return ["-m", "gui.app"]
+
+
+def test_window_paints_quickly_and_exits_cleanly(lab_home):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", IMDB_LAB_MEASURE_STARTUP="exit",
+               IMDB_LAB_HOME=str(lab_home))
+    out = subprocess.run([sys.executable, *_entry_script()], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    match = re.search(r"first paint (\d+) ms after process start", out.stdout)
+    assert match, out.stdout + out.stderr
+    # The issue asks for 1.0 s; the shared 2-core test machine gets some slack.
+    assert int(match[1]) < 2000, out.stdout
+    assert "QThread: Destroyed" not in out.stderr
+    assert "tensorflow" not in out.stderr.lower()
+
+
+def test_title_icon_and_tabs(qtbot, tiny_dataset):
+    window = MainWindow(dataset=tiny_dataset, warm_up=False, load_data=False)
+    qtbot.addWidget(window)
+    assert window.windowTitle() == "IMDB Sentiment Lab"
+    assert not window.windowIcon().isNull()
+    names = [window.tabs.widget(i).objectName() for i in range(window.tabs.count())]
+    assert names == ["train_tab", "reviews_tab", "predict_tab", "evaluation_tab", "runs_tab"]
+    window.state.show_tab.emit("runs")
+    assert window.tabs.currentWidget().objectName() == "runs_tab"
+    assert window.train_tab.dataset_label.text().count("120 train") == 1
+
+
+def test_first_run_panel_when_no_dataset(qtbot, monkeypatch):
+    monkeypatch.delenv("IMDB_LAB_DATA", raising=False)
+    window = MainWindow(warm_up=False)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.first_run, timeout=10_000)
+    qtbot.waitUntil(lambda: not window.jobs, timeout=5000)
+    panel = window.first_run
+    assert panel.download_button.isEnabled() and panel.open_button.isEnabled()
+    assert "IMDB_LAB_DATA" in " ".join(label.text() for label in panel.findChildren(type(panel.error_label)))
+    assert not panel.error_label.isVisible()  # a first run is not an error
+    assert not window.train_tab.train_button.isEnabled()
+
+
+def test_damaged_dataset_shows_a_readable_message(qtbot, tmp_path):
+    bad = tmp_path / "broken.tar.gz"
+    bad.write_bytes(b"this is not a gzip file")
+    window = MainWindow(warm_up=False, data_source=str(bad))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.first_run.error_label.isVisible(), timeout=10_000)
+    message = window.first_run.error_label.text()
+    assert str(bad) in message or "archive" in message.lower()
+    assert "Traceback" not in message
+    qtbot.waitUntil(lambda: not window.jobs, timeout=5000)
+
+
+def test_opening_an_archive_from_the_panel_loads_it_and_remembers_it(qtbot, monkeypatch, tiny_archive):
+    monkeypatch.delenv("IMDB_LAB_DATA", raising=False)
+    window = MainWindow(warm_up=False, load_options={"expected_per_folder": None})
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.first_run, timeout=10_000)
+    qtbot.waitUntil(lambda: not window.jobs, timeout=5000)
+    progress = []
+    window.state.dataset_changed.connect(progress.append)
+    window.first_run.open_requested.emit(str(tiny_archive))
+    qtbot.waitUntil(lambda: window.state.dataset is not None, timeout=30_000)
+    assert window.stack.currentWidget() is window.tabs
+    assert len(window.state.dataset) == 240
+    assert settings().value("data/path") == str(tiny_archive.resolve())
+    qtbot.waitUntil(lambda: not window.jobs, timeout=5000)
+
+
+def test_install_and_uninstall_launcher(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
+    assert run(["--install-launcher"]) == 0
+    entry = tmp_path / "share" / "applications" / "imdb-sentiment-lab.desktop"
+    text = entry.read_text()
+    assert "[Desktop Entry]" in text and "Name=IMDB Sentiment Lab" in text
+    exec_line = next(line for line in text.splitlines() if line.startswith("Exec="))
+    assert sys.executable in exec_line and str(ROOT / "main.py") in exec_line
+    icon = next(line for line in text.splitlines() if line.startswith("Icon="))[5:]
+    assert Path(icon).is_file()
+    assert "@" not in text  # every placeholder filled
+    assert os.access(entry, os.X_OK)
+    assert run(["--uninstall-launcher"]) == 0
+    assert not entry.exists()
+    assert run(["--uninstall-launcher"]) == 0
+    assert "No launcher was installed" in capsys.readouterr().out
+
+
+def test_train_options_become_config_overrides():
+    args = build_parser().parse_args(["--train", "--epochs", "4", "--units", "32,32,32",
+                                      "--activation", "tanh", "--learning-rate", "0.01",
+                                      "--validation-size", "5000", "--early-stopping", "2"])
+    assert training_overrides(args) == {"epochs": 4, "hidden_units": [32, 32, 32], "activation": "tanh",
+                                        "learning_rate": 0.01, "validation_size": 5000,
+                                        "early_stopping": 2}
+
+
+def test_invalid_train_option_exits_2_with_a_sentence(capsys):
+    assert run(["--train", "--epochs", "0"]) == 2
+    assert "Epochs must be between 1 and 1000" in capsys.readouterr().err
+
+
+def test_train_option_sets_the_form_and_waits_for_readiness(qtbot, tiny_dataset):
+    window = MainWindow(dataset=tiny_dataset, warm_up=False, load_data=False,
+                        train_overrides={"epochs": 3, "hidden_units": [8], "validation_size": 40})
+    qtbot.addWidget(window)
+    config = window.train_tab.settings.config()
+    assert (config.epochs, config.hidden_units, config.validation_size) == (3, [8], 40)
+    assert window.train_tab.pending_train and not window.train_tab.busy()
