@@ -8,6 +8,7 @@ RunStore so they never read the real archive.
 from __future__ import annotations
 
 import importlib
+import inspect
 import json
 import os
 from pathlib import Path
@@ -123,11 +124,26 @@ class MainWindow(QMainWindow):
             self.state.set_dataset(dataset)
         if train_overrides is not None:
             self.train_tab.pending_train = True
+        self._restore_last_model()
         self.installEventFilter(self)
         # Offscreen/slow platforms may never send a paint; start the background work anyway.
         QTimer.singleShot(1500, self._after_first_paint)
 
     # --- construction --------------------------------------------------------------------
+
+    def _restore_last_model(self) -> None:
+        """Reopening the app brings back the last finished model without retraining."""
+        if self.store is None:
+            return
+        try:
+            from gui.overlay import OverlayPainter
+            from gui.runs_tab import restore_last_model
+
+            plots = self.train_tab.plots
+            self.overlay = OverlayPainter(plots.loss_plot, plots.accuracy_plot).connect(self.state)
+            restore_last_model(self.state, self.store)
+        except Exception as exc:  # noqa: BLE001 - a damaged history must not stop the app
+            self.state.status_message.emit(f"Could not restore the last model: {exc}")
 
     @staticmethod
     def _default_store():
@@ -141,7 +157,10 @@ class MainWindow(QMainWindow):
 
     def _make_tab(self, module: str, cls: str, label: str) -> QWidget:
         try:
-            return getattr(importlib.import_module(module), cls)(self.state)
+            factory = getattr(importlib.import_module(module), cls)
+            if "store" in inspect.signature(factory).parameters:
+                return factory(self.state, store=self.store)
+            return factory(self.state)
         except Exception as exc:  # noqa: BLE001 - a broken tab must not take the window down
             placeholder = QLabel(f"The {label} tab is not available: {exc}")
             placeholder.setWordWrap(True)

@@ -247,3 +247,17 @@ def test_settings_and_tab_are_remembered(qtbot, tiny_dataset):
     config = second.train_tab.settings.config()
     assert (config.epochs, config.activation) == (7, "tanh")
     assert second.tabs.currentIndex() == 2
+
+
+def test_reopening_restores_the_last_finished_model(qtbot, tiny_dataset, store):
+    """A new window on the same history predicts at once, without retraining."""
+    from engine.training import Trainer
+
+    result = Trainer(tiny_dataset, ModelConfig(**TINY, epochs=1), store=store, name="earlier").train()
+    assert result.status == "finished"
+    win = MainWindow(dataset=tiny_dataset, store=store, warm_up=False, load_data=False)
+    qtbot.addWidget(win)
+    assert win.state.predictor is not None
+    assert win.state.run["id"] == result.run_id
+    assert 0.0 <= win.state.predictor.predict("wonderful superb film").probability <= 1.0
+    win.shutdown()
