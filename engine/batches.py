@@ -114,20 +114,26 @@ def tf_batches(dataset, rows: np.ndarray, batch_size: int, *, width: int | None 
     width = int(width or dataset.num_words)
     indptr, ids = distinct_ids(dataset, rows, width)
     ragged = tf.RaggedTensor.from_row_splits(ids.astype(np.int64), indptr, validate=False)
-    labels = dataset.label[rows].astype(np.float32)
-    data = tf.data.Dataset.from_tensor_slices((ragged, labels))
+    labels = tf.constant(dataset.label[rows].astype(np.float32))
+    # Shuffle and batch positions (cheap scalars), then gather each batch's rows at once:
+    # refilling a shuffle buffer of 15,000 ragged rows every epoch cost more than training.
+    data = tf.data.Dataset.range(len(rows))
     if shuffle_seed is not None:
         data = data.shuffle(len(rows), seed=shuffle_seed, reshuffle_each_iteration=True)
 
-    def expand(batch_ids, batch_labels):
+    def expand(positions):
+        batch_ids = tf.gather(ragged, positions)
         # Ids are sorted within each row, so the indices are already in canonical order.
         coords = tf.stack([batch_ids.value_rowids(), batch_ids.flat_values], axis=1)
-        n = tf.shape(batch_labels, out_type=tf.int64)[0]
+        n = tf.shape(positions, out_type=tf.int64)[0]
         block = tf.SparseTensor(coords, tf.ones_like(batch_ids.flat_values, tf.float32),
                                 tf.stack([n, tf.constant(width, tf.int64)]))
-        return block, batch_labels
+        return block, tf.gather(labels, positions)
 
-    data = data.batch(batch_size).map(expand, num_parallel_calls=tf.data.AUTOTUNE)
+    data = data.batch(batch_size).map(expand, num_parallel_calls=2)
+    if shuffle_seed is None:
+        # Unshuffled (validation) batches are the same every pass: build them once.
+        data = data.cache()
     if repeat:
         data = data.repeat()
     # Deterministic order whatever the parallelism, so a seed reproduces a run.
@@ -136,4 +142,7 @@ def tf_batches(dataset, rows: np.ndarray, batch_size: int, *, width: int | None 
     # The default graph rewrites run when an iterator is made, holding the GIL for tens of
     # milliseconds (the window's event loop would stall); this short pipeline gains nothing.
     options.experimental_optimization.apply_default_optimizations = False
+    # Autotuning's background thread made ending a run wait up to ~1 s; a fixed degree of
+    # parallelism does as well on this short pipeline.
+    options.autotune.enabled = False
     return data.with_options(options).prefetch(2)

@@ -100,6 +100,7 @@ class Predictor:
         self.activation = activation
         self.word_index = {w: i for i, w in enumerate(self.vocab)}
         self._act = ACTIVATIONS[activation]
+        self._lexicons: dict[int, tuple] = {}  # k -> lexicon; weights never change
 
     @classmethod
     def from_bundle(cls, path: str | Path) -> "Predictor":
@@ -170,7 +171,13 @@ class Predictor:
         return Explanation(**vars(pred), contributions=contributions, spans=spans)
 
     def lexicon(self, k: int = 20) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
-        """The ``k`` words that are most positive and most negative as one-word reviews."""
+        """The ``k`` words that are most positive and most negative as one-word reviews.
+
+        Kept per ``k``: the training worker computes it once off the GUI thread, and the
+        lexicon views then read it for free.
+        """
+        if k in self._lexicons:
+            return self._lexicons[k]
         probs = self._head(self.kernels[0])
         # Reserved slots of the Keras source ("<pad>", "<unk>", ...) are not words.
         usable = np.array([not (w.startswith("<") and w.endswith(">")) for w in self.vocab])
@@ -178,6 +185,7 @@ class Predictor:
         order = order[usable[order]]
         positive = [(self.vocab[i], float(probs[i])) for i in order[::-1][:k]]
         negative = [(self.vocab[i], float(probs[i])) for i in order[:k]]
+        self._lexicons[k] = (positive, negative)
         return positive, negative
 
     def probabilities(self, token_id_lists: Sequence[np.ndarray]) -> np.ndarray:

@@ -20,7 +20,7 @@ import numpy as np
 from engine.batches import batch_count, tf_batches
 from engine.config import ModelConfig
 from engine.evaluation import Evaluation, evaluate  # noqa: F401  (part of this module's API)
-from engine.model import build_model, get_weights, weights_are_finite
+from engine.model import build_model, get_weights, refresh, weights_are_finite
 
 PROGRESS_INTERVAL_S = 0.05  # on_batch at most 20 times a second
 
@@ -96,7 +96,9 @@ class Trainer:
 
     Extra keyword arguments: ``group_id`` (history grouping), ``evaluate_test`` (score the
     final weights on the test split into ``result.test``), ``phase`` (copied into every
-    epoch's metrics, ``"retrain"`` for the book protocol's final run).
+    epoch's metrics, ``"retrain"`` for the book protocol's final run), ``reuse_model`` (a
+    trained model of the same architecture, given fresh weights and optimizer state
+    instead of building a new one, see :func:`engine.model.refresh`).
     """
 
     def __init__(self, dataset, config: ModelConfig, *, store=None, name: str | None = None,
@@ -104,7 +106,8 @@ class Trainer:
                  on_epoch_end: Callable[[dict], None] | None = None,
                  on_batch: Callable[[BatchProgress], None] | None = None,
                  on_weights: Callable[[int, list[np.ndarray]], None] | None = None,
-                 group_id: int | None = None, evaluate_test: bool = False, phase: str = "train"):
+                 group_id: int | None = None, evaluate_test: bool = False, phase: str = "train",
+                 reuse_model=None):
         self.dataset = dataset
         self.config = config
         self.store = store
@@ -116,6 +119,8 @@ class Trainer:
         self.group_id = group_id
         self.evaluate_test = evaluate_test
         self.phase = phase
+        self.reuse_model = reuse_model  # a model of the same config to refresh, not rebuild
+        self.model = None
         self.run_id: int | None = None
         self.history: dict[str, list[float]] = {}
         self._good_weights: list[np.ndarray] | None = None
@@ -216,6 +221,9 @@ class Trainer:
         status, reason, model = "finished", "", None
         try:
             model = build_model(config)
+            if self.reuse_model is not None:
+                model = refresh(self.reuse_model, model)
+            self.model = model
             width = config.num_words
             train_feed = tf_batches(dataset, fit_rows, config.batch_size, width=width,
                                     shuffle_seed=config.seed, repeat=True)
@@ -305,13 +313,15 @@ def run_book_protocol(dataset, config: ModelConfig, **callbacks) -> TrainResult:
     t0 = time.monotonic()
     if config.validation_size == 0:
         return retrain_and_test(dataset, config, config.epochs, **callbacks)
-    first = Trainer(dataset, config, **callbacks).train()
+    trainer = Trainer(dataset, config, **callbacks)
+    first = trainer.train()
     if first.status != "finished" or first.best_epoch is None:
         return first
     name = callbacks.get("name")
     if name:
         callbacks["name"] = f"{name} (retrained {first.best_epoch} epochs)"
-    final = retrain_and_test(dataset, config, first.best_epoch, **callbacks)
+    final = retrain_and_test(dataset, config, first.best_epoch, reuse_model=trainer.model,
+                             **callbacks)
     timings = {"validation_run": first.timings["total"], "retrain": final.timings.get("fit", 0.0),
                "test": final.timings.get("test", 0.0), "total": time.monotonic() - t0}
     return TrainResult(first.run_id, final.status, final.reason, first.history, first.best_epoch,

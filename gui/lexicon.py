@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from engine.errors import LabError
@@ -38,6 +38,9 @@ def _chip_label() -> QLabel:
     return label
 
 
+RENDER_DELAY_MS = 40
+
+
 class LexiconWidget(QWidget):
     """Top ``WORDS`` positive and negative words of the current model, refreshed per epoch."""
 
@@ -61,9 +64,16 @@ class LexiconWidget(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addLayout(columns, 1)
-        self._refresh = WhenVisible(self, lambda: self.set_predictor(self.state.predictor))
+        # Rendered a moment after the model arrives, not in the same event-loop turn as
+        # the plots' repaint for that epoch: two short pauses instead of one long one.
+        self._render_timer = QTimer(self, singleShot=True, interval=RENDER_DELAY_MS)
+        self._render_timer.timeout.connect(self._render_current)
+        self._refresh = WhenVisible(self, self._render_timer.start)
         state.predictor_changed.connect(self._refresh.request)
         self.set_predictor(state.predictor)
+
+    def _render_current(self) -> None:
+        self.set_predictor(self.state.predictor)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)

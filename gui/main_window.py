@@ -206,6 +206,7 @@ class MainWindow(QMainWindow):
         if getattr(self, "_started_background", False):
             return
         self._started_background = True
+        self.train_tab.plots.warm_up()
         if self._warm_up and not self.state.tf_ready:
             self._start_job("tensorflow", DataWorker(warm_up_tensorflow, what="Loading TensorFlow"),
                             self._tensorflow_ready, self._tensorflow_failed, None)

@@ -152,6 +152,18 @@ class HistoryPlots(QWidget):
     def clear(self) -> None:
         self.set_history({}, None)
 
+    def warm_up(self) -> None:
+        """Draw a made-up two-epoch history once, off screen, and clear it again.
+
+        The first real epoch otherwise pays for pyqtgraph's one-time work (symbol atlas,
+        label fonts, the best-epoch label) in the middle of training, a visible pause.
+        """
+        sample = {"loss": [0.5, 0.3], "val_loss": [0.4, 0.35],
+                  "accuracy": [0.8, 0.9], "val_accuracy": [0.85, 0.86]}
+        self.set_history(sample, 2)
+        self.grab()
+        self.clear()
+
     def set_history(self, history: dict[str, list[float]], best_epoch: int | None = None) -> None:
         self.history = {k: list(v) for k, v in history.items()}
         self.best_epoch = best_epoch

@@ -1,4 +1,4 @@
-"""The Runs tab: the training history, run comparison, repeated seeds and the epoch scrubber.
+"""The Runs tab: the training history, run comparison and repeated seeds.
 
 Every run in the SQLite history is one row. Selecting rows overlays their curves on the
 Train tab's plots (through ``state.overlay_runs``); "Repeat ×3" trains the selected run's
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QFileDialog, QHBoxL
 
 from engine.errors import LabError
 from gui.run_rows import COLUMNS, duration_text, export_runs_csv, percent, run_config, run_fields
-from gui.scrubber import EpochScrubber
 
 
 
@@ -48,7 +47,7 @@ def restore_last_model(state, store) -> dict | None:
 
 
 class RunsTab(QWidget):
-    """History table, overlay, repeat ×3 and epoch scrubber.
+    """History table, overlay and repeat ×3 (the epoch scrubber is on the Train tab).
 
     Args:
         state: the window's :class:`gui.state.AppState`.
@@ -105,7 +104,6 @@ class RunsTab(QWidget):
         self.progress.setVisible(False)
         self.spread_label = QLabel("")
         self.spread_label.setWordWrap(True)
-        self.scrubber = EpochScrubber(state, store=store)
 
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -114,11 +112,8 @@ class RunsTab(QWidget):
         top_layout.addWidget(self.table, 1)
         top_layout.addWidget(self.progress)
         top_layout.addWidget(self.spread_label)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(top)
-        splitter.addWidget(self.scrubber)
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        layout.addWidget(top)
 
         state.run_changed.connect(self._run_changed)
         if hasattr(state, "runs_changed"):
@@ -131,7 +126,6 @@ class RunsTab(QWidget):
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         # A run may have gained epochs while another tab was showing.
         self.refresh()
-        self.scrubber.sync()
         super().showEvent(event)
 
     # ----- table ------------------------------------------------------------------------------

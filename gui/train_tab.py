@@ -10,10 +10,13 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QFileDialog, QFrame, QGroupBox, QHBoxLayout, QLabel, QProgressBar,
-                               QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QFileDialog, QFrame, QGroupBox, QHBoxLayout, QLabel,
+                               QProgressBar, QPushButton, QScrollArea, QSplitter, QTabWidget,
+                               QVBoxLayout, QWidget)
 
+from gui.lexicon import LexiconWidget
 from gui.plots import HistoryPlots, best_epoch_of
+from gui.scrubber import EpochScrubber
 from gui.settings_panel import CUSTOM, SettingsPanel
 from gui.workers import Job, TrainingWorker
 
@@ -130,10 +133,26 @@ class TrainTab(QWidget):
         self.result_card.setStyleSheet("padding: 8px; border: 1px solid #9ccc9c; background: #f3fbf3;"
                                        "border-radius: 4px;")
         self.result_card.hide()
+        # Under the plots: what the network learns (lexicon, every epoch) and the epoch
+        # scrubber with the reviews whose verdict flips once it overfits.
+        self.lexicon = LexiconWidget(state)
+        self.lexicon.setObjectName("train_lexicon")
+        self.scrubber = EpochScrubber(state, store=store)
+        self.scrubber.setObjectName("epoch_scrubber")
+        self.insights = QTabWidget()
+        self.insights.setObjectName("train_insights_tabs")
+        self.insights.addTab(self.lexicon, "What the model learned")
+        self.insights.addTab(self.scrubber, "Epoch scrubber")
+        plots_and_insights = QSplitter(Qt.Orientation.Vertical)
+        plots_and_insights.setObjectName("plots_splitter")
+        plots_and_insights.addWidget(self.plots)
+        plots_and_insights.addWidget(self.insights)
+        plots_and_insights.setStretchFactor(0, 3)
+        plots_and_insights.setStretchFactor(1, 1)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.plots, 1)
+        right_layout.addWidget(plots_and_insights, 1)
         right_layout.addWidget(self.epoch_progress)
         right_layout.addWidget(self.progress_label)
         right_layout.addWidget(self.error_label)

@@ -15,6 +15,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from engine.errors import Cancelled, LabError
+from gui.lexicon import WORDS as LEXICON_SIZE
 
 
 def make_background_imports_safe() -> None:
@@ -89,7 +90,9 @@ class TrainingWorker(QObject):
         try:
             # The model is num_words wide even when the vocabulary is shorter (tiny data).
             vocab = bundle_vocab(self.dataset.vocab, self.config.num_words)
-            return Predictor(weights, vocab, self.config.activation)
+            predictor = Predictor(weights, vocab, self.config.activation)
+            predictor.lexicon(LEXICON_SIZE)  # computed here so the GUI thread only reads it
+            return predictor
         except LabError:
             return None
 

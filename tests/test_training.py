@@ -228,3 +228,16 @@ def test_book_protocol_on_real_data(real_dataset):
     assert result.status == "finished"
     assert result.test["count"] == 25_000
     assert result.test["accuracy"] >= 0.80
+
+
+def test_a_refreshed_model_trains_exactly_like_a_new_one(tiny_dataset):
+    """The book protocol's retraining reuses the traced model: weights and optimizer state
+    must really start afresh (stale RMSprop accumulators would change every step)."""
+    config = TINY.replace(epochs=3, learning_rate=0.02)
+    used = Trainer(tiny_dataset, config)
+    used.train()
+    new = retrain_and_test(tiny_dataset, config, 2)
+    reused = retrain_and_test(tiny_dataset, config, 2, reuse_model=used.model)
+    np.testing.assert_allclose(reused.history["loss"], new.history["loss"], rtol=1e-5)
+    for a, b in zip(reused.weights, new.weights):
+        np.testing.assert_allclose(a, b, atol=1e-5)
