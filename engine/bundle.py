@@ -21,6 +21,7 @@ import numpy as np
 
 from engine.config import ModelConfig
 from engine.errors import ModelFileError
+from engine.jsonable import json_default
 from engine.tokenizer import TOKENIZER_VERSION
 
 FORMAT = "imdb-sentiment-lab-model"
@@ -39,17 +40,6 @@ class Bundle:
     weights: list[np.ndarray]
     model: Any = None
     tokenizer_version: int = TOKENIZER_VERSION
-
-
-def _json_default(value):
-    # numpy scalars and arrays sneak into metrics (Evaluation, history lists).
-    if isinstance(value, np.generic):
-        return value.item()
-    if isinstance(value, np.ndarray):
-        return value.tolist()
-    if isinstance(value, Path):
-        return str(value)
-    raise TypeError(f"{type(value).__name__} is not JSON serializable")
 
 
 def save_bundle(path: str | Path, model, vocab: list[str], config: ModelConfig,
@@ -86,7 +76,7 @@ def save_bundle(path: str | Path, model, vocab: list[str], config: ModelConfig,
                   "tokenizer_version": TOKENIZER_VERSION, "config": config.to_dict()}
         (tmp / "config.json").write_text(json.dumps(header, indent=2), encoding="utf-8")
         (tmp / "metrics.json").write_text(
-            json.dumps(metrics or {}, indent=2, default=_json_default), encoding="utf-8")
+            json.dumps(metrics or {}, indent=2, default=json_default), encoding="utf-8")
         _replace_dir(tmp, path)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)

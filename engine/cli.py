@@ -20,6 +20,7 @@ from pathlib import Path
 from engine import __version__
 from engine.config import ACTIVATIONS, LOSSES, OPTIMIZERS, ModelConfig
 from engine.errors import LabError, ModelFileError, PredictionError
+from engine.jsonable import json_default
 
 EXIT_ERROR = 2
 EXIT_FAILED = 1
@@ -193,7 +194,7 @@ def cmd_train(args) -> int:
         report["retrain_history"] = {k: [float(v) for v in retrain.get(k, [])]
                                      for k in ("loss", "accuracy")}
     if args.json:
-        print(json.dumps(report, default=_json_default))
+        print(json.dumps(report, default=json_default))
     else:
         print(f"{result.status}: {result.reason}".rstrip(": "))
         if result.best_epoch:
@@ -217,14 +218,6 @@ def _stop(cancel: threading.Event) -> None:
         raise KeyboardInterrupt
     cancel.set()
     print("Stopping after the current batch (Ctrl+C again to quit now)…", file=sys.stderr, flush=True)
-
-
-def _json_default(value):
-    if hasattr(value, "item"):
-        return value.item()
-    if hasattr(value, "tolist"):
-        return value.tolist()
-    return str(value)
 
 
 # -- predict / evaluate ------------------------------------------------------------------
@@ -309,7 +302,7 @@ def cmd_evaluate(args) -> int:
     result = evaluate(bundle.weights, dataset, rows=rows, config=bundle.config)
     report = {"model_path": str(path), "reviews": int(len(rows)), **result.to_dict()}
     if args.json:
-        print(json.dumps(report, default=_json_default))
+        print(json.dumps(report, default=json_default))
     else:
         for key, value in report.items():
             print(f"{key:<12} {value:.4f}" if isinstance(value, float) else f"{key:<12} {value}")
@@ -327,7 +320,7 @@ def cmd_runs(args) -> int:
 
     runs = [{k: run.get(k) for k in RUN_FIELDS} for run in RunStore().list_runs()]
     if args.json:
-        print(json.dumps(runs, default=_json_default))
+        print(json.dumps(runs, default=json_default))
         return 0
     if not runs:
         print("No runs yet: train one with `main.py train`.")

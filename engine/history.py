@@ -21,6 +21,7 @@ from typing import Any, Iterator
 
 from engine import paths
 from engine.errors import LabError
+from engine.jsonable import json_default
 
 STATUSES = ("running", "finished", "stopped", "failed", "interrupted")
 SCHEMA_VERSION = 1
@@ -186,7 +187,7 @@ class RunStore:
                 "UPDATE runs SET status = ?, ended = ?, best_epoch = ?, best_val_accuracy = ?, "
                 "test = ?, model_path = ?, reason = ? WHERE id = ?",
                 (status, _now(), best_epoch, best_acc,
-                 json.dumps(test, default=_json_default) if test is not None else None,
+                 json.dumps(test, default=json_default) if test is not None else None,
                  str(model_path) if model_path else None, reason, run_id))
 
     def rename(self, run_id: int, name: str) -> None:
@@ -256,14 +257,6 @@ class RunStore:
         """SQLite's own check: "ok" when the file is sound."""
         with self._connect() as conn:
             return conn.execute("PRAGMA integrity_check").fetchone()[0]
-
-
-def _json_default(value):
-    if hasattr(value, "item"):
-        return value.item()
-    if hasattr(value, "tolist"):
-        return value.tolist()
-    return str(value)
 
 
 def _run_dict(row: sqlite3.Row) -> dict[str, Any]:

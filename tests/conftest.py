@@ -22,16 +22,35 @@ def lab_home(tmp_path_factory, monkeypatch) -> Path:
     return home
 
 
+def _join_threads_started_since(before: set, timeout: float = 5.0) -> list[str]:
+    extra = [t for t in threading.enumerate() if t not in before and t.is_alive() and not t.daemon]
+    for t in extra:
+        t.join(timeout=timeout)
+    return [t.name for t in extra if t.is_alive()]
+
+
 @pytest.fixture(autouse=True)
 def no_leftover_threads():
     """Every test leaves no running thread behind."""
     before = set(threading.enumerate())
     yield
-    extra = [t for t in threading.enumerate() if t not in before and t.is_alive() and not t.daemon]
-    for t in extra:
-        t.join(timeout=5)
-    still = [t.name for t in extra if t.is_alive()]
+    still = _join_threads_started_since(before)
     assert not still, f"threads left running: {still}"
+
+
+@pytest.fixture
+def qtbot(qtbot):
+    """pytest-qt's qtbot, but background computations end before its widgets are deleted.
+
+    A worker thread that finishes while its widget is being destroyed emits into a dead
+    QObject, which can crash the interpreter later, in an unrelated test.
+    """
+    before = set(threading.enumerate())
+    yield qtbot
+    _join_threads_started_since(before)
+    from PySide6.QtCore import QCoreApplication
+
+    QCoreApplication.processEvents()
 
 
 @pytest.fixture(scope="session")

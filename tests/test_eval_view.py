@@ -12,21 +12,7 @@ from gui.reviews_tab import ReviewsTab
 from gui.state import AppState
 from tests.handmade_predictor import handmade_predictor
 
-try:
-    from engine.training import Evaluation
-except ImportError:  # engine/training.py is written in parallel; same fields per DESIGN.md
-    from dataclasses import dataclass
-
-    @dataclass
-    class Evaluation:  # type: ignore[no-redef]
-        loss: float
-        accuracy: float
-        precision: float
-        recall: float
-        confusion: np.ndarray
-        roc_auc: float
-        probabilities: np.ndarray
-        rows: np.ndarray
+from engine.training import Evaluation
 
 
 def evaluation_of(predictor, dataset, rows) -> Evaluation:
