@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pyqtgraph as pg
 import pyqtgraph.exporters
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 TRAIN_PEN = pg.mkPen("#1f77b4", width=2)
@@ -121,6 +121,8 @@ class HistoryPlots(QWidget):
         super().__init__(parent)
         self.loss_plot = MetricPlot("loss", "Loss")
         self.accuracy_plot = MetricPlot("accuracy", "Accuracy")
+        self._accuracy_timer = QTimer(self, singleShot=True)
+        self._accuracy_timer.timeout.connect(self._update_accuracy)
         self.log_check = QCheckBox("Log scale (loss)")
         self.log_check.setObjectName("log_scale_check")
         self.log_check.setToolTip("Show the loss on a logarithmic axis, which makes the late,\n"
@@ -149,6 +151,9 @@ class HistoryPlots(QWidget):
         layout.addLayout(charts, 1)
         layout.addLayout(tools)
 
+    def _update_accuracy(self) -> None:
+        self.accuracy_plot.set_history(self.history, self.best_epoch)
+
     def clear(self) -> None:
         self.set_history({}, None)
 
@@ -164,11 +169,21 @@ class HistoryPlots(QWidget):
         self.grab()
         self.clear()
 
-    def set_history(self, history: dict[str, list[float]], best_epoch: int | None = None) -> None:
+    def set_history(self, history: dict[str, list[float]], best_epoch: int | None = None,
+                    stagger_ms: int = 0) -> None:
+        """Show ``history``; with ``stagger_ms`` the accuracy plot follows a moment later.
+
+        During training the two repaints then fall in different event-loop turns, so the
+        window never pauses for both at once while the training thread competes for the CPU.
+        """
         self.history = {k: list(v) for k, v in history.items()}
         self.best_epoch = best_epoch
-        for plot in (self.loss_plot, self.accuracy_plot):
-            plot.set_history(self.history, best_epoch)
+        self.loss_plot.set_history(self.history, best_epoch)
+        if stagger_ms:
+            self._accuracy_timer.start(stagger_ms)
+        else:
+            self._accuracy_timer.stop()
+            self._update_accuracy()
         has_data = bool(self.history.get("loss"))
         for button in (self.export_loss_button, self.export_accuracy_button, self.export_csv_button):
             button.setEnabled(has_data)

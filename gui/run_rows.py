@@ -77,6 +77,12 @@ def export_runs_csv(runs: list[dict], path: str | Path) -> Path:
     return path
 
 
+def local_time_text(iso: str) -> str:
+    """``2026-11-28 06:15`` in the user's time zone, from the stored ISO time."""
+    when = _time(iso) if iso else None
+    return when.astimezone().strftime("%Y-%m-%d %H:%M") if when else ""
+
+
 def percent(value) -> str:
     return "" if value is None else f"{float(value):.2%}"
 

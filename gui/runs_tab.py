@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QFileDialog, QHBoxL
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from engine.errors import LabError
-from gui.run_rows import COLUMNS, duration_text, export_runs_csv, percent, run_config, run_fields
+from gui.run_rows import (COLUMNS, duration_text, export_runs_csv, local_time_text, percent,
+                          run_config, run_fields)
 
 
 
@@ -140,7 +141,7 @@ class RunsTab(QWidget):
         self.table.setRowCount(len(self.runs))
         for r, run in enumerate(self.runs):
             f = run_fields(run)
-            values = (f["started"], f["name"], f["configuration"], f["status"],
+            values = (local_time_text(f["started"]), f["name"], f["configuration"], f["status"],
                       "" if f["best_epoch"] is None else str(f["best_epoch"]),
                       percent(f["best_val_accuracy"]), percent(f["test_accuracy"]),
                       duration_text(f["duration_s"]))
