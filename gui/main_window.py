@@ -127,7 +127,11 @@ class MainWindow(QMainWindow):
         self._restore_last_model()
         self.installEventFilter(self)
         # Offscreen/slow platforms may never send a paint; start the background work anyway.
-        QTimer.singleShot(1500, self._after_first_paint)
+        # A child timer, not QTimer.singleShot(ms, bound method): that one still fires after
+        # the window is deleted (tests close windows within 1.5 s) and crashes in Qt.
+        self._background_timer = QTimer(self, singleShot=True)
+        self._background_timer.timeout.connect(self._after_first_paint)
+        self._background_timer.start(1500)
 
     # --- construction --------------------------------------------------------------------
 
@@ -199,7 +203,7 @@ class MainWindow(QMainWindow):
         if obj is self and event.type() == QEvent.Type.Paint and not self._painted:
             self._painted = True
             self.first_painted.emit()
-            QTimer.singleShot(0, self._after_first_paint)
+            self._background_timer.start(0)
         return super().eventFilter(obj, event)
 
     def _after_first_paint(self) -> None:
