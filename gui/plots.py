@@ -165,9 +165,14 @@ class HistoryPlots(QWidget):
         """
         sample = {"loss": [0.5, 0.3], "val_loss": [0.4, 0.35],
                   "accuracy": [0.8, 0.9], "val_accuracy": [0.85, 0.86]}
+        plots = (self.loss_plot, self.accuracy_plot)
+        ranges = [plot.getViewBox().viewRange() for plot in plots]
         self.set_history(sample, 2)
         self.grab()
         self.clear()
+        for plot, (x_range, y_range) in zip(plots, ranges):
+            plot.getViewBox().setRange(xRange=x_range, yRange=y_range, padding=0)
+            plot.getViewBox().enableAutoRange()
 
     def set_history(self, history: dict[str, list[float]], best_epoch: int | None = None,
                     stagger_ms: int = 0) -> None:
