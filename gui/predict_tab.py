@@ -144,7 +144,7 @@ class PredictTab(QWidget):
         self.input.setPlaceholderText("Type or paste a movie review here, or drop a .txt file. "
                                       "The verdict updates as you type (Ctrl+Enter: now).")
         self.input.drop_failed.connect(self._show_message)
-        self._debounce = QSignalDebouncer(self)
+        self._debounce = QSignalDebouncer(parent=self)  # the first positional is the policy
         self._debounce.setTimeout(150)
         self.input.textChanged.connect(self._debounce.throttle)
         self._debounce.triggered.connect(self.predict_now)

@@ -89,7 +89,7 @@ class ReviewsTab(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search the review text…")
         self.search.setClearButtonEnabled(True)
-        self._debounce = QSignalDebouncer(self)
+        self._debounce = QSignalDebouncer(parent=self)  # the first positional is the policy
         self._debounce.setTimeout(250)
         self.search.textChanged.connect(self._debounce.throttle)
         self._debounce.triggered.connect(self._controls_changed)

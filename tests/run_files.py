@@ -1,10 +1,12 @@
 """Run each test file in its own pytest process and sum up (what ``./lab.sh test`` runs).
 
-Why: after many windows have been created and destroyed in one process, PySide6 6.11 has
-crashed (SIGSEGV in QCoreApplication::notifyInternal2, from a timer of a deleted object)
-in roughly one full-suite run in four, always in a later, unrelated test. One process per
-file keeps a GUI test's leftovers from ever reaching another file's tests, and a crash,
-should one happen, is reported against its file instead of ending the whole run.
+Why: in one process with every test, PySide6 crashed (SIGSEGV in
+QCoreApplication::notifyInternal2, a timer of a deleted object firing) in about one
+full-suite run in four, always in a later, unrelated test. Two causes were found and fixed
+(a QTimer.singleShot on a bound method outliving its window, and debouncers created
+without a parent); one process per file is kept so that GUI leftovers can never reach
+another file's tests, and a crash, should one happen, is reported against its file
+instead of ending the whole run.
 
 Usage: python tests/run_files.py [PYTEST ARGS...]; prints pytest's output per file and a
 closing ``N passed, N failed, N skipped`` line; exits non-zero if any file failed.
