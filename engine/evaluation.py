@@ -140,3 +140,20 @@ def evaluate(weights_or_model, dataset, rows=None, config: ModelConfig | None = 
     return Evaluation(loss=loss_value(config.loss, labels, z), accuracy=m["accuracy"],
                       precision=m["precision"], recall=m["recall"], confusion=m["confusion"],
                       roc_auc=m["roc_auc"], probabilities=probabilities, rows=rows)
+
+
+def evaluation_from_probabilities(dataset, rows: np.ndarray, probabilities: np.ndarray) -> Evaluation:
+    """An :class:`Evaluation` of already computed P(positive) for ``rows``.
+
+    For a model known only through its predictions (the window's current model, possibly on
+    another vocabulary). The loss is binary cross-entropy on the clipped probabilities, as
+    Keras computes it from probabilities (within ~1e-4 of the from-logits value).
+    """
+    rows = np.asarray(rows, dtype=np.int64)
+    labels = dataset.label[rows].astype(np.float64)
+    p = np.clip(np.asarray(probabilities, dtype=np.float64), 1e-7, 1 - 1e-7)
+    loss = float(-np.mean(labels * np.log(p) + (1 - labels) * np.log1p(-p)))
+    m = metrics_from_probabilities(labels, p)
+    return Evaluation(loss=loss, accuracy=m["accuracy"], precision=m["precision"],
+                      recall=m["recall"], confusion=m["confusion"], roc_auc=m["roc_auc"],
+                      probabilities=np.asarray(probabilities, dtype=np.float32), rows=rows)

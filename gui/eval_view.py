@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
                                QWidget)
 
+from engine.evaluation import evaluation_from_probabilities
+from gui.background import LatestCall
 from gui.lexicon import LexiconWidget
+from gui.reviews_tab import all_probabilities
 
 NAMES = ("negative", "positive")
 CELL_NAMES = (("True negatives", "False positives"), ("False negatives", "True positives"))
@@ -77,6 +79,13 @@ class ConfusionMatrix(QWidget):
                                      " QPushButton:hover { border: 2px solid #333; }")
 
 
+def evaluate_on_test(predictor, dataset):
+    """The predictor's :class:`Evaluation` on the test split (runs in a worker thread)."""
+    rows = dataset.indices("test")
+    probabilities = all_probabilities(predictor, dataset)[rows]
+    return evaluation_from_probabilities(dataset, rows, probabilities)
+
+
 class EvaluationView(QWidget):
     """Everything about the latest :class:`engine.training.Evaluation`, plus the lexicon."""
 
@@ -91,9 +100,21 @@ class EvaluationView(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.train_button = QPushButton("Go to the Train tab")
+        self.train_button.setObjectName("evaluation_train_button")
         self.train_button.clicked.connect(lambda: state.show_tab.emit("train"))
+        self.evaluate_button = QPushButton("Evaluate the current model on the test reviews")
+        self.evaluate_button.setObjectName("evaluate_current_button")
+        self.evaluate_button.setToolTip("Score the model now in use (for example one restored "
+                                        "at start-up, or an epoch picked with the scrubber) on "
+                                        "the 25,000 test reviews.")
+        self.evaluate_button.clicked.connect(self.evaluate_current)
+        self._evaluate_call = LatestCall(self)
+        self._evaluate_call.finished.connect(state.set_evaluation)
+        self._evaluate_call.failed.connect(
+            lambda exc: self.summary.setText(f"Could not evaluate the model: {exc}"))
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
+        top.addWidget(self.evaluate_button)
         top.addWidget(self.train_button)
 
         self.matrix = ConfusionMatrix()
@@ -139,7 +160,26 @@ class EvaluationView(QWidget):
         layout.addWidget(charts_widget, 1)
         layout.addWidget(self.lexicon)
         state.evaluation_changed.connect(self.set_evaluation)
+        state.predictor_changed.connect(self._update_evaluate_button)
+        state.dataset_changed.connect(self._update_evaluate_button)
         self.set_evaluation(state.evaluation)
+        self._update_evaluate_button()
+
+    def _update_evaluate_button(self, *_args) -> None:
+        self.evaluate_button.setEnabled(self.state.predictor is not None
+                                        and self.state.dataset is not None)
+
+    def evaluate_current(self) -> None:
+        """Evaluate ``state.predictor`` on the test split, off the GUI thread."""
+        predictor, dataset = self.state.predictor, self.state.dataset
+        if predictor is None or dataset is None:
+            return
+        self.summary.setText("Evaluating the current model on the test reviews…")
+        self._evaluate_call.start(evaluate_on_test, predictor, dataset)
+
+    def shutdown(self) -> bool:
+        self._evaluate_call.wait()
+        return True
 
     def set_evaluation(self, evaluation) -> None:
         self.evaluation = evaluation

@@ -6,13 +6,12 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
+from engine.training import Evaluation
 from gui.eval_view import EvaluationView, roc_curve
 from gui.lexicon import LexiconWidget
 from gui.reviews_tab import ReviewsTab
 from gui.state import AppState
 from tests.handmade_predictor import handmade_predictor
-
-from engine.training import Evaluation
 
 
 def evaluation_of(predictor, dataset, rows) -> Evaluation:
@@ -119,3 +118,28 @@ def _flipped_weights(predictor) -> list[np.ndarray]:
         weights += [np.array(k), np.array(b)]
     weights[-2] = -weights[-2]  # output layer: positive evidence now lowers P(positive)
     return weights
+
+
+def test_evaluate_current_model_matches_the_engine(qtbot, tiny_dataset):
+    """The button scores state.predictor on the test split, like engine.training.evaluate."""
+    from engine.training import evaluate
+
+    state = AppState()
+    view = EvaluationView(state)
+    qtbot.addWidget(view)
+    assert not view.evaluate_button.isEnabled()
+    state.set_dataset(tiny_dataset)
+    predictor = handmade_predictor(tiny_dataset.vocab)
+    state.set_predictor(predictor)
+    assert view.evaluate_button.isEnabled()
+    with qtbot.waitSignal(state.evaluation_changed, timeout=5000) as blocker:
+        qtbot.mouseClick(view.evaluate_button, Qt.MouseButton.LeftButton)
+    shown = blocker.args[0]
+    weights = [w for pair in zip(predictor.kernels, predictor.biases) for w in pair]
+    expected = evaluate(weights, tiny_dataset, tiny_dataset.indices("test"))
+    assert shown.accuracy == pytest.approx(expected.accuracy)
+    assert shown.roc_auc == pytest.approx(expected.roc_auc)
+    assert shown.loss == pytest.approx(expected.loss, abs=1e-4)
+    assert (shown.confusion == expected.confusion).all()
+    assert "accuracy" in view.summary.text()
+    view.shutdown()
