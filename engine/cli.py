@@ -103,12 +103,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of ``main.py``: the window, or one command-line command."""
+    """Entry point of the command line (``main.py`` sends window invocations to ``gui``)."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or (argv[0].startswith("--") and argv[0] not in ("--help", "--version")):
-        from gui.app import run  # Qt is loaded only for the window
-
-        return run(argv)
     args = build_parser().parse_args(argv)
     handler = {"train": cmd_train, "predict": cmd_predict, "evaluate": cmd_evaluate,
                "runs": cmd_runs}[args.command]
@@ -333,3 +329,8 @@ def cmd_runs(args) -> int:
         print(f"{r['id']:>4}  {r['name'][:20]:<20} {r['status']:<11} {r['epochs']:>6} "
               f"{r['best_epoch'] or '-':>4}  {val:>7}  {test:>8}  {r['started']}")
     return 0
+
+
+def wants_window(argv: list[str]) -> bool:
+    """True when ``python main.py ARGS`` should open the window, not run a command."""
+    return not argv or (argv[0].startswith("--") and argv[0] not in ("--help", "-h", "--version"))

@@ -119,13 +119,13 @@ def test_errors_exit_2_with_one_line(model_dir, lab_home, tmp_path):
 
 
 def test_no_arguments_opens_the_window_and_commands_do_not_load_qt(monkeypatch, lab_home):
-    from engine import cli as cli_module
+    import main as entry  # main.py: the window for no command, the CLI otherwise
 
     calls = []
     fake = types.ModuleType("gui.app")
     fake.run = lambda argv: calls.append(argv) or 0
     monkeypatch.setitem(sys.modules, "gui.app", fake)
-    assert cli_module.main([]) == 0 and cli_module.main(["--train", "x"]) == 0
+    assert entry.run([]) == 0 and entry.run(["--train", "x"]) == 0
     assert calls == [[], ["--train", "x"]]
     code = ("import sys; from engine.cli import main; main(['runs', '--json']); "
             "print(sorted({m.split('.')[0] for m in sys.modules} & {'PySide6', 'gui', 'tensorflow'}))")

@@ -17,10 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _entry_script() -> list[str]:
-    # main.py goes through engine/cli.py; use the GUI module directly if the CLI is absent.
-    if (ROOT / "engine" / "cli.py").exists():
-        return [str(ROOT / "main.py")]
-    return ["-m", "gui.app"]
+    return [str(ROOT / "main.py")]
 
 
 def test_window_paints_quickly_and_exits_cleanly(lab_home):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import pkgutil
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -38,3 +39,10 @@ def test_every_engine_module_is_free_of_qt_and_tensorflow_at_import():
     roots = {m.split(".")[0] for m in loaded}
     assert not roots & set(FORBIDDEN), roots & set(FORBIDDEN)
     assert not roots & set(HEAVY), roots & set(HEAVY)
+
+
+def test_no_engine_source_imports_qt_or_gui_even_lazily():
+    """Not even inside a function: ``main.py`` is where the window and the CLI meet."""
+    pattern = re.compile(r"^\s*(from|import)\s+(PySide6|pyqtgraph|superqt|shiboken6|gui)\b", re.M)
+    offenders = [p.name for p in (ROOT / "engine").glob("*.py") if pattern.search(p.read_text())]
+    assert not offenders
