@@ -16,13 +16,76 @@ noise of it, with less memory than dense; the model's output is identical either
 
 from __future__ import annotations
 
+import threading
 import weakref
 
 import numpy as np
 
-# dataset -> {width: (indptr, ids) of every row}: the training run, its validation, the
-# retraining and the test evaluation all slice the same arrays instead of re-sorting.
-_ALL_ROWS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_DATASET_CACHE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_CACHE_LOCK = threading.Lock()
+
+
+def multi_hot_ids(flat: np.ndarray, lengths: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each review's distinct ids in ``[0, width)``, sorted, as flat ids plus offsets (n+1).
+
+    ``flat`` holds the reviews' token ids one after the other (``lengths`` each; ids < 0
+    are unknown words). This is the multi-hot matrix in compressed-row form, built without
+    a Python loop: sort + mask on ``row * width + id`` keys (np.unique was 70x slower).
+    """
+    lengths = np.asarray(lengths, dtype=np.int64)
+    n = len(lengths)
+    token_offsets = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(lengths, out=token_offsets[1:])
+    parts, counts = [], np.zeros(n, dtype=np.int64)
+    # int32 keys sort fast; chunk the rows so they cannot overflow.
+    chunk = max(1, (2**31 - 1) // max(width, 1) - 1)
+    for r0 in range(0, n, chunk):
+        r1 = min(n, r0 + chunk)
+        ids = np.asarray(flat[token_offsets[r0]:token_offsets[r1]], dtype=np.int32)
+        rows = np.repeat(np.arange(r1 - r0, dtype=np.int32), lengths[r0:r1])
+        keep = (ids >= 0) & (ids < width)
+        keys = rows[keep] * np.int32(width) + ids[keep]
+        keys.sort()
+        distinct = np.ones(keys.size, dtype=bool)
+        np.not_equal(keys[1:], keys[:-1], out=distinct[1:])
+        keys = keys[distinct]
+        key_rows = keys // np.int32(width)
+        parts.append(keys - key_rows * np.int32(width))
+        counts[r0:r1] = np.bincount(key_rows, minlength=r1 - r0)
+    offsets = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(counts, out=offsets[1:])
+    ids = np.concatenate(parts) if parts else np.zeros(0, np.int32)
+    return ids, offsets
+
+
+def dataset_multi_hot(dataset, width: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`multi_hot_ids` of every review of ``dataset``, computed once and kept while
+    the dataset lives: training, validation, retraining, evaluation and the review browser
+    all slice the same read-only arrays."""
+    width = int(width or dataset.num_words)
+    with _CACHE_LOCK:
+        entry = _DATASET_CACHE.get(dataset, {}).get(width)
+    if entry is not None and entry[0] is dataset.tokens:
+        return entry[1], entry[2]
+    ids, offsets = multi_hot_ids(dataset.tokens, np.diff(dataset.token_offsets), width)
+    ids.flags.writeable = offsets.flags.writeable = False
+    try:
+        with _CACHE_LOCK:
+            _DATASET_CACHE.setdefault(dataset, {})[width] = (dataset.tokens, ids, offsets)
+    except TypeError:  # an object that cannot be weakly referenced: just don't cache
+        pass
+    return ids, offsets
+
+
+def gather_rows(ids: np.ndarray, offsets: np.ndarray, rows) -> tuple[np.ndarray, np.ndarray]:
+    """The segments ``rows`` of a flat array with offsets, as a new flat array + offsets."""
+    rows = np.asarray(rows, dtype=np.int64)
+    starts = offsets[rows]
+    lengths = offsets[rows + 1] - starts
+    new_offsets = np.zeros(len(rows) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=new_offsets[1:])
+    index = np.repeat(starts - new_offsets[:-1], lengths) + np.arange(new_offsets[-1])
+    return ids[index], new_offsets
 
 
 def distinct_ids(dataset, rows: np.ndarray, width: int | None = None) -> tuple[np.ndarray, np.ndarray]:
@@ -36,46 +99,8 @@ def distinct_ids(dataset, rows: np.ndarray, width: int | None = None) -> tuple[n
         ``ids[indptr[k]:indptr[k + 1]]`` (``indptr`` int64 of length ``len(rows) + 1``,
         ``ids`` int32).
     """
-    rows = np.asarray(rows, dtype=np.int64)
-    width = int(width or dataset.num_words)
-    try:
-        cached = _ALL_ROWS.setdefault(dataset, {})
-    except TypeError:  # not weak-referenceable: compute directly
-        cached = {}
-    if width not in cached:
-        cached[width] = _compute_distinct_ids(dataset, np.arange(len(dataset)), width)
-    all_indptr, all_ids = cached[width]
-    starts = all_indptr[rows]
-    lengths = all_indptr[rows + 1] - starts
-    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
-    np.cumsum(lengths, out=indptr[1:])
-    gather = np.repeat(starts - indptr[:-1], lengths) + np.arange(indptr[-1])
-    return indptr, all_ids[gather]
-
-
-def _compute_distinct_ids(dataset, rows: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray]:
-    # int32 keys (row * width + id) halve the temporaries whenever they fit.
-    key_type = np.int32 if len(rows) * width < 2**31 else np.int64
-    starts = dataset.token_offsets[rows]
-    lengths = dataset.token_offsets[rows + 1] - starts
-    # Gather all selected rows' tokens at once (no Python loop over 25,000 reviews).
-    total = int(lengths.sum())
-    gather = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(total)
-    tokens = dataset.tokens[gather].astype(key_type)
-    del gather
-    owner = np.repeat(np.arange(len(rows), dtype=key_type), lengths)
-    known = (tokens >= 0) & (tokens < width)
-    keys = owner[known] * key_type(width) + tokens[known]
-    del owner, tokens, known
-    # Sort + mask instead of np.unique: the keys are already grouped by row, which the
-    # sort exploits; np.unique took 70x longer on the 25,000 test reviews (numpy 2.4).
-    keys.sort()
-    distinct = np.ones(len(keys), dtype=bool)
-    np.not_equal(keys[1:], keys[:-1], out=distinct[1:])
-    keys = keys[distinct]
-    key_rows, ids = np.divmod(keys, key_type(width))
-    indptr = np.searchsorted(key_rows, np.arange(len(rows) + 1)).astype(np.int64)
-    return indptr, ids.astype(np.int32)
+    ids, indptr = gather_rows(*dataset_multi_hot(dataset, width), rows)
+    return indptr, ids
 
 
 def multi_hot(dataset, rows, width: int | None = None) -> np.ndarray:

@@ -11,14 +11,13 @@ allocates its scratch per call, so one instance may be used from several threads
 
 from __future__ import annotations
 
-import threading
-import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple, Sequence
 
 import numpy as np
 
+from engine.batches import dataset_multi_hot, gather_rows, multi_hot_ids
 from engine.errors import ModelFileError, PredictionError
 from engine.tokenizer import token_spans, tokenize
 
@@ -200,12 +199,22 @@ class Predictor:
         """P(positive) for ``dataset`` rows (all by default) straight from its token arrays.
 
         The distinct known words of every review are worked out once per dataset and
-        vocabulary width and kept (weakly) for the next model: the review browser rescores
-        all 50,000 reviews each time the model changes.
+        vocabulary width and kept (engine.batches.dataset_multi_hot) for the next model:
+        the review browser rescores all 50,000 reviews each time the model changes. A
+        model with another vocabulary is matched word by word.
         """
-        ids, offsets = dataset_multi_hot(dataset, self.num_words)
+        vocab = getattr(dataset, "vocab", None)  # None: token ids already the model's
+        if vocab is None or (len(vocab) <= self.num_words
+                             and self.vocab[:len(vocab)] == list(vocab)):
+            ids, offsets = dataset_multi_hot(dataset, self.num_words)
+        else:
+            # A model trained on another vocabulary: map the dataset's ids to the model's
+            # by word; -1 (unknown) indexes the trailing -1 and stays unknown.
+            mapping = np.array([self.word_index.get(w, -1) for w in vocab] + [-1], dtype=np.int32)
+            ids, offsets = multi_hot_ids(mapping[dataset.tokens], np.diff(dataset.token_offsets),
+                                         self.num_words)
         if rows is not None:
-            ids, offsets = _gather_segments(ids, offsets, np.asarray(rows, dtype=np.int64))
+            ids, offsets = gather_rows(ids, offsets, rows)
         return self._head(self._first_layer(ids, offsets)).astype(np.float32)
 
     def _flat_probabilities(self, flat: np.ndarray, lengths: np.ndarray) -> np.ndarray:
@@ -225,64 +234,3 @@ class Predictor:
         for unit, column in enumerate(self._w1t):
             out[nonempty, unit] = np.add.reduceat(column[ids], starts)
         return out
-
-
-def multi_hot_ids(flat: np.ndarray, lengths: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray]:
-    """Each review's distinct ids in ``[0, width)``, sorted, as flat ids plus offsets (n+1).
-
-    This is the multi-hot matrix in compressed-row form, built without a Python loop.
-    """
-    lengths = np.asarray(lengths, dtype=np.int64)
-    n = len(lengths)
-    token_offsets = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(lengths, out=token_offsets[1:])
-    parts, counts = [], np.zeros(n, dtype=np.int64)
-    # int32 keys (row * width + id) sort fast; chunk the rows so they cannot overflow.
-    chunk = max(1, (2**31 - 1) // max(width, 1) - 1)
-    for r0 in range(0, n, chunk):
-        r1 = min(n, r0 + chunk)
-        ids = np.asarray(flat[token_offsets[r0]:token_offsets[r1]], dtype=np.int32)
-        rows = np.repeat(np.arange(r1 - r0, dtype=np.int32), lengths[r0:r1])
-        keep = (ids >= 0) & (ids < width)
-        keys = rows[keep] * np.int32(width) + ids[keep]
-        keys.sort()
-        distinct = np.ones(keys.size, dtype=bool)
-        np.not_equal(keys[1:], keys[:-1], out=distinct[1:])
-        keys = keys[distinct]
-        key_rows = keys // np.int32(width)
-        parts.append(keys - key_rows * np.int32(width))
-        counts[r0:r1] = np.bincount(key_rows, minlength=r1 - r0)
-    offsets = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(counts, out=offsets[1:])
-    ids = np.concatenate(parts) if parts else np.zeros(0, np.int32)
-    return ids, offsets
-
-
-_DATASET_CACHE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-_CACHE_LOCK = threading.Lock()
-
-
-def dataset_multi_hot(dataset, width: int) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`multi_hot_ids` for all rows of ``dataset``, cached while the dataset lives."""
-    with _CACHE_LOCK:
-        entry = _DATASET_CACHE.get(dataset, {}).get(width)
-    if entry is not None and entry[0] is dataset.tokens:
-        return entry[1], entry[2]
-    ids, offsets = multi_hot_ids(dataset.tokens, np.diff(dataset.token_offsets), width)
-    ids.flags.writeable = offsets.flags.writeable = False
-    try:
-        with _CACHE_LOCK:
-            _DATASET_CACHE.setdefault(dataset, {})[width] = (dataset.tokens, ids, offsets)
-    except TypeError:  # an object that cannot be weakly referenced: just don't cache
-        pass
-    return ids, offsets
-
-
-def _gather_segments(flat: np.ndarray, offsets: np.ndarray, rows: np.ndarray):
-    """The segments ``rows`` of a flat array with offsets, as a new flat array + offsets."""
-    starts = offsets[rows]
-    lengths = offsets[rows + 1] - starts
-    new_offsets = np.zeros(len(rows) + 1, dtype=np.int64)
-    np.cumsum(lengths, out=new_offsets[1:])
-    index = np.repeat(starts - new_offsets[:-1], lengths) + np.arange(new_offsets[-1])
-    return flat[index], new_offsets

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushBu
 from engine.evaluation import evaluation_from_probabilities
 from gui.background import LatestCall
 from gui.lexicon import LexiconWidget
-from gui.reviews_tab import all_probabilities
 
 NAMES = ("negative", "positive")
 CELL_NAMES = (("True negatives", "False positives"), ("False negatives", "True positives"))
@@ -82,7 +81,7 @@ class ConfusionMatrix(QWidget):
 def evaluate_on_test(predictor, dataset):
     """The predictor's :class:`Evaluation` on the test split (runs in a worker thread)."""
     rows = dataset.indices("test")
-    probabilities = all_probabilities(predictor, dataset)[rows]
+    probabilities = predictor.probabilities_for_dataset(dataset, rows)
     return evaluation_from_probabilities(dataset, rows, probabilities)
 
 

@@ -34,14 +34,7 @@ PREDICTION_KEYS = ("predicted", "correct")
 
 def all_probabilities(predictor, dataset) -> np.ndarray:
     """P(positive) of every review in ``dataset`` (runs in a worker thread)."""
-    vocab = list(predictor.vocab)
-    if vocab == list(dataset.vocab):
-        return predictor.probabilities_for_dataset(dataset)
-    # A model trained on another vocabulary: map our ids to its ids by word, once.
-    theirs = {w: i for i, w in enumerate(vocab)}
-    mapping = np.array([theirs.get(w, -1) for w in dataset.vocab] + [-1], dtype=np.int32)
-    tokens = mapping[dataset.tokens]  # -1 indexes the trailing -1: unknown stays unknown
-    return predictor.probabilities(np.split(tokens, dataset.token_offsets[1:-1]))
+    return predictor.probabilities_for_dataset(dataset)
 
 
 class ReviewsTab(QWidget):
