@@ -21,8 +21,13 @@ from engine.batches import dataset_multi_hot, gather_rows, multi_hot_ids
 from engine.errors import ModelFileError, PredictionError
 from engine.tokenizer import token_spans, tokenize
 
+def _relu(x: np.ndarray) -> np.ndarray:
+    return np.maximum(x, 0)
+
+
+# Module-level functions, not lambdas: predictors travel between processes by pickle.
 ACTIVATIONS = {
-    "relu": lambda x: np.maximum(x, 0),
+    "relu": _relu,
     "tanh": np.tanh,
 }
 EMPTY_TEXT = "Nothing to predict: the text is empty."

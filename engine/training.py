@@ -334,8 +334,8 @@ def warm_up() -> None:
     """Run one tiny training through the real pipeline (sparse feed, fit, validation).
 
     TensorFlow's first run in a process loads kernels and C extensions and optimizes
-    graphs, holding the GIL for 100 ms stretches; the window calls this in the
-    background before enabling Train, so the user's first run doesn't stall it.
+    graphs; the window's training process (:mod:`engine.service_jobs`) runs this before
+    it reports ready, so the user's first run starts at once.
     """
     from engine.data import build_dataset
 

@@ -133,7 +133,12 @@ def run(argv: list[str] | None = None) -> int:
     wake.start(250)
     wake.timeout.connect(lambda: None)
     window.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        from engine.service import close_shared_service
+
+        close_shared_service()
 
 
 def main() -> None:

@@ -286,8 +286,7 @@ class RunsTab(QWidget):
     # ----- repeat ×3 -------------------------------------------------------------------------
     def repeat_selected(self, count: int = 3) -> bool:
         """Train the selected run's configuration with ``count`` seeds in a worker thread."""
-        from engine.experiments import repeat_seeds
-        from gui.workers import DataWorker, Job
+        from gui.workers import DataWorker, Job, repeat_in_service
 
         runs = self._selected_runs()
         if len(runs) != 1 or (self.repeat_job is not None and self.repeat_job.running()):
@@ -297,7 +296,7 @@ class RunsTab(QWidget):
             return False
         config = run_config(runs[0])
         name = f"{runs[0].get('name') or 'Run'} repeat"
-        worker = DataWorker(repeat_seeds, self.state.dataset, config, count=count, store=self.store,
+        worker = DataWorker(repeat_in_service, self.state.dataset, config, count=count, store=self.store,
                             name=name, what="Repeating the run")
         worker.progress.connect(self._repeat_progress)
         worker.finished.connect(self._repeat_finished)

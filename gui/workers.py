@@ -45,7 +45,11 @@ def error_text(exc: BaseException, what: str) -> str:
 
 
 class TrainingWorker(QObject):
-    """Runs one :class:`engine.training.Trainer` (or a retrain-and-test) off the GUI thread.
+    """Runs one training (or a retrain-and-test) in the training process and relays it.
+
+    The work itself happens in :mod:`engine.service`'s child process, so TensorFlow never
+    competes with the event loop for the GIL; this worker's thread only waits on the
+    pipe and turns what arrives into signals.
 
     Args:
         dataset: the loaded :class:`engine.data.Dataset`.
@@ -54,6 +58,7 @@ class TrainingWorker(QObject):
         name: the run's name in the history.
         retrain_epochs: when given, ``retrain_and_test`` with this many epochs on all
             training reviews, then an evaluation on the test split (``evaluation_ready``).
+        service: the :class:`engine.service.TrainingService` (default: the shared one).
     """
 
     epoch_finished = Signal(object)     # EpochMetrics dict
@@ -65,13 +70,14 @@ class TrainingWorker(QObject):
     done = Signal()                     # after finished or failed: the thread may quit
 
     def __init__(self, dataset, config, store=None, name: str | None = None,
-                 retrain_epochs: int | None = None) -> None:
+                 retrain_epochs: int | None = None, service=None) -> None:
         super().__init__()
         self.dataset = dataset
         self.config = config
         self.store = store
         self.name = name
         self.retrain_epochs = retrain_epochs
+        self.service = service
         self.cancel = threading.Event()
         self.completed = False
         self.final_predictor = None  # set before training_finished is emitted
@@ -80,53 +86,36 @@ class TrainingWorker(QObject):
         """Ask training to end after the current batch (safe from any thread)."""
         self.cancel.set()
 
-    def make_predictor(self, weights):
-        """A Predictor for ``weights`` (built here, off the GUI thread), or None."""
-        from engine.predictor import Predictor
-        from engine.training import bundle_vocab
-
-        if weights is None:
-            return None
-        try:
-            # The model is num_words wide even when the vocabulary is shorter (tiny data).
-            vocab = bundle_vocab(self.dataset.vocab, self.config.num_words)
-            predictor = Predictor(weights, vocab, self.config.activation)
-            predictor.lexicon(LEXICON_SIZE)  # computed here so the GUI thread only reads it
-            return predictor
-        except LabError:
-            return None
-
-    def _on_weights(self, epoch: int, weights) -> None:
-        self.weights_ready.emit((epoch, self.make_predictor(weights)))
+    def _relay(self, kind: str, payload) -> None:
+        signal = getattr(self, kind, None) if kind in RELAYED else None
+        if signal is not None:
+            signal.emit(payload)
 
     @Slot()
     def run(self) -> None:
         try:
-            from engine import training
+            from engine.service import shared_service
 
-            callbacks = dict(store=self.store, name=self.name, cancel=self.cancel,
-                             on_epoch_end=self.epoch_finished.emit,
-                             on_batch=self.batch_progress.emit, on_weights=self._on_weights)
-            if self.retrain_epochs is None:
-                result = training.Trainer(self.dataset, self.config, **callbacks).train()
-            else:
-                result = training.retrain_and_test(self.dataset, self.config,
-                                                   self.retrain_epochs, **callbacks)
-                if result.status == "finished" and result.weights is not None:
-                    evaluation = training.evaluate(result.weights, self.dataset,
-                                                   rows=self.dataset.indices("test"),
-                                                   config=self.config)
-                    self.evaluation_ready.emit(evaluation)
-            self.final_predictor = self.make_predictor(result.weights)
-            self.training_finished.emit(result)
+            service = self.service or shared_service()
+            options = {"name": self.name, "retrain_epochs": self.retrain_epochs,
+                       "lexicon_size": LEXICON_SIZE}
+            value = service.call("train", self.dataset, self.config, store=self.store,
+                                 options=options, on_event=self._relay, cancel=self.cancel)
+            self.final_predictor = value["predictor"]
+            self.training_finished.emit(value["result"])
         except Cancelled as exc:
             self.training_failed.emit(str(exc) or "Training was cancelled.")
         except Exception as exc:  # noqa: BLE001 - shown to the user; the app stays usable
-            traceback.print_exc()
+            if not isinstance(exc, LabError):
+                traceback.print_exc()
             self.training_failed.emit(error_text(exc, "Training"))
         finally:
             self.completed = True
             self.done.emit()
+
+
+# Events from the training process that TrainingWorker passes on as its signals.
+RELAYED = ("epoch_finished", "batch_progress", "weights_ready", "evaluation_ready")
 
 
 class DataWorker(QObject):
@@ -175,22 +164,28 @@ class DataWorker(QObject):
 
 
 def warm_up_tensorflow(progress=None, cancel=None) -> str:
-    """Import TensorFlow and run one tiny fit, so the first real training starts at once.
+    """Start the training process, where TensorFlow loads and runs one tiny fit.
 
-    TensorFlow's first ``fit`` in a process does one-time set-up (kernel registration,
-    graph optimizers) that holds the GIL for long stretches; doing it here, before Train
-    is enabled, keeps it from stalling the window during the user's first run.
+    TensorFlow's first ``fit`` does one-time set-up (kernels, graph optimizers); doing it
+    before Train is enabled means the user's first run starts at once.
     """
-    if progress:
-        progress(0.0, "Loading TensorFlow...")
-    import tensorflow as tf
+    from engine.service import shared_service
 
-    if progress:
-        progress(0.8, "Warming up TensorFlow...")
-    from engine.training import warm_up
+    return shared_service().start(progress=progress, cancel=cancel)
 
-    warm_up()
-    return tf.__version__
+
+def repeat_in_service(dataset, config, *, count: int, store=None, name: str | None = None,
+                      progress=None, cancel=None):
+    """:func:`engine.experiments.repeat_seeds` run in the training process."""
+    from engine.service import shared_service
+
+    def relay(kind, payload):
+        if kind == "progress" and progress is not None:
+            progress(*payload)
+
+    return shared_service().call("repeat_seeds", dataset, config, store=store,
+                                 options={"count": count, "name": name},
+                                 on_event=relay, cancel=cancel)
 
 
 class Job:

@@ -29,6 +29,15 @@ def _join_threads_started_since(before: set, timeout: float = 5.0) -> list[str]:
     return [t.name for t in extra if t.is_alive()]
 
 
+@pytest.fixture(autouse=True, scope="session")
+def training_processes():
+    """Windows share one training process per test run; it is ended with the session."""
+    yield
+    from engine.service import close_shared_service
+
+    close_shared_service()
+
+
 @pytest.fixture(autouse=True)
 def no_leftover_threads():
     """Every test leaves no running thread behind."""

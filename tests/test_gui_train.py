@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import time
 
 import pytest
@@ -13,9 +12,8 @@ from gui.main_window import MainWindow
 from gui.plots import best_epoch_of
 
 TINY = dict(batch_size=16, validation_size=40)
-# The issue's limit. On a heavily shared CI machine the OS alone can deschedule the GUI
-# thread that long; IMDB_LAB_STALL_MS raises the limit there without editing the test.
-STALL_LIMIT_S = float(os.environ.get("IMDB_LAB_STALL_MS", "100")) / 1000
+# The issue's limit for the longest pause of the event loop while training runs.
+STALL_LIMIT_S = 0.100
 
 
 @pytest.fixture
@@ -121,20 +119,43 @@ def test_close_during_training_stops_within_two_seconds(qtbot, window, store):
     assert runs[0]["status"] == "stopped"
 
 
-def test_event_loop_never_stalls_during_training(qtbot, window):
-    _configure(window, epochs=4)
-    tab = window.train_tab
+def _longest_pause_while_training(qtbot, win) -> float:
+    """Train with the form's settings while a 10 ms timer ticks; the longest gap in seconds."""
+    tab = win.train_tab
     ticks = []
     probe = QTimer()
     probe.setInterval(10)
     probe.timeout.connect(lambda: ticks.append(time.perf_counter()))
     probe.start()
-    with qtbot.waitSignal(tab.busy_changed, timeout=120_000, check_params_cb=lambda busy: not busy):
+    with qtbot.waitSignal(tab.busy_changed, timeout=300_000, check_params_cb=lambda busy: not busy):
         tab.request_training()
     probe.stop()
-    gaps = [b - a for a, b in zip(ticks, ticks[1:])]
     assert len(ticks) > 20, "the probe did not run during training"
-    assert max(gaps) < STALL_LIMIT_S, f"event loop stalled for {max(gaps) * 1000:.0f} ms"
+    assert tab.history and not tab.error_label.isVisible()
+    return max(b - a for a, b in zip(ticks, ticks[1:]))
+
+
+def test_event_loop_never_stalls_during_training(qtbot, window):
+    _configure(window, epochs=4)
+    longest = _longest_pause_while_training(qtbot, window)
+    assert longest < STALL_LIMIT_S, f"event loop stalled for {longest * 1000:.0f} ms"
+
+
+def test_event_loop_never_stalls_training_the_book_model_on_real_reviews(qtbot, real_dataset,
+                                                                           store):
+    """The chapter's model on the 50,000 real reviews, with every tab holding real data."""
+    win = MainWindow(dataset=real_dataset, store=store, load_data=False)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.state.tf_ready, timeout=120_000)
+    qtbot.waitUntil(lambda: not win.jobs, timeout=60_000)
+    win.train_tab.settings.set_config(ModelConfig(epochs=4))
+    try:
+        longest = _longest_pause_while_training(qtbot, win)
+        assert len(win.train_tab.history["val_loss"]) == 4
+    finally:
+        win.shutdown()
+    assert longest < STALL_LIMIT_S, f"event loop stalled for {longest * 1000:.0f} ms"
 
 
 def test_stall_probe_detects_a_blocked_event_loop(qtbot):
@@ -156,19 +177,42 @@ def test_stall_probe_detects_a_blocked_event_loop(qtbot):
     assert max(b - a for a, b in zip(ticks, ticks[1:])) >= 0.2
 
 
-def test_training_failure_shows_message_and_app_stays_usable(qtbot, window, monkeypatch):
-    from engine import training
+def test_a_crashed_training_process_shows_a_message_and_app_stays_usable(qtbot, window):
+    """An out-of-memory kill looks like this: the training process vanishes mid-run."""
+    from engine.service import shared_service
 
-    def boom(self):
-        raise RuntimeError("Failed to allocate memory for the batch")
-
-    monkeypatch.setattr(training.Trainer, "train", boom)
     tab = window.train_tab
-    _configure(window, epochs=2)
-    with qtbot.waitSignal(tab.busy_changed, timeout=30_000, check_params_cb=lambda busy: not busy):
+    _configure(window, epochs=500)
+    crashes = []  # only the first run
+
+    def crash(worker):
+        if not crashes:
+            crashes.append(worker)
+            worker.epoch_finished.connect(lambda m: shared_service().kill_all())
+
+    tab.training_started.connect(crash)
+    with qtbot.waitSignal(tab.busy_changed, timeout=60_000, check_params_cb=lambda busy: not busy):
         tab.request_training()
     assert tab.error_label.isVisible()
-    assert tab.error_label.text() == "Training failed: Failed to allocate memory for the batch"
+    assert tab.error_label.text().startswith("The training process ended unexpectedly")
+    assert tab.train_button.isEnabled()
+    # Training again starts a new process and works.
+    _configure(window, epochs=2)
+    with qtbot.waitSignal(tab.busy_changed, timeout=120_000, check_params_cb=lambda busy: not busy):
+        tab.request_training()
+    assert len(tab.history["loss"]) == 2 and not tab.error_label.isVisible()
+
+
+def test_a_nan_loss_shows_a_message_and_app_stays_usable(qtbot, window):
+    tab = window.train_tab
+    # Plain SGD with a huge step on a deep relu stack; with this seed (training is
+    # seeded) the loss overflows in the first epoch.
+    _configure(window, optimizer="sgd", learning_rate=10.0, hidden_units=[64, 64, 64],
+               batch_size=8, epochs=5, seed=1)
+    with qtbot.waitSignal(tab.busy_changed, timeout=60_000, check_params_cb=lambda busy: not busy):
+        tab.request_training()
+    assert tab.error_label.isVisible()
+    assert "NaN or infinite" in tab.error_label.text()
     assert tab.train_button.isEnabled()
 
 

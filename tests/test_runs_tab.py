@@ -184,8 +184,7 @@ def test_repeat_x3_trains_three_seeds_and_draws_a_band(qtbot, tab, store, tiny_d
     assert tab.buttons["repeat"].isEnabled()
     assert tab.repeat_selected()
     assert tab.buttons["stop"].isEnabled() and not tab.buttons["repeat"].isEnabled()
-    with qtbot.waitSignal(tab.repeat_job.worker.finished, timeout=180_000):
-        pass
+    qtbot.waitUntil(lambda: tab.repeat_result is not None, timeout=180_000)
     assert tab.repeat_job.wait(10_000)
 
     result = tab.repeat_result

@@ -13,12 +13,23 @@ from gui.workers import DataWorker, Job, TrainingWorker, error_text
 TINY_CONFIG = ModelConfig(epochs=2, batch_size=16, validation_size=40)
 
 
+def _emitted(signal) -> list:
+    """Record a worker signal's payloads.
+
+    Not ``qtbot.waitSignal``: PySide6 calls its plain-Python slot in the emitting thread,
+    and an emission just before its event loop starts leaves that loop waiting forever.
+    """
+    seen = []
+    signal.connect(lambda *args: seen.append(args[0] if args else None))
+    return seen
+
+
 def _run(qtbot, worker, signal_name: str, timeout: int = 10_000):
-    job = Job(worker, "test")
-    with qtbot.waitSignal(getattr(worker, signal_name), timeout=timeout) as blocker:
-        job.start()
+    seen = _emitted(getattr(worker, signal_name))
+    job = Job(worker, "test").start()
+    qtbot.waitUntil(lambda: bool(seen), timeout=timeout)
     assert job.wait(10_000), "the worker's thread did not end"
-    return blocker.args[0]
+    return seen[0]
 
 
 def test_data_worker_reports_progress_and_result_from_another_thread(qtbot):
@@ -62,12 +73,12 @@ def test_data_worker_cancel_reports_empty_message(qtbot):
         raise Cancelled("Cancelled.")
 
     worker = DataWorker(job)
-    job_ = Job(worker, "cancel")
-    with qtbot.waitSignal(worker.failed, timeout=10_000) as blocker:
-        job_.start()
-        assert started.wait(5)
-        job_.stop()
-    assert blocker.args == [""]
+    failed = _emitted(worker.failed)
+    job_ = Job(worker, "cancel").start()
+    assert started.wait(5)
+    job_.stop()
+    qtbot.waitUntil(lambda: bool(failed), timeout=10_000)
+    assert failed == [""]
     assert job_.wait(5000)
 
 
@@ -92,12 +103,28 @@ def test_training_worker_emits_epochs_then_finished(qtbot, tiny_dataset):
     assert events.index(("epoch", 1)) < events.index(("epoch", 2)) < events.index(("finished", "finished"))
 
 
-def test_training_worker_reports_failures_as_messages(qtbot, tiny_dataset, monkeypatch):
-    training = pytest.importorskip("engine.training")
+def test_training_worker_reports_failures_as_messages(qtbot, tiny_dataset):
+    pytest.importorskip("engine.training")
+    config = TINY_CONFIG.replace(validation_size=5000)  # more than the 120 training reviews
+    message = _run(qtbot, TrainingWorker(tiny_dataset, config), "training_failed", timeout=120_000)
+    assert message.startswith("Validation size (5000) must be smaller than the training set")
 
-    def boom(self):
-        raise RuntimeError("OOM when allocating tensor with shape [512,10000]\n<long TF trace>")
 
-    monkeypatch.setattr(training.Trainer, "train", boom)
-    message = _run(qtbot, TrainingWorker(tiny_dataset, TINY_CONFIG), "training_failed")
-    assert message == "Training failed: OOM when allocating tensor with shape [512,10000]"
+def test_unexpected_errors_from_the_training_process_are_shortened():
+    from engine.service import RemoteError
+
+    exc = RemoteError("ResourceExhaustedError", "OOM when allocating tensor\n<long TF trace>")
+    assert error_text(exc, "Training") == "Training failed: OOM when allocating tensor"
+
+
+def test_training_worker_survives_a_crashed_training_process(qtbot, tiny_dataset):
+    pytest.importorskip("engine.training")
+    from engine.service import shared_service
+
+    worker = TrainingWorker(tiny_dataset, TINY_CONFIG.replace(epochs=500))
+    worker.epoch_finished.connect(lambda m: shared_service().kill_all())
+    message = _run(qtbot, worker, "training_failed", timeout=120_000)
+    assert message.startswith("The training process ended unexpectedly")
+    # The next run starts a new process and works.
+    assert _run(qtbot, TrainingWorker(tiny_dataset, TINY_CONFIG), "training_finished",
+                timeout=120_000).status == "finished"
