@@ -44,14 +44,19 @@ def job_train(dataset, config, store, emit, cancel, options: dict) -> dict:
     from engine import training
 
     lexicon_size = int(options.get("lexicon_size", 0))
+    pending = []  # the epoch's weights, sent after its metrics
 
-    def on_weights(epoch, weights):
-        emit("weights_ready", (epoch, make_predictor(dataset, config, weights, lexicon_size)))
+    def on_epoch_end(metrics):
+        # Metrics first: the plots should not wait for the predictor to be built and sent.
+        emit("epoch_finished", metrics)
+        while pending:
+            epoch, weights = pending.pop(0)
+            emit("weights_ready", (epoch, make_predictor(dataset, config, weights, lexicon_size)))
 
     callbacks = dict(store=store, name=options.get("name"), cancel=cancel,
-                     on_epoch_end=lambda metrics: emit("epoch_finished", metrics),
+                     on_epoch_end=on_epoch_end,
                      on_batch=lambda progress: emit("batch_progress", progress),
-                     on_weights=on_weights)
+                     on_weights=lambda epoch, weights: pending.append((epoch, weights)))
     retrain_epochs = options.get("retrain_epochs")
     if retrain_epochs is None:
         result = training.Trainer(dataset, config, **callbacks).train()

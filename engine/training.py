@@ -145,6 +145,7 @@ class Trainer:
                                         now - self._epoch_start, logs))
 
     def _epoch_done(self, model, logs: dict | None) -> None:
+        ended_at = time.time()  # wall clock, comparable across processes
         logs = logs or {}
         metrics = {"epoch": self._epoch, "loss": float(logs["loss"]),
                    "accuracy": float(logs["accuracy"])}
@@ -169,7 +170,7 @@ class Trainer:
         if self.on_weights is not None:
             self.on_weights(self._epoch, weights)
         if self.on_epoch_end is not None:
-            self.on_epoch_end({**metrics, "phase": self.phase})
+            self.on_epoch_end({**metrics, "phase": self.phase, "ended_at": ended_at})
 
     # -- the run -------------------------------------------------------------------------
 
