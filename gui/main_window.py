@@ -379,7 +379,7 @@ class MainWindow(QMainWindow):
         for job in list(self.jobs.values()):
             job.stop()
         for job in list(self.jobs.values()):
-            # TensorFlow's import cannot be interrupted; wait for it rather than crash at exit.
+            # Loading the dataset checks its cancel event between files; allow for a slow disk.
             ended = job.wait(60_000) and ended
         for widget in self.tab_keys.values():
             if widget is not self.train_tab and hasattr(widget, "shutdown"):

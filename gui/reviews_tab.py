@@ -57,6 +57,7 @@ class ReviewsTab(QWidget):
         self._refresh = WhenVisible(self, lambda: self.set_predictor(self.state.predictor))
         state.predictor_changed.connect(self._refresh.request)
         state.filter_requested.connect(self.apply_filter)
+        state.review_requested.connect(self.select_review)
         if state.dataset is not None:
             self.set_dataset(state.dataset)
 
@@ -246,6 +247,16 @@ class ReviewsTab(QWidget):
             self._reselect()
 
     # ----- selection and status ---------------------------------------------------------
+    def select_review(self, row: int) -> None:
+        """Select dataset row ``row``, showing every review first if the filter hides it."""
+        if self.model.dataset is None or not 0 <= int(row) < len(self.model.dataset):
+            return
+        if self.model.view_row_of(int(row)) is None:
+            self.apply_filter({})
+        self._selected = int(row)
+        self._reselect()
+        self._show_selected()
+
     def _row_changed(self, current, _previous) -> None:
         self._selected = self.model.dataset_row(current.row()) if current.isValid() else None
         self._show_selected()

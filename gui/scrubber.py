@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
                                QPushButton, QSlider, QVBoxLayout, QWidget)
 
 from engine.errors import LabError
+from gui.background import LatestCall
 
 SNIPPET = 90
 
@@ -49,7 +50,14 @@ class EpochScrubber(QWidget):
         self.final_button.setEnabled(False)
         self.flips_title = QLabel("Validation reviews whose label flips after the best epoch")
         self.flip_list = QListWidget()
+        self.flip_list.setObjectName("label_flips_list")
+        self.flip_list.setToolTip("Double-click a review to open it in the Reviews tab.")
         self.flip_list.currentRowChanged.connect(self._show_flip)
+        self.flip_list.itemActivated.connect(self._open_flip)
+        # Scoring 10,000 validation reviews with two epochs' weights takes 0.1-0.7 s.
+        self._flips_call = LatestCall(self)
+        self._flips_call.finished.connect(self._show_flips)
+        self._flips_call.failed.connect(self._flips_failed)
         self.flip_text = QPlainTextEdit(readOnly=True)
         self.flip_text.setMaximumHeight(90)
 
@@ -176,7 +184,7 @@ class EpochScrubber(QWidget):
 
     # ----- label flips ----------------------------------------------------------------------
     def refresh_flips(self) -> None:
-        """Recompute the flips list for the current run and dataset."""
+        """Recompute the flips list for the current run and dataset, in the background."""
         from engine.experiments import run_label_flips
 
         self.flip_list.clear()
@@ -184,20 +192,36 @@ class EpochScrubber(QWidget):
         self.flips = []
         dataset = self.state.dataset
         if not self.run or not self.epochs or dataset is None:
+            self._flips_call.cancel()
             self.flips_title.setText("Validation reviews whose label flips after the best epoch: "
                                      "needs a run with saved epochs and the dataset.")
             return
-        try:
-            self.flips = run_label_flips(self.run, dataset, self.store)
-        except (LabError, ImportError) as exc:
-            self.flips_title.setText(f"Label flips unavailable: {exc}")
+        self.flips_title.setText("Finding the validation reviews whose label flips...")
+        self._flips_call.start(run_label_flips, dict(self.run), dataset, self.store)
+
+    @property
+    def flips_busy(self) -> bool:
+        return self._flips_call.busy
+
+    def wait(self, timeout: float = 10.0) -> None:
+        """Join the background computation (closing, tests)."""
+        self._flips_call.wait(timeout)
+
+    def _flips_failed(self, exc) -> None:
+        self.flips_title.setText(f"Label flips unavailable: {exc}")
+
+    def _show_flips(self, flips) -> None:
+        dataset = self.state.dataset
+        if dataset is None or self.run is None:
             return
-        wrong = sum(f.became_wrong for f in self.flips)
+        self.flips = flips
+        wrong = sum(f.became_wrong for f in flips)
         best, last = self.run.get("best_epoch"), len(self.epochs)
         self.flips_title.setText(
-            f"{len(self.flips)} validation reviews change label between the best epoch ({best}) "
-            f"and the last ({last}); {wrong} of them become wrong.")
-        for flip in self.flips:
+            f"{len(flips)} validation reviews change label between the best epoch ({best}) "
+            f"and the last ({last}); {wrong} of them become wrong. Double-click one to open it "
+            "in the Reviews tab.")
+        for flip in flips:
             text = dataset.text(flip.row)
             mark = "became wrong" if flip.became_wrong else "became right"
             true = "positive" if flip.label else "negative"
@@ -205,6 +229,10 @@ class EpochScrubber(QWidget):
                                    f"{text[:SNIPPET]}{'…' if len(text) > SNIPPET else ''}")
             item.setData(Qt.ItemDataRole.UserRole, flip.row)
             self.flip_list.addItem(item)
+
+    def _open_flip(self, item: QListWidgetItem) -> None:
+        self.state.review_requested.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+        self.state.show_tab.emit("reviews")
 
     def _show_flip(self, index: int) -> None:
         if 0 <= index < len(self.flips) and self.state.dataset is not None:

@@ -19,6 +19,7 @@ class AppState(QObject):
     epoch_selected = Signal(object)       # int (1-based) | None = latest
     tensorflow_ready = Signal(object)     # None when ready, or an error message
     filter_requested = Signal(object)     # dict of Reviews-tab filters (e.g. from a confusion cell)
+    review_requested = Signal(object)     # int dataset row to select in the Reviews tab
     status_message = Signal(str)
     show_tab = Signal(str)                # "train", "reviews", "predict", "evaluation", "runs"
     overlay_runs = Signal(object)         # dict for gui.overlay.OverlayPainter.show / None = clear

@@ -299,6 +299,7 @@ class TrainTab(QWidget):
 
     def shutdown(self, timeout_ms: int = 2000) -> bool:
         """Stop training and join the thread (window closing); True when it has ended."""
+        self.scrubber.wait()
         if self.job is None:
             return True
         self.job.stop()

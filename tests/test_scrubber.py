@@ -20,7 +20,13 @@ def setup(qtbot, tiny_dataset):
     state.set_dataset(tiny_dataset)
     scrubber = EpochScrubber(state, store=store)
     qtbot.addWidget(scrubber)
-    return state, store, scrubber
+    yield state, store, scrubber
+    scrubber.wait()
+
+
+def _flips_listed(qtbot, scrubber) -> None:
+    """Wait for the background flips computation to fill the list."""
+    qtbot.waitUntil(lambda: "change label" in scrubber.flips_title.text(), timeout=10_000)
 
 
 def test_showing_a_run_does_not_replace_the_model(qtbot, setup, tiny_dataset):
@@ -97,11 +103,45 @@ def test_label_flips_after_the_best_epoch(qtbot, setup, tiny_dataset):
     pl = last.probabilities_for_dataset(tiny_dataset, rows)
     expected = {int(r) for r, a, b in zip(rows, pb, pl) if (a >= 0.5) != (b >= 0.5)}
     assert expected
+    _flips_listed(qtbot, scrubber)
     assert {f.row for f in scrubber.flips} == expected
     assert scrubber.flip_list.count() == len(expected)
     assert f"{len(expected)} validation reviews" in scrubber.flips_title.text()
     scrubber.flip_list.setCurrentRow(0)
     assert scrubber.flip_text.toPlainText() == tiny_dataset.text(scrubber.flips[0].row)
+
+
+def test_double_clicking_a_flip_opens_it_in_the_reviews_tab(qtbot, setup, tiny_dataset):
+    from PySide6.QtCore import Qt
+
+    from engine.config import ModelConfig
+    from gui.reviews_tab import ReviewsTab
+
+    state, store, scrubber = setup
+    reviews = ReviewsTab(state)
+    qtbot.addWidget(reviews)
+    scrubber.show()
+    config = ModelConfig(epochs=3, validation_size=60, num_words=100)
+    run_id = record_run(store, tiny_dataset.vocab, epochs=3, best_epoch=1, config=config,
+                        flip_words=("wonderful", "superb"))
+    state.set_run(store.get_run(run_id))
+    _flips_listed(qtbot, scrubber)
+    # A filter that hides the flip: opening it must show everything again.
+    state.filter_requested.emit({"text": "no review contains this"})
+    assert reviews.model.rowCount() == 0
+    item = scrubber.flip_list.item(0)
+    row = item.data(Qt.ItemDataRole.UserRole)
+    rect = scrubber.flip_list.visualItemRect(item)
+    # A real double-click: press and release, then the double-click event.
+    qtbot.mouseClick(scrubber.flip_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    with qtbot.waitSignal(state.show_tab, timeout=2000) as blocker:
+        qtbot.mouseDClick(scrubber.flip_list.viewport(), Qt.MouseButton.LeftButton,
+                          pos=rect.center())
+    assert blocker.args == ["reviews"]
+    assert reviews.model.rowCount() == len(tiny_dataset)
+    selected = reviews.table.selectionModel().selectedRows()
+    assert [reviews.model.dataset_row(i.row()) for i in selected] == [row]
+    assert reviews._selected == row
 
 
 def test_scrubbing_a_really_trained_run(qtbot, setup, tiny_dataset):
@@ -116,6 +156,7 @@ def test_scrubbing_a_really_trained_run(qtbot, setup, tiny_dataset):
     assert result.status == "finished"
     state.set_run(store.get_run(result.run_id))
     assert scrubber.slider.maximum() == 2
+    _flips_listed(qtbot, scrubber)
     assert "validation reviews change label" in scrubber.flips_title.text()
     with qtbot.waitSignal(state.predictor_changed, timeout=5000):
         scrubber.slider.setValue(1)
