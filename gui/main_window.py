@@ -61,9 +61,14 @@ def _load_if_found(source, num_words: int, progress=None, cancel=None, **options
     """The dataset, or None when there is none to load (first run: no error to show)."""
     from engine.data import find_source, load_dataset
 
+    from gui.review_model import folded_texts
+
     if source is None and find_source(None, num_words=num_words) is None:
         return None
-    return load_dataset(source, num_words=num_words, progress=progress, cancel=cancel, **options)
+    dataset = load_dataset(source, num_words=num_words, progress=progress, cancel=cancel,
+                           **options)
+    folded_texts(dataset)  # the Reviews tab's search index, built here rather than on the GUI thread
+    return dataset
 
 
 class MainWindow(QMainWindow):

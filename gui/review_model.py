@@ -10,12 +10,13 @@ costs one ``bytes.find`` per matching review.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, fields, replace
 
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
+
+from gui.text_search import TextSearch, folded_texts
 
 COLUMNS = ("Split", "Label", "Rating", "Words", "P(positive)", "Result", "Review")
 # Sort key behind each column; "row" keeps the dataset's order (train/neg, train/pos, ...).
@@ -66,38 +67,6 @@ class ReviewFilter:
                 or self.prob_min > 0.0 or self.prob_max < 1.0)
 
 
-class TextSearch:
-    """Case-insensitive substring search over all review texts of a dataset."""
-
-    def __init__(self, text_blob: np.ndarray, text_offsets: np.ndarray) -> None:
-        # bytes.lower() only folds ASCII, which keeps every review's byte offsets valid.
-        self._blob = text_blob.tobytes().lower()
-        self._offsets = text_offsets.tolist()
-        self._n = len(text_offsets) - 1
-        self._cache: dict[str, np.ndarray] = {}
-
-    def mask(self, query: str) -> np.ndarray:
-        """Boolean mask of the reviews containing ``query`` (ignoring case)."""
-        needle = query.strip().lower().encode("utf-8")
-        if needle in self._cache:
-            return self._cache[needle]
-        found = np.zeros(self._n, dtype=bool)
-        offsets, find = self._offsets, self._blob.find
-        pos = find(needle)
-        while pos >= 0:
-            row = bisect_right(offsets, pos) - 1
-            # A hit straddling two reviews is not a hit; look again inside the next one.
-            if pos + len(needle) <= offsets[row + 1]:
-                found[row] = True
-                pos = find(needle, offsets[row + 1])
-            else:
-                pos = find(needle, pos + 1)
-        if len(self._cache) > 32:
-            self._cache.clear()
-        self._cache[needle] = found
-        return found
-
-
 class ReviewTableModel(QAbstractTableModel):
     """All reviews of a :class:`engine.data.Dataset` with the current model's predictions."""
 
@@ -116,7 +85,8 @@ class ReviewTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.dataset = dataset
         self.probabilities = None
-        self._search = TextSearch(dataset.text_blob, dataset.text_offsets) if dataset else None
+        self._search = (TextSearch(dataset.text_blob, dataset.text_offsets,
+                                   folded=folded_texts(dataset)) if dataset else None)
         self._view = self._compute_view()
         self.endResetModel()
 

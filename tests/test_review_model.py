@@ -7,7 +7,8 @@ import time
 import numpy as np
 import pytest
 
-from gui.review_model import ReviewFilter, ReviewTableModel, TextSearch
+from gui.review_model import ReviewFilter, ReviewTableModel
+from gui.text_search import TextSearch, fold_case, folded_texts
 
 
 @pytest.fixture()
@@ -99,6 +100,31 @@ def test_non_ascii_text_search():
     search = TextSearch(blob, offsets)
     assert search.mask("très").tolist() == [True, False, False]
     assert search.mask("😀").tolist() == [True, False, False]
+    # Case is ignored beyond ASCII too.
+    assert search.mask("TRÈS").tolist() == [True, False, False]
+    assert search.mask("été").tolist() == [False, False, True]
+
+
+def test_case_folding_keeps_every_byte_offset():
+    from engine.data import pack_strings
+
+    # "İ" lower-cases to two characters (3 bytes instead of 2); it stays as it is, the
+    # rest of its review is still folded, and the next review's offsets still hold.
+    texts = ["İstanbul ÇOK güzel", "ÀB", "plain ASCII", "ΣΊΣΥΦΟΣ"]
+    blob, offsets = pack_strings(texts)
+    folded = fold_case(blob, offsets)
+    assert len(folded) == len(blob)
+    pieces = [folded[offsets[i]:offsets[i + 1]].decode("utf-8") for i in range(len(texts))]
+    assert pieces[:3] == ["İstanbul çok güzel", "àb", "plain ascii"]
+    assert pieces[3] in ("σίσυφος", "σίσυφοσ")  # whichever sigma str.lower() picks at the end
+    search = TextSearch(blob, offsets)
+    assert search.mask("ÇOK").tolist() == [True, False, False, False]
+    assert search.mask("àB").tolist() == [False, True, False, False]
+
+
+def test_folded_texts_are_computed_once_per_dataset(tiny_dataset):
+    assert folded_texts(tiny_dataset) is folded_texts(tiny_dataset)
+    assert folded_texts(tiny_dataset) == fold_case(tiny_dataset.text_blob, tiny_dataset.text_offsets)
 
 
 def test_filter_from_a_confusion_cell_dict():
