@@ -19,6 +19,7 @@ import numpy as np
 
 from engine.batches import dataset_multi_hot, gather_rows, multi_hot_ids
 from engine.errors import ModelFileError, PredictionError
+from engine.keras_source import RESERVED, START
 from engine.tokenizer import token_spans, tokenize
 
 def _relu(x: np.ndarray) -> np.ndarray:
@@ -31,6 +32,7 @@ ACTIVATIONS = {
     "tanh": np.tanh,
 }
 EMPTY_TEXT = "Nothing to predict: the text is empty."
+START_MARKER = RESERVED[START]  # the Keras source's slot 1, "<start>"
 
 
 @dataclass
@@ -105,6 +107,9 @@ class Predictor:
         self.word_index = {w: i for i, w in enumerate(self.vocab)}
         self._act = ACTIVATIONS[activation]
         self._lexicons: dict[int, tuple] = {}  # k -> lexicon; weights never change
+        # A model trained on the Keras source saw its start marker at the head of every
+        # review, so every pasted text gets it too (it is not a word: no count, no share).
+        self._marker = self.word_index.get(START_MARKER)
 
     @classmethod
     def from_bundle(cls, path: str | Path) -> "Predictor":
@@ -139,7 +144,8 @@ class Predictor:
     def _predict_ids(self, ids: list[int | None]) -> tuple[Prediction, np.ndarray, np.ndarray]:
         known = np.fromiter((i for i in ids if i is not None), dtype=np.int64)
         unique = np.unique(known)
-        first = self.kernels[0][unique].sum(axis=0, dtype=np.float32)[None, :]
+        rows = unique if self._marker is None else np.union1d(unique, [self._marker])
+        first = self.kernels[0][rows].sum(axis=0, dtype=np.float32)[None, :]
         p = float(self._head(first)[0])
         pred = Prediction(p, _label(p), int(known.size), len(ids) - int(known.size), unique.size == 0)
         return pred, unique, first
@@ -154,7 +160,8 @@ class Predictor:
         """Predictions for several texts, scored in one batch."""
         id_lists = [self._ids(t)[1] for t in texts]
         arrays = [np.fromiter((i for i in ids if i is not None), dtype=np.int32) for ids in id_lists]
-        probs = self.probabilities(arrays)
+        marked = arrays if self._marker is None else [np.append(a, self._marker) for a in arrays]
+        probs = self.probabilities(marked)
         out = []
         for ids, known, p in zip(id_lists, arrays, probs):
             p = float(p)
@@ -182,7 +189,10 @@ class Predictor:
         """
         if k in self._lexicons:
             return self._lexicons[k]
-        probs = self._head(self.kernels[0])
+        rows = self.kernels[0]
+        if self._marker is not None:  # a one-word review is the marker and the word
+            rows = rows + rows[self._marker]
+        probs = self._head(rows)
         # Reserved slots of the Keras source ("<pad>", "<unk>", ...) are not words.
         usable = np.array([not (w.startswith("<") and w.endswith(">")) for w in self.vocab])
         order = np.argsort(probs, kind="stable")

@@ -89,3 +89,26 @@ def test_loader_turns_network_failures_into_data_errors(monkeypatch):
     _fake_keras(monkeypatch, load_data)
     with pytest.raises(DataError, match="Could not load the Keras copy of IMDB"):
         load_keras_imdb()
+
+
+def test_pasted_text_gets_the_start_marker_a_keras_source_model_was_trained_with():
+    """Every Keras review begins with index 1; the predictor adds it to pasted text too."""
+    from engine.predictor import Predictor
+
+    dataset = from_keras_arrays(*_arrays(), WORD_INDEX, num_words=NUM_WORDS)
+    rng = np.random.default_rng(0)
+    weights = [rng.normal(size=(NUM_WORDS, 4)).astype(np.float32), np.zeros(4, np.float32),
+               rng.normal(size=(4, 1)).astype(np.float32), np.zeros(1, np.float32)]
+    weights[0][1] = 3.0  # a marker row that moves every prediction
+    predictor = Predictor(weights, dataset.vocab)
+    # The dataset's own review 0 ("the film great", with its marker) and the same words
+    # pasted as text score the same.
+    from_dataset = predictor.probabilities_for_dataset(dataset, np.array([0]))[0]
+    pasted = predictor.predict(dataset.text(0))
+    assert pasted.probability == pytest.approx(float(from_dataset), abs=1e-6)
+    assert pasted.known_words == 3  # the marker is not counted as a word
+    assert predictor.predict_many([dataset.text(0)])[0].probability == pytest.approx(
+        pasted.probability, abs=1e-6)
+    explanation = predictor.explain(dataset.text(0))
+    assert "<start>" not in explanation.contributions
+    assert explanation.probability == pytest.approx(pasted.probability, abs=1e-6)
