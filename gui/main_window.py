@@ -150,7 +150,7 @@ class MainWindow(QMainWindow):
 
             plots = self.train_tab.plots
             self.overlay = OverlayPainter(plots.loss_plot, plots.accuracy_plot).connect(self.state)
-            restore_last_model(self.state, self.store)
+            self.train_tab.show_run(restore_last_model(self.state, self.store))
         except Exception as exc:  # noqa: BLE001 - a damaged history must not stop the app
             self.state.status_message.emit(f"Could not restore the last model: {exc}")
 

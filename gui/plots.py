@@ -158,7 +158,7 @@ class HistoryPlots(QWidget):
         self.set_history({}, None)
 
     def warm_up(self) -> None:
-        """Draw a made-up two-epoch history once, off screen, and clear it again.
+        """Draw a made-up two-epoch history once, off screen, then show what was there.
 
         The first real epoch otherwise pays for pyqtgraph's one-time work (symbol atlas,
         label fonts, the best-epoch label) in the middle of training, a visible pause.
@@ -167,9 +167,10 @@ class HistoryPlots(QWidget):
                   "accuracy": [0.8, 0.9], "val_accuracy": [0.85, 0.86]}
         plots = (self.loss_plot, self.accuracy_plot)
         ranges = [plot.getViewBox().viewRange() for plot in plots]
+        shown = (self.history, self.best_epoch)  # a restored run may be on the plots already
         self.set_history(sample, 2)
         self.grab()
-        self.clear()
+        self.set_history(*shown)
         for plot, (x_range, y_range) in zip(plots, ranges):
             plot.getViewBox().setRange(xRange=x_range, yRange=y_range, padding=0)
             plot.getViewBox().enableAutoRange()

@@ -252,6 +252,10 @@ class TrainTab(QWidget):
         if self.busy() or not self.best_epoch or self.state.dataset is None:
             return False
         config = self._config or self.settings.config()
+        if config.num_words != self.state.dataset.num_words:  # a saved run with another vocabulary
+            self._show_error(f"This run used a {config.num_words:,}-word vocabulary: set "
+                             f"Vocabulary to {config.num_words:,} and train it again to retrain it.")
+            return False
         return self._start(config, retrain_epochs=self.best_epoch)
 
     def _start(self, config, retrain_epochs: int | None) -> bool:
@@ -289,6 +293,33 @@ class TrainTab(QWidget):
         self.job.start()
         self._update_buttons()
         self.busy_changed.emit(True)
+        return True
+
+    def show_run(self, run: dict | None) -> bool:
+        """Show a recorded run's curves when nothing else is on the plots (start-up restore).
+
+        Its best epoch and configuration also become what "Retrain best N and test" uses.
+        """
+        from engine.history import EPOCH_FIELDS
+        from gui.run_rows import run_config
+
+        if run is None or self.store is None or self.busy() or self.history:
+            return False
+        history: dict[str, list[float]] = {}
+        for row in self.store.epochs(run["id"]):
+            for key in EPOCH_FIELDS:
+                if row.get(key) is not None:
+                    history.setdefault(key, []).append(float(row[key]))
+        if not history.get("loss"):
+            return False
+        self.history, self.best_epoch = history, best_epoch_of(history)
+        self._config = run_config(run)
+        self.plots.set_history(history, self.best_epoch)
+        text = f"Showing the saved run “{run.get('name') or run['id']}”: {len(history['loss'])} epochs"
+        if self.best_epoch:
+            text += f", lowest validation loss at epoch {self.best_epoch}"
+        self.progress_label.setText(text + ". Press Train for a new run.")
+        self._update_buttons()
         return True
 
     def stop_training(self) -> None:

@@ -328,4 +328,14 @@ def test_reopening_restores_the_last_finished_model(qtbot, tiny_dataset, store):
     assert win.state.predictor is not None
     assert win.state.run["id"] == result.run_id
     assert 0.0 <= win.state.predictor.predict("wonderful superb film").probability <= 1.0
+    # Its curves are back on the plots (still there after the plots' warm-up that follows
+    # the first paint), and "Retrain best N and test" refers to it.
+    win.show()
+    qtbot.waitUntil(lambda: getattr(win, "_started_background", False), timeout=10_000)
+    tab = win.train_tab
+    assert tab.plots.loss_plot.point_count() == (1, 1)
+    assert tab.plots.accuracy_plot.point_count() == (1, 1)
+    assert tab.history["val_loss"] == pytest.approx(result.history["val_loss"])
+    assert tab.best_epoch == 1 and tab.retrain_button.text() == "Retrain best 1 epoch and test"
+    assert "Showing the saved run “earlier”" in tab.progress_label.text()
     win.shutdown()
