@@ -33,11 +33,15 @@ class MetricPlot(pg.PlotWidget):
         self.setLabel("bottom", "Epoch")
         self.setLabel("left", title)
         self.showGrid(x=True, y=True, alpha=0.25)
-        # One legend row under the title, clear of the curves and the best-epoch label.
-        self.addLegend(offset=(-10, 5), colCount=2)
         # Losses are small numbers; an SI prefix ("x0.001") on the axis only confuses.
         self.getAxis("left").enableAutoSIPrefix(False)
         self.getAxis("bottom").setTickSpacing(major=5, minor=1)
+        # The legend gets its own row under the axis: inside the plot it always covered
+        # some curve or the best-epoch label. As the PlotItem's legend, it also lists the
+        # named curves others add (the Runs tab's overlay).
+        self.legend = pg.LegendItem(colCount=2)
+        self.plotItem.layout.addItem(self.legend, 4, 1)
+        self.plotItem.legend = self.legend
         self.train_curve = self.plot([], [], pen=TRAIN_PEN, symbol="o", symbolSize=6,
                                      symbolBrush="#1f77b4", name=f"Training {key}")
         self.val_curve = self.plot([], [], pen=VAL_PEN, symbol="s", symbolSize=6,
