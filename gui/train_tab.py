@@ -7,8 +7,6 @@ epoch, run and evaluation at the end) and never blocks the event loop.
 
 from __future__ import annotations
 
-import time
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFileDialog, QFrame, QGroupBox, QHBoxLayout, QLabel,
                                QProgressBar, QPushButton, QScrollArea, QSplitter, QTabWidget,
@@ -16,16 +14,10 @@ from PySide6.QtWidgets import (QFileDialog, QFrame, QGroupBox, QHBoxLayout, QLab
 
 from gui.lexicon import LexiconWidget
 from gui.plots import HistoryPlots, best_epoch_of
+from gui.run_status import RunStatus, clock
 from gui.scrubber import EpochScrubber
 from gui.settings_panel import CUSTOM, SettingsPanel
 from gui.workers import Job, TrainingWorker
-
-BOOK_TEST_ACCURACY = 0.883  # what section 3.4 reports for the retrained 4-epoch model
-
-
-def _clock(seconds: float) -> str:
-    seconds = max(0, int(round(seconds)))
-    return f"{seconds // 60}:{seconds % 60:02d}"
 
 
 class TrainTab(QWidget):
@@ -48,10 +40,6 @@ class TrainTab(QWidget):
         self.pending_train = False
         self._config = None
         self._retraining = False
-        self._started = 0.0
-        self._epoch_started = 0.0
-        self._epoch_seen = 0
-        self._total_epochs = 0
 
         self.dataset_label = QLabel("Looking for the dataset...")
         self.dataset_label.setObjectName("dataset_status_label")
@@ -115,24 +103,12 @@ class TrainTab(QWidget):
         self.plots.export_loss_button.clicked.connect(lambda: self._export_png(self.plots.loss_plot))
         self.plots.export_accuracy_button.clicked.connect(lambda: self._export_png(self.plots.accuracy_plot))
         self.plots.export_csv_button.clicked.connect(self._export_csv)
-        self.epoch_progress = QProgressBar()
-        self.epoch_progress.setObjectName("epoch_progress")
-        self.epoch_progress.setRange(0, 1000)
-        self.epoch_progress.setFormat("")
-        self.progress_label = QLabel("Not trained yet. Choose settings and press Train.")
-        self.progress_label.setObjectName("training_progress_label")
-        self.error_label = QLabel()
-        self.error_label.setObjectName("training_error_label")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020; padding: 6px; border: 1px solid #e6b0b8;"
-                                       "background: #fff5f6; border-radius: 4px;")
-        self.error_label.hide()
-        self.result_card = QLabel()
-        self.result_card.setObjectName("result_card")
-        self.result_card.setWordWrap(True)
-        self.result_card.setStyleSheet("padding: 8px; border: 1px solid #9ccc9c; background: #f3fbf3;"
-                                       "border-radius: 4px;")
-        self.result_card.hide()
+        self.status = RunStatus()
+        # The status widgets by their old names: tests and the window read them.
+        self.epoch_progress = self.status.epoch_progress
+        self.progress_label = self.status.progress_label
+        self.error_label = self.status.error_label
+        self.result_card = self.status.result_card
         # Under the plots: what the network learns (lexicon, every epoch) and the epoch
         # scrubber with the reviews whose verdict flips once it overfits.
         self.lexicon = LexiconWidget(state)
@@ -153,10 +129,7 @@ class TrainTab(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(plots_and_insights, 1)
-        right_layout.addWidget(self.epoch_progress)
-        right_layout.addWidget(self.progress_label)
-        right_layout.addWidget(self.error_label)
-        right_layout.addWidget(self.result_card)
+        right_layout.addWidget(self.status)
 
         splitter = QSplitter()
         splitter.setObjectName("train_splitter")
@@ -259,9 +232,7 @@ class TrainTab(QWidget):
     def _start(self, config, retrain_epochs: int | None) -> bool:
         self._config = config
         self._retraining = retrain_epochs is not None
-        self.error_label.hide()
         if not self._retraining:
-            self.result_card.hide()
             self.history = {}
             self.best_epoch = None
             self.plots.clear()
@@ -279,13 +250,10 @@ class TrainTab(QWidget):
         worker.training_failed.connect(self._training_failed)
         self.job = Job(worker, "training")
         self.job.thread.finished.connect(self._job_ended)
-        self._started = self._epoch_started = time.monotonic()
-        self._epoch_seen = 0
-        self.epoch_progress.setValue(0)
-        total = self._total_epochs = retrain_epochs or config.epochs
+        total = retrain_epochs or config.epochs
         what = (f"Retraining for {retrain_epochs} epochs on all training reviews"
                 if self._retraining else f"Training {config.summary_text()}")
-        self.progress_label.setText(f"{what}: building the model...")
+        self.status.start(f"{what}: building the model...", total, keep_result=self._retraining)
         self.state.status_message.emit(f"{what} ({total} epochs)...")
         self.training_started.emit(worker)
         self.job.start()
@@ -353,26 +321,7 @@ class TrainTab(QWidget):
         self.state.status_message.emit(text)
 
     def _batch_progress(self, progress) -> None:
-        now = time.monotonic()
-        if progress.epoch != self._epoch_seen:
-            self._epoch_seen = progress.epoch
-            self._epoch_started = now
-        total_epochs = self._total_epochs
-        batches = max(1, int(progress.batches))
-        fraction = min(1.0, progress.batch / batches)
-        self.epoch_progress.setValue(int(fraction * 1000))
-        epoch_elapsed = now - self._epoch_started
-        if progress.phase == "validate":
-            detail = "validating"
-            eta = ""
-        else:
-            detail = f"batch {progress.batch}/{batches}"
-            left = epoch_elapsed / fraction * (1 - fraction) if fraction > 0 else 0
-            remaining = left + (total_epochs - progress.epoch) * (epoch_elapsed / fraction if fraction else 0)
-            eta = f" · ETA {_clock(remaining)}"
-        self.epoch_progress.setFormat(f"Epoch {progress.epoch}/{total_epochs} · {detail}")
-        self.progress_label.setText(f"Epoch {progress.epoch}/{total_epochs} · {detail} · "
-                                    f"elapsed {_clock(now - self._started)}{eta}")
+        self.status.show_batch(progress)
 
     def _weights_ready(self, payload) -> None:
         _epoch, predictor = payload
@@ -389,42 +338,25 @@ class TrainTab(QWidget):
             self.state.set_predictor(predictor)
         if self.store is not None and result.run_id is not None:
             self.state.set_run(self.store.get_run(result.run_id))
-        seconds = time.monotonic() - self._started
+        seconds = self.status.elapsed()
         if self._retraining:
-            self._show_result_card(result)
+            self.status.show_result(result.test, self.best_epoch, self._test_count())
         else:
             if result.history:
                 self.history = {k: list(v) for k, v in result.history.items()}
             self.best_epoch = result.best_epoch or best_epoch_of(self.history)
             self.plots.set_history(self.history, self.best_epoch)
-        epochs = len((result.history or {}).get("loss", [])) or self._epoch_seen
+        epochs = len((result.history or {}).get("loss", [])) or self.status.epoch_seen
         verb = {"finished": "Finished", "stopped": "Stopped"}.get(result.status, "Ended")
-        text = f"{verb} after {epochs} epoch{'s' if epochs != 1 else ''} in {_clock(seconds)}"
+        text = f"{verb} after {epochs} epoch{'s' if epochs != 1 else ''} in {clock(seconds)}"
         if result.reason:
             text += f" ({result.reason})"
         if self.best_epoch and not self._retraining:
             text += f". Lowest validation loss at epoch {self.best_epoch}."
         if result.status == "failed":
             self._show_error(result.reason or "Training failed.")
-        if result.status == "finished":
-            self.epoch_progress.setValue(1000)
-        self.epoch_progress.setFormat(verb)
-        self.progress_label.setText(text)
+        self.status.show_end(verb, text, complete=result.status == "finished")
         self.state.status_message.emit(text)
-
-    def _show_result_card(self, result) -> None:
-        test = dict(result.test or {})
-        accuracy, loss = test.get("accuracy"), test.get("loss")
-        if accuracy is None:
-            self.result_card.hide()
-            return
-        diff = accuracy - BOOK_TEST_ACCURACY
-        self.result_card.setText(
-            f"<b>Test set ({self._test_count()} reviews)</b> after retraining {self.best_epoch} epochs "
-            f"on all training reviews:<br><span style='font-size:15pt'><b>accuracy "
-            f"{accuracy:.4f}</b></span> &nbsp; loss {loss:.4f} &nbsp;&nbsp; book's reference: "
-            f"accuracy {BOOK_TEST_ACCURACY:.3f} ({diff:+.3f})")
-        self.result_card.show()
 
     def _test_count(self) -> str:
         dataset = self.state.dataset
@@ -436,8 +368,7 @@ class TrainTab(QWidget):
         self.state.status_message.emit(message or "Training was cancelled.")
 
     def _show_error(self, message: str) -> None:
-        self.error_label.setText(message)
-        self.error_label.show()
+        self.status.show_error(message)
 
     def _job_ended(self) -> None:
         self.job = None
