@@ -8,7 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-
 from gui.app import build_parser, run, training_overrides
 from gui.main_window import MainWindow, settings
 
