@@ -15,6 +15,14 @@ def clock(seconds: float) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
+def _box(name: str, style: str) -> QLabel:
+    """A hidden, word-wrapping label drawn as a coloured box."""
+    label = QLabel(objectName=name, wordWrap=True)
+    label.setStyleSheet(style)
+    label.hide()
+    return label
+
+
 class RunStatus(QWidget):
     """Progress bar with ETA, status line, error box and the retrain's result card.
 
@@ -35,18 +43,10 @@ class RunStatus(QWidget):
         self.epoch_progress.setFormat("")
         self.progress_label = QLabel("Not trained yet. Choose settings and press Train.")
         self.progress_label.setObjectName("training_progress_label")
-        self.error_label = QLabel()
-        self.error_label.setObjectName("training_error_label")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020; padding: 6px; border: 1px solid #e6b0b8;"
-                                       "background: #fff5f6; border-radius: 4px;")
-        self.error_label.hide()
-        self.result_card = QLabel()
-        self.result_card.setObjectName("result_card")
-        self.result_card.setWordWrap(True)
-        self.result_card.setStyleSheet("padding: 8px; border: 1px solid #9ccc9c; background: #f3fbf3;"
-                                       "border-radius: 4px;")
-        self.result_card.hide()
+        self.error_label = _box("training_error_label", "color: #b00020; padding: 6px; border: "
+                                "1px solid #e6b0b8; background: #fff5f6; border-radius: 4px;")
+        self.result_card = _box("result_card", "padding: 8px; border: 1px solid #9ccc9c; "
+                                "background: #f3fbf3; border-radius: 4px;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.epoch_progress, self.progress_label, self.error_label, self.result_card):
