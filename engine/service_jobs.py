@@ -16,13 +16,14 @@ import os
 import threading
 import traceback
 
+from engine.errors import LabError
+
 STOP_POLL_S = 0.05
 NICENESS = 10  # scheduling priority of the training process, below the window's  # how often the listener looks for "stop" while a job runs
 
 
 def make_predictor(dataset, config, weights, lexicon_size: int = 0):
     """A Predictor for ``weights`` with its lexicon precomputed, or None."""
-    from engine.errors import LabError
     from engine.predictor import Predictor
     from engine.training import bundle_vocab
 
@@ -160,7 +161,7 @@ def _run_job(conn, dataset, stores, kind, config, store_spec, options) -> bool:
         value = JOBS[kind](dataset, config, _store(stores, store_spec), emit, cancel, options)
         reply = ("result", value)
     except Exception as exc:  # noqa: BLE001 - every failure goes back as a message
-        if not _is_lab_error(exc):
+        if not isinstance(exc, LabError):
             traceback.print_exc()
         reply = ("error", type(exc).__name__, str(exc))
     finally:
@@ -171,9 +172,3 @@ def _run_job(conn, dataset, stores, kind, config, store_spec, options) -> bool:
     except (OSError, ValueError):
         return True
     return bool(quit_after)
-
-
-def _is_lab_error(exc: BaseException) -> bool:
-    from engine.errors import LabError
-
-    return isinstance(exc, LabError)

@@ -97,16 +97,6 @@ class EpochScrubber(QWidget):
         self._show_position(self.slider.value())
         self.refresh_flips()
 
-    def sync(self) -> None:
-        """Pick up epochs the current run saved since it was shown (it may be training)."""
-        if self.run is None or self.store is None:
-            return
-        run = self.store.get_run(self.run["id"])
-        if run is None:
-            self.set_run(None)
-        elif run.get("epochs") != self._recorded or run.get("best_epoch") != self.run.get("best_epoch"):
-            self.set_run(run)
-
     def _dataset_changed(self, _dataset) -> None:
         self.refresh_flips()
 
@@ -198,10 +188,6 @@ class EpochScrubber(QWidget):
             return
         self.flips_title.setText("Finding the validation reviews whose label flips...")
         self._flips_call.start(run_label_flips, dict(self.run), dataset, self.store)
-
-    @property
-    def flips_busy(self) -> bool:
-        return self._flips_call.busy
 
     def wait(self, timeout: float = 10.0) -> None:
         """Join the background computation (closing, tests)."""

@@ -23,9 +23,10 @@ def make_background_imports_safe() -> None:
 
     PySide6's import hook (``shibokensupport.feature``) calls ``inspect.getsource`` on each
     module imported after Qt, to support ``from __feature__ import ...``, which this app
-    never uses. Importing TensorFlow's thousands of modules in a worker thread while the
-    GUI thread runs then crashes the interpreter ("Fatal Python error: none_dealloc") and
-    slows the import; answering "no PySide here" skips the source reading entirely.
+    never uses. Workers import engine modules lazily while the GUI thread runs; when that
+    import was TensorFlow's thousands of modules (before training moved to its own
+    process) it crashed the interpreter ("Fatal Python error: none_dealloc"). Answering
+    "no PySide here" skips the source reading for every import.
     """
     feature = sys.modules.get("shibokensupport.feature")
     if feature is not None and hasattr(feature, "_mod_uses_pyside"):
