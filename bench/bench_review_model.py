@@ -20,8 +20,8 @@ BUDGET_MS = 50.0
 
 
 def synthetic_dataset(n: int = 50_000, mean_words: int = 230, seed: int = 0):
-    """A :class:`engine.data.Dataset` of ``n`` random reviews built straight from arrays."""
-    from engine.data import Dataset, pack_strings
+    """A :class:`engine.data.dataset.Dataset` of ``n`` random reviews built straight from arrays."""
+    from engine.data.dataset import Dataset, pack_strings
 
     rng = np.random.default_rng(seed)
     syllables = np.array(["ka", "lo", "mi", "ne", "ru", "ta", "vo", "shi", "en", "ar"])
@@ -59,7 +59,7 @@ def timed_ms(fn, repeat: int = 3) -> float:
 
 
 def run(mean_words: int) -> dict[str, float]:
-    from gui.review_model import ReviewFilter, ReviewTableModel
+    from gui.reviews.table_model import ReviewFilter, ReviewTableModel
 
     ds = synthetic_dataset(mean_words=mean_words)
     model = ReviewTableModel()

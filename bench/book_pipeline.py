@@ -76,7 +76,7 @@ def main() -> None:
     stages["import"] = time.perf_counter() - t
 
     t = time.perf_counter()
-    from engine.data import load_dataset
+    from engine.data.dataset import load_dataset
     dataset = load_dataset(args.data, cache_dir=Path(args.cache_dir))
     data = keras_style_sequences(dataset)
     (train_data, train_labels), (test_data, test_labels) = data["train"], data["test"]

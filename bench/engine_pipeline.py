@@ -31,9 +31,9 @@ def main() -> None:
     stages["import"] = time.perf_counter() - t
 
     t = time.perf_counter()
-    from engine.config import ModelConfig
-    from engine.data import load_dataset
-    from engine.training import run_book_protocol
+    from engine.model.config import ModelConfig
+    from engine.data.dataset import load_dataset
+    from engine.model.training import run_book_protocol
     dataset = load_dataset(args.data, cache_dir=Path(args.cache_dir))
     stages["load"] = time.perf_counter() - t
 
@@ -45,7 +45,7 @@ def main() -> None:
     stages["retrain"] = result.timings["retrain"]
     stages["test"] = result.timings["test"]
 
-    from engine.predictor import Predictor
+    from engine.model.predictor import Predictor
     predict = Predictor(result.weights, dataset.vocab, "relu").predict
     texts = [dataset.text(i) for i in dataset.indices("test")[:200]]
     latencies = []

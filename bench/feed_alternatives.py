@@ -31,11 +31,11 @@ VARIANTS = ("sparse", "dense", "pydataset")
 def child(variant: str, data: str, cache_dir: str, epochs: int) -> None:
     import numpy as np
 
-    from engine.batches import multi_hot, tf_batches
-    from engine.config import ModelConfig
-    from engine.data import load_dataset
-    from engine.model import build_model
-    from engine.training import split_rows
+    from engine.model.batches import multi_hot, tf_batches
+    from engine.model.config import ModelConfig
+    from engine.data.dataset import load_dataset
+    from engine.model.network import build_model
+    from engine.model.training import split_rows
 
     dataset = load_dataset(data, cache_dir=Path(cache_dir))
     import keras

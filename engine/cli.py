@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from engine import __version__
-from engine.config import ACTIVATIONS, LOSSES, OPTIMIZERS, ModelConfig
+from engine.model.config import ACTIVATIONS, LOSSES, OPTIMIZERS, ModelConfig
 from engine.errors import LabError, ModelFileError, PredictionError
 from engine.jsonable import json_default
 
@@ -125,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
 # -- train -------------------------------------------------------------------------------
 
 def _load_dataset(args, num_words: int):
-    from engine.data import load_dataset
+    from engine.data.dataset import load_dataset
 
     kwargs = {"expected_per_folder": None} if args.no_size_check else {}
     return load_dataset(args.data, num_words=num_words, **kwargs)
@@ -141,7 +141,7 @@ def _epoch_line(metrics: dict, epochs: int | None) -> str:
 
 
 def cmd_train(args) -> int:
-    from engine.history import RunStore
+    from engine.runs.history import RunStore
 
     config = ModelConfig(hidden_units=args.units, activation=args.activation, loss=args.loss,
                          optimizer=args.optimizer, learning_rate=args.learning_rate,
@@ -154,7 +154,7 @@ def cmd_train(args) -> int:
     dataset = _load_dataset(args, config.num_words)
     load_seconds = time.perf_counter() - started
     config.validate(train_size=len(dataset.indices("train")))
-    from engine import training  # TensorFlow loads here, once the request is known to be sound
+    from engine.model import training  # TensorFlow loads here, once the request is known to be sound
 
     store = RunStore()
     cancel = threading.Event()
@@ -221,7 +221,7 @@ def _stop(cancel: threading.Event) -> None:
 def _model_path(args) -> Path:
     if args.model:
         return Path(args.model)
-    from engine.history import RunStore
+    from engine.runs.history import RunStore
 
     latest = RunStore().latest_model()
     if latest is None:
@@ -253,7 +253,7 @@ def _texts(args) -> list[str]:
 
 
 def cmd_predict(args) -> int:
-    from engine.predictor import Predictor
+    from engine.model.predictor import Predictor
 
     texts = _texts(args)
     predictor = Predictor.from_bundle(_model_path(args))
@@ -280,8 +280,8 @@ def cmd_evaluate(args) -> int:
 
     import numpy as np
 
-    from engine.bundle import load_bundle
-    from engine.training import evaluate
+    from engine.model.bundle import load_bundle
+    from engine.model.training import evaluate
 
     path = _model_path(args)
     bundle = load_bundle(path)
@@ -312,7 +312,7 @@ RUN_FIELDS = ("id", "name", "status", "epochs", "best_epoch", "started", "ended"
 
 
 def cmd_runs(args) -> int:
-    from engine.history import RunStore
+    from engine.runs.history import RunStore
 
     runs = [{k: run.get(k) for k in RUN_FIELDS} for run in RunStore().list_runs()]
     if args.json:

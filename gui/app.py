@@ -92,7 +92,7 @@ def run(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
     if args.install_launcher or args.uninstall_launcher:
         return _launcher_command(args)
-    from engine.config import ModelConfig
+    from engine.model.config import ModelConfig
     from engine.errors import LabError
 
     overrides = None
@@ -136,7 +136,7 @@ def run(argv: list[str] | None = None) -> int:
     try:
         return app.exec()
     finally:
-        from engine.service import close_shared_service
+        from engine.service.process import close_shared_service
 
         close_shared_service()
 

@@ -18,10 +18,10 @@ from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QStackedWidget, QTabWidget,
                                QWidget)
 
-from engine.config import ModelConfig
+from engine.model.config import ModelConfig
 from gui.first_run import DatasetPanel
 from gui.state import AppState
-from gui.train_tab import TrainTab
+from gui.train.tab import TrainTab
 from gui.workers import DataWorker, Job, warm_up_tensorflow
 
 ORGANIZATION = "IMDB Sentiment Lab"
@@ -29,10 +29,10 @@ APPLICATION = "IMDB Sentiment Lab"
 RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 # (key, object name, label, module, class) of the tabs other parts provide.
 OTHER_TABS = [
-    ("reviews", "reviews_tab", "Reviews", "gui.reviews_tab", "ReviewsTab"),
-    ("predict", "predict_tab", "Predict", "gui.predict_tab", "PredictTab"),
-    ("evaluation", "evaluation_tab", "Evaluation", "gui.eval_view", "EvaluationView"),
-    ("runs", "runs_tab", "Runs", "gui.runs_tab", "RunsTab"),
+    ("reviews", "reviews_tab", "Reviews", "gui.reviews.tab", "ReviewsTab"),
+    ("predict", "predict_tab", "Predict", "gui.predict.tab", "PredictTab"),
+    ("evaluation", "evaluation_tab", "Evaluation", "gui.evaluation.tab", "EvaluationView"),
+    ("runs", "runs_tab", "Runs", "gui.runs.tab", "RunsTab"),
 ]
 
 
@@ -59,9 +59,9 @@ def app_icon() -> QIcon:
 
 def _load_if_found(source, num_words: int, progress=None, cancel=None, **options):
     """The dataset, or None when there is none to load (first run: no error to show)."""
-    from engine.data import find_source, load_dataset
+    from engine.data.dataset import find_source, load_dataset
 
-    from gui.review_model import folded_texts
+    from gui.reviews.table_model import folded_texts
 
     if source is None and find_source(None, num_words=num_words) is None:
         return None
@@ -145,8 +145,8 @@ class MainWindow(QMainWindow):
         if self.store is None:
             return
         try:
-            from gui.overlay import OverlayPainter
-            from gui.runs_tab import restore_last_model
+            from gui.train.overlay import OverlayPainter
+            from gui.runs.tab import restore_last_model
 
             plots = self.train_tab.plots
             self.overlay = OverlayPainter(plots.loss_plot, plots.accuracy_plot).connect(self.state)
@@ -157,7 +157,7 @@ class MainWindow(QMainWindow):
     @staticmethod
     def _default_store():
         try:
-            from engine.history import RunStore
+            from engine.runs.history import RunStore
 
             return RunStore()
         except Exception as exc:  # noqa: BLE001 - the app still works without history
@@ -323,7 +323,7 @@ class MainWindow(QMainWindow):
     def download_dataset(self) -> None:
         if "data" in self.jobs:
             return
-        from engine.download import download_official
+        from engine.data.download import download_official
 
         self.first_run.set_busy(True, "Connecting to ai.stanford.edu...")
         self._start_job("data", DataWorker(download_official, what="Downloading the dataset"),

@@ -12,9 +12,9 @@ from PySide6.QtCore import QObject, Signal
 class AppState(QObject):
     """Current dataset, model weights (predictor), evaluation and selected epoch."""
 
-    dataset_changed = Signal(object)      # engine.data.Dataset | None
-    predictor_changed = Signal(object)    # engine.predictor.Predictor | None
-    evaluation_changed = Signal(object)   # engine.training.Evaluation | None
+    dataset_changed = Signal(object)      # engine.data.dataset.Dataset | None
+    predictor_changed = Signal(object)    # engine.model.predictor.Predictor | None
+    evaluation_changed = Signal(object)   # engine.model.training.Evaluation | None
     run_changed = Signal(object)          # dict from RunStore.get_run / None
     epoch_selected = Signal(object)       # int (1-based) | None = latest
     tensorflow_ready = Signal(object)     # None when ready, or an error message
@@ -22,7 +22,7 @@ class AppState(QObject):
     review_requested = Signal(object)     # int dataset row to select in the Reviews tab
     status_message = Signal(str)
     show_tab = Signal(str)                # "train", "reviews", "predict", "evaluation", "runs"
-    overlay_runs = Signal(object)         # dict for gui.overlay.OverlayPainter.show / None = clear
+    overlay_runs = Signal(object)         # dict for gui.train.overlay.OverlayPainter.show / None = clear
     runs_changed = Signal()               # the run history changed (run added, renamed, deleted)
 
     def __init__(self, parent: QObject | None = None) -> None:

@@ -15,7 +15,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from engine.errors import Cancelled, LabError
-from gui.lexicon import WORDS as LEXICON_SIZE
+from gui.common.lexicon import WORDS as LEXICON_SIZE
 
 
 def make_background_imports_safe() -> None:
@@ -48,25 +48,25 @@ def error_text(exc: BaseException, what: str) -> str:
 class TrainingWorker(QObject):
     """Runs one training (or a retrain-and-test) in the training process and relays it.
 
-    The work itself happens in :mod:`engine.service`'s child process, so TensorFlow never
+    The work itself happens in :mod:`engine.service.process`'s child process, so TensorFlow never
     competes with the event loop for the GIL; this worker's thread only waits on the
     pipe and turns what arrives into signals.
 
     Args:
-        dataset: the loaded :class:`engine.data.Dataset`.
-        config: the :class:`engine.config.ModelConfig` to train.
-        store: a :class:`engine.history.RunStore` that records the run, or None.
+        dataset: the loaded :class:`engine.data.dataset.Dataset`.
+        config: the :class:`engine.model.config.ModelConfig` to train.
+        store: a :class:`engine.runs.history.RunStore` that records the run, or None.
         name: the run's name in the history.
         retrain_epochs: when given, ``retrain_and_test`` with this many epochs on all
             training reviews, then an evaluation on the test split (``evaluation_ready``).
-        service: the :class:`engine.service.TrainingService` (default: the shared one).
+        service: the :class:`engine.service.process.TrainingService` (default: the shared one).
     """
 
     epoch_finished = Signal(object)     # EpochMetrics dict
-    batch_progress = Signal(object)     # engine.training.BatchProgress
-    weights_ready = Signal(object)      # (epoch, engine.predictor.Predictor | None)
-    evaluation_ready = Signal(object)   # engine.training.Evaluation (retrain only)
-    training_finished = Signal(object)  # engine.training.TrainResult
+    batch_progress = Signal(object)     # engine.model.training.BatchProgress
+    weights_ready = Signal(object)      # (epoch, engine.model.predictor.Predictor | None)
+    evaluation_ready = Signal(object)   # engine.model.training.Evaluation (retrain only)
+    training_finished = Signal(object)  # engine.model.training.TrainResult
     training_failed = Signal(object)    # str, readable message
     done = Signal()                     # after finished or failed: the thread may quit
 
@@ -95,7 +95,7 @@ class TrainingWorker(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            from engine.service import shared_service
+            from engine.service.process import shared_service
 
             service = self.service or shared_service()
             options = {"name": self.name, "retrain_epochs": self.retrain_epochs,
@@ -170,15 +170,15 @@ def warm_up_tensorflow(progress=None, cancel=None) -> str:
     TensorFlow's first ``fit`` does one-time set-up (kernels, graph optimizers); doing it
     before Train is enabled means the user's first run starts at once.
     """
-    from engine.service import shared_service
+    from engine.service.process import shared_service
 
     return shared_service().start(progress=progress, cancel=cancel)
 
 
 def repeat_in_service(dataset, config, *, count: int, store=None, name: str | None = None,
                       progress=None, cancel=None):
-    """:func:`engine.experiments.repeat_seeds` run in the training process."""
-    from engine.service import shared_service
+    """:func:`engine.runs.experiments.repeat_seeds` run in the training process."""
+    from engine.service.process import shared_service
 
     def relay(kind, payload):
         if kind == "progress" and progress is not None:

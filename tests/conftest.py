@@ -33,7 +33,7 @@ def _join_threads_started_since(before: set, timeout: float = 5.0) -> list[str]:
 def training_processes():
     """Windows share one training process per test run; it is ended with the session."""
     yield
-    from engine.service import close_shared_service
+    from engine.service.process import close_shared_service
 
     close_shared_service()
 
@@ -87,7 +87,7 @@ def dataset_from_files(files: dict[str, bytes], num_words: int = 10_000):
     """Build an engine Dataset straight from generated files (no archive reading)."""
     import re
 
-    from engine.data import build_dataset
+    from engine.data.dataset import build_dataset
 
     rows = []
     for name, data in sorted(files.items()):
@@ -111,7 +111,7 @@ def tiny_dataset():
 @pytest.fixture(scope="session")
 def real_dataset(real_archive, tmp_path_factory):
     """The real 50,000 reviews, tokenized once per test session into a session cache."""
-    from engine.data import load_dataset
+    from engine.data.dataset import load_dataset
 
     return load_dataset(real_archive, num_words=10_000,
                         cache_dir=tmp_path_factory.mktemp("real_cache"))

@@ -1,4 +1,4 @@
-"""A real :class:`engine.predictor.Predictor` with hand-set weights, for GUI tests.
+"""A real :class:`engine.model.predictor.Predictor` with hand-set weights, for GUI tests.
 
 Training takes seconds even on tiny data; these weights make the network's verdict
 predictable instead: the tiny dataset's positive words push up, its negative words down,
@@ -17,7 +17,7 @@ def handmade_predictor(vocab: list[str], strength: float = 1.5, bias: float = 0.
 
     A large ``bias`` makes the model lean positive, so it gets some negative reviews wrong.
     """
-    from engine.predictor import Predictor
+    from engine.model.predictor import Predictor
 
     w1 = np.zeros((len(vocab), 2), dtype=np.float32)
     for i, word in enumerate(vocab):

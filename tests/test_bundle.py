@@ -10,10 +10,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from engine.bundle import load_bundle, save_bundle
-from engine.config import ModelConfig
+from engine.model.bundle import load_bundle, save_bundle
+from engine.model.config import ModelConfig
 from engine.errors import ModelFileError
-from engine.predictor import Predictor
+from engine.model.predictor import Predictor
 
 ROOT = Path(__file__).resolve().parents[1]
 VOCAB = ["good", "bad", "film", "boring", "great"] + [f"w{i}" for i in range(95)]
@@ -62,7 +62,7 @@ def test_round_trip_with_keras(saved, keras_model):
 
 def test_predictor_from_bundle_needs_no_tensorflow(tmp_path):
     path = save_bundle(tmp_path / "m", None, VOCAB, CONFIG, {}, weights=weights())
-    code = ("import sys; from engine.predictor import Predictor; "
+    code = ("import sys; from engine.model.predictor import Predictor; "
             f"p = Predictor.from_bundle({str(path)!r}); print(p.predict('good film').probability); "
             "print(any(m.split('.')[0] in ('tensorflow', 'keras') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,

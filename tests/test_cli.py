@@ -12,10 +12,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from engine.bundle import save_bundle
-from engine.config import ModelConfig
-from engine.history import RunStore
-from engine.predictor import Predictor
+from engine.model.bundle import save_bundle
+from engine.model.config import ModelConfig
+from engine.runs.history import RunStore
+from engine.model.predictor import Predictor
 
 ROOT = Path(__file__).resolve().parents[1]
 VOCAB = ["good", "great", "film", "bad", "awful"] + [f"w{i}" for i in range(95)]

@@ -10,11 +10,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from engine import dataset as dataset_module
-from engine.data import UNKNOWN, build_vocab, find_source, load_dataset
-from engine.data_cache import load_cache
+from engine.data import archive as dataset_module
+from engine.data.dataset import UNKNOWN, build_vocab, find_source, load_dataset
+from engine.data.cache import load_cache
 from engine.errors import Cancelled, DataError
-from engine.tokenizer import tokenize
+from engine.data.tokenizer import tokenize
 from tests.tiny_data import make_tiny_archive, tiny_files, write_archive
 
 ARRAYS = ("split", "label", "rating", "review_id", "n_words", "tokens", "token_offsets",
@@ -219,7 +219,7 @@ def test_folder_fingerprint_follows_changes(tmp_path):
 def test_cache_write_failure_does_not_stop_loading(tiny_archive, monkeypatch):
     def full_disk(ds, path):
         raise OSError(28, "No space left on device")
-    monkeypatch.setattr("engine.data_cache.save_cache", full_disk)
+    monkeypatch.setattr("engine.data.cache.save_cache", full_disk)
     ds = load_dataset(tiny_archive, expected_per_folder=None)
     assert len(ds) == 240 and "could not be cached" in ds.extra["cache_error"]
 

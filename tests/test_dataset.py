@@ -10,7 +10,7 @@ import threading
 import numpy as np
 import pytest
 
-from engine.dataset import read_reviews, safe_extract
+from engine.data.archive import read_reviews, safe_extract
 from engine.errors import Cancelled, DataError
 from tests.tiny_data import tiny_files, write_archive, write_folder
 

@@ -7,8 +7,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from engine.dataset import read_reviews
-from engine.download import download, download_official
+from engine.data.archive import read_reviews
+from engine.data.download import download, download_official
 from engine.errors import Cancelled, DataError
 
 

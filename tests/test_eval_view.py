@@ -6,16 +6,16 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from engine.training import Evaluation
-from gui.eval_view import EvaluationView, roc_curve
-from gui.lexicon import LexiconWidget
-from gui.reviews_tab import ReviewsTab
+from engine.model.training import Evaluation
+from gui.evaluation.tab import EvaluationView, roc_curve
+from gui.common.lexicon import LexiconWidget
+from gui.reviews.tab import ReviewsTab
 from gui.state import AppState
 from tests.handmade_predictor import handmade_predictor
 
 
 def evaluation_of(predictor, dataset, rows) -> Evaluation:
-    """The numbers ``engine.training.evaluate`` would report, computed with the predictor."""
+    """The numbers ``engine.model.training.evaluate`` would report, computed with the predictor."""
     p = predictor.probabilities_for_dataset(dataset, rows)
     y = dataset.label[rows].astype(int)
     guess = (p >= 0.5).astype(int)
@@ -103,7 +103,7 @@ def test_lexicon_follows_every_new_predictor(qtbot, state, tiny_dataset):
     assert set(positive[:10]) == set(POSITIVE) and set(negative[:10]) == set(NEGATIVE)
     assert "wonderful" in lexicon.positive.text() and "awful" in lexicon.negative.text()
     # A model that learned the opposite: the lists swap.
-    from engine.predictor import Predictor
+    from engine.model.predictor import Predictor
 
     flipped = Predictor(_flipped_weights(handmade_predictor(tiny_dataset.vocab)), tiny_dataset.vocab)
     with qtbot.waitSignal(lexicon.updated, timeout=1000):
@@ -121,8 +121,8 @@ def _flipped_weights(predictor) -> list[np.ndarray]:
 
 
 def test_evaluate_current_model_matches_the_engine(qtbot, tiny_dataset):
-    """The button scores state.predictor on the test split, like engine.training.evaluate."""
-    from engine.training import evaluate
+    """The button scores state.predictor on the test split, like engine.model.training.evaluate."""
+    from engine.model.training import evaluate
 
     state = AppState()
     view = EvaluationView(state)

@@ -1,4 +1,4 @@
-"""Evaluation metrics (engine.evaluation) against hand-computed values and Keras."""
+"""Evaluation metrics (engine.model.evaluation) against hand-computed values and Keras."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ import json
 import numpy as np
 import pytest
 
-from engine.batches import multi_hot
-from engine.config import ModelConfig
-from engine.data import build_dataset
-from engine.evaluation import evaluate, logits, metrics_from_probabilities, roc_auc
-from engine.model import build_model, get_weights
+from engine.model.batches import multi_hot
+from engine.model.config import ModelConfig
+from engine.data.dataset import build_dataset
+from engine.model.evaluation import evaluate, logits, metrics_from_probabilities, roc_auc
+from engine.model.network import build_model, get_weights
 
 LABELS = np.array([1, 1, 0, 0, 1, 0])
 PROBS = np.array([0.9, 0.4, 0.6, 0.1, 0.7, 0.5])

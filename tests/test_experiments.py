@@ -1,13 +1,13 @@
-"""engine.experiments: bands and spread over seeds, per-epoch weights, label flips, repeat x3."""
+"""engine.runs.experiments: bands and spread over seeds, per-epoch weights, label flips, repeat x3."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from engine.config import ModelConfig
+from engine.model.config import ModelConfig
 from engine.errors import ModelFileError
-from engine.experiments import (curve_bands, label_flips, load_epoch_weights, read_weights_file,
+from engine.runs.experiments import (curve_bands, label_flips, load_epoch_weights, read_weights_file,
                                 repeat_seeds, seed_list, spread)
 
 
@@ -109,7 +109,7 @@ def tiny_config(**changes) -> ModelConfig:
 
 
 def test_repeat_x3_records_a_group_of_three_runs_and_a_band(tiny_dataset):
-    from engine.history import RunStore
+    from engine.runs.history import RunStore
 
     store = RunStore()
     progress = []
@@ -135,7 +135,7 @@ def test_repeat_x3_records_a_group_of_three_runs_and_a_band(tiny_dataset):
 def test_repeat_cancelled_before_start_trains_nothing(tiny_dataset):
     import threading
 
-    from engine.history import RunStore
+    from engine.runs.history import RunStore
 
     store = RunStore()
     cancel = threading.Event()

@@ -7,9 +7,9 @@ import time
 import pytest
 from PySide6.QtCore import QTimer
 
-from engine.config import ModelConfig, parameter_count
+from engine.model.config import ModelConfig, parameter_count
 from gui.main_window import MainWindow
-from gui.plots import best_epoch_of
+from gui.train.plots import best_epoch_of
 
 TINY = dict(batch_size=16, validation_size=40)
 # The issue's limits: the longest pause of the event loop while training runs, and how
@@ -20,14 +20,14 @@ PLOT_LIMIT_S = 0.100
 
 @pytest.fixture
 def store(tmp_path):
-    history = pytest.importorskip("engine.history")
+    history = pytest.importorskip("engine.runs.history")
     return history.RunStore(tmp_path / "history.sqlite3", runs_root=tmp_path / "runs")
 
 
 @pytest.fixture
 def window(qtbot, tiny_dataset, store):
     """A window on the tiny dataset with TensorFlow warmed up, ready to train."""
-    pytest.importorskip("engine.training")
+    pytest.importorskip("engine.model.training")
     win = MainWindow(dataset=tiny_dataset, store=store, load_data=False)
     qtbot.addWidget(win)
     win.show()
@@ -203,7 +203,7 @@ def test_stall_probe_detects_a_blocked_event_loop(qtbot):
 
 def test_a_crashed_training_process_shows_a_message_and_app_stays_usable(qtbot, window):
     """An out-of-memory kill looks like this: the training process vanishes mid-run."""
-    from engine.service import shared_service
+    from engine.service.process import shared_service
 
     tab = window.train_tab
     _configure(window, epochs=500)
@@ -319,7 +319,7 @@ def test_settings_and_tab_are_remembered(qtbot, tiny_dataset):
 
 def test_reopening_restores_the_last_finished_model(qtbot, tiny_dataset, store):
     """A new window on the same history predicts at once, without retraining."""
-    from engine.training import Trainer
+    from engine.model.training import Trainer
 
     result = Trainer(tiny_dataset, ModelConfig(**TINY, epochs=1), store=store, name="earlier").train()
     assert result.status == "finished"

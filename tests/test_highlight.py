@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QTextDocument
 
-from gui.highlight import decoded_html, escape_plain, highlight_html
+from gui.common.highlight import decoded_html, escape_plain, highlight_html
 from tests.handmade_predictor import handmade_predictor
 
 

@@ -13,16 +13,16 @@ from pathlib import Path
 import pytest
 
 from engine import paths
-from engine.config import ModelConfig
-from engine.history import HistoryError, RunStore
+from engine.model.config import ModelConfig
+from engine.runs.history import HistoryError, RunStore
 
 ROOT = Path(__file__).resolve().parents[1]
 
 # A child that trains "forever": commits an epoch, then reports it on stdout.
 CHILD = r"""
 import sys
-from engine.history import RunStore
-from engine.config import ModelConfig
+from engine.runs.history import RunStore
+from engine.model.config import ModelConfig
 store = RunStore(sys.argv[1])
 run = store.create_run(ModelConfig(epochs=1000), name=sys.argv[2])
 print("run", run, flush=True)

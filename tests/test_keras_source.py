@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from engine.errors import DataError
-from engine.keras_source import decode_keras, from_keras_arrays, load_keras_imdb, reverse_word_index
+from engine.data.keras_copy import decode_keras, from_keras_arrays, load_keras_imdb, reverse_word_index
 
 # Keras ranks words from 1 (most frequent); model index = rank + 3.
 WORD_INDEX = {"the": 1, "film": 2, "great": 3, "awful": 4, "plot": 5, "rare": 6}
@@ -93,7 +93,7 @@ def test_loader_turns_network_failures_into_data_errors(monkeypatch):
 
 def test_pasted_text_gets_the_start_marker_a_keras_source_model_was_trained_with():
     """Every Keras review begins with index 1; the predictor adds it to pasted text too."""
-    from engine.predictor import Predictor
+    from engine.model.predictor import Predictor
 
     dataset = from_keras_arrays(*_arrays(), WORD_INDEX, num_words=NUM_WORDS)
     rng = np.random.default_rng(0)

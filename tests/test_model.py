@@ -1,13 +1,13 @@
-"""The Keras model (engine.model) and the multi-hot feeds (engine.batches)."""
+"""The Keras model (engine.model.network) and the multi-hot feeds (engine.model.batches)."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from engine.batches import batch_count, distinct_ids, multi_hot, tf_batches
-from engine.config import ModelConfig, summary_rows
-from engine.model import build_model, get_weights, weights_are_finite
+from engine.model.batches import batch_count, distinct_ids, multi_hot, tf_batches
+from engine.model.config import ModelConfig, summary_rows
+from engine.model.network import build_model, get_weights, weights_are_finite
 
 CONFIG = ModelConfig(num_words=100, batch_size=32, validation_size=40, epochs=2)
 

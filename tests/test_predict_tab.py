@@ -7,7 +7,7 @@ import time
 import pytest
 from PySide6.QtCore import QMimeData, Qt, QUrl
 
-from gui.predict_tab import HINT, PredictTab, load_examples
+from gui.predict.tab import HINT, PredictTab, load_examples
 from gui.state import AppState
 from tests.handmade_predictor import handmade_predictor
 

@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 
 from engine.errors import ModelFileError, PredictionError
-from engine.predictor import Predictor
-from engine.tokenizer import tokenize
+from engine.model.predictor import Predictor
+from engine.data.tokenizer import tokenize
 
 VOCAB = [f"w{i}" for i in range(997)] + ["good", "bad", "film"]
 
@@ -54,12 +54,12 @@ def reference(weights, x, activation="relu"):
 
 @pytest.fixture(scope="module")
 def keras_model():
-    """The book's model built by engine.model when it exists, else the same in plain Keras."""
-    from engine.config import ModelConfig
+    """The book's model built by engine.model.network when it exists, else the same in plain Keras."""
+    from engine.model.config import ModelConfig
 
     config = ModelConfig(num_words=len(VOCAB), hidden_units=[16, 16])
     try:
-        from engine.model import build_model
+        from engine.model.network import build_model
         model = build_model(config)
     except ImportError:
         import keras

@@ -24,7 +24,7 @@ def _modules_after(code: str) -> set[str]:
 
 
 def _engine_modules() -> list[str]:
-    return [f"engine.{m.name}" for m in pkgutil.iter_modules(engine.__path__)]
+    return [m.name for m in pkgutil.walk_packages(engine.__path__, "engine.")]
 
 
 def test_import_engine_does_not_load_tensorflow_or_qt():
@@ -44,5 +44,5 @@ def test_every_engine_module_is_free_of_qt_and_tensorflow_at_import():
 def test_no_engine_source_imports_qt_or_gui_even_lazily():
     """Not even inside a function: ``main.py`` is where the window and the CLI meet."""
     pattern = re.compile(r"^\s*(from|import)\s+(PySide6|pyqtgraph|superqt|shiboken6|gui)\b", re.M)
-    offenders = [p.name for p in (ROOT / "engine").glob("*.py") if pattern.search(p.read_text())]
+    offenders = [p.name for p in (ROOT / "engine").rglob("*.py") if pattern.search(p.read_text())]
     assert not offenders

@@ -7,8 +7,8 @@ import time
 import numpy as np
 import pytest
 
-from gui.review_model import ReviewFilter, ReviewTableModel
-from gui.text_search import TextSearch, fold_case, folded_texts
+from gui.reviews.table_model import ReviewFilter, ReviewTableModel
+from gui.reviews.text_search import TextSearch, fold_case, folded_texts
 
 
 @pytest.fixture()
@@ -94,7 +94,7 @@ def test_a_hit_spanning_two_reviews_is_not_a_hit():
 
 
 def test_non_ascii_text_search():
-    from engine.data import pack_strings
+    from engine.data.dataset import pack_strings
 
     blob, offsets = pack_strings(["Très bien 😀", "nul", "ÉTÉ"])
     search = TextSearch(blob, offsets)
@@ -106,7 +106,7 @@ def test_non_ascii_text_search():
 
 
 def test_case_folding_keeps_every_byte_offset():
-    from engine.data import pack_strings
+    from engine.data.dataset import pack_strings
 
     # "İ" lower-cases to two characters (3 bytes instead of 2); it stays as it is, the
     # rest of its review is still folded, and the next review's offsets still hold.

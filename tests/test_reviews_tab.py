@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from gui.reviews_tab import ReviewsTab, all_probabilities
+from gui.reviews.tab import ReviewsTab, all_probabilities
 from gui.state import AppState
 from tests.handmade_predictor import handmade_predictor
 

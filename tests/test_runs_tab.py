@@ -8,8 +8,8 @@ import numpy as np
 import pyqtgraph as pg
 import pytest
 
-from engine.config import ModelConfig
-from gui.overlay import OverlayPainter
+from engine.model.config import ModelConfig
+from gui.train.overlay import OverlayPainter
 
 
 def epoch_weights(vocab, epoch: int, flip_words=()):
@@ -29,7 +29,7 @@ def epoch_weights(vocab, epoch: int, flip_words=()):
 def record_run(store, vocab, name="Run", epochs=3, best_epoch=2, status="finished",
                flip_words=(), config=None, group_id=None):
     """Write a run the way the Trainer does: epochs with weight files, then a bundle."""
-    from engine.bundle import save_bundle
+    from engine.model.bundle import save_bundle
 
     config = config or ModelConfig(epochs=epochs, validation_size=60)
     run_id = store.create_run(config, name=name, group_id=group_id)
@@ -53,14 +53,14 @@ def record_run(store, vocab, name="Run", epochs=3, best_epoch=2, status="finishe
 
 @pytest.fixture
 def store():
-    from engine.history import RunStore
+    from engine.runs.history import RunStore
 
     return RunStore()
 
 
 @pytest.fixture
 def tab(qtbot, store):
-    from gui.runs_tab import RunsTab
+    from gui.runs.tab import RunsTab
     from gui.state import AppState
 
     state = AppState()
@@ -153,8 +153,8 @@ def test_selecting_two_runs_overlays_them_with_names(qtbot, tab, store, tiny_dat
 
 
 def test_restore_last_model_without_training(qtbot, store, tiny_dataset):
-    from engine.predictor import Predictor
-    from gui.runs_tab import restore_last_model
+    from engine.model.predictor import Predictor
+    from gui.runs.tab import restore_last_model
     from gui.state import AppState
 
     state = AppState()

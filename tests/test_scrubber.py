@@ -5,14 +5,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from engine.predictor import Predictor
+from engine.model.predictor import Predictor
 from tests.test_runs_tab import epoch_weights, record_run
 
 
 @pytest.fixture
 def setup(qtbot, tiny_dataset):
-    from engine.history import RunStore
-    from gui.scrubber import EpochScrubber
+    from engine.runs.history import RunStore
+    from gui.train.scrubber import EpochScrubber
     from gui.state import AppState
 
     store = RunStore()
@@ -85,8 +85,8 @@ def test_missing_epoch_file_is_reported_not_raised(qtbot, setup, tiny_dataset):
 
 
 def test_label_flips_after_the_best_epoch(qtbot, setup, tiny_dataset):
-    from engine.config import ModelConfig
-    from engine.training import validation_rows
+    from engine.model.config import ModelConfig
+    from engine.model.training import validation_rows
 
     state, store, scrubber = setup
     config = ModelConfig(epochs=3, validation_size=60, num_words=100)
@@ -114,8 +114,8 @@ def test_label_flips_after_the_best_epoch(qtbot, setup, tiny_dataset):
 def test_double_clicking_a_flip_opens_it_in_the_reviews_tab(qtbot, setup, tiny_dataset):
     from PySide6.QtCore import Qt
 
-    from engine.config import ModelConfig
-    from gui.reviews_tab import ReviewsTab
+    from engine.model.config import ModelConfig
+    from gui.reviews.tab import ReviewsTab
 
     state, store, scrubber = setup
     reviews = ReviewsTab(state)
@@ -146,8 +146,8 @@ def test_double_clicking_a_flip_opens_it_in_the_reviews_tab(qtbot, setup, tiny_d
 
 def test_scrubbing_a_really_trained_run(qtbot, setup, tiny_dataset):
     """Real Trainer output: epoch files as it writes them, model wider than the tiny vocabulary."""
-    from engine.config import ModelConfig
-    from engine.training import Trainer
+    from engine.model.config import ModelConfig
+    from engine.model.training import Trainer
 
     state, store, scrubber = setup
     config = ModelConfig(hidden_units=[8, 8], epochs=2, batch_size=32, validation_size=40,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from engine.config import ModelConfig
+from engine.model.config import ModelConfig
 from engine.errors import ConfigError
 
 pytest.importorskip("tensorflow")
@@ -20,7 +20,7 @@ TINY = ModelConfig(epochs=2, batch_size=16, validation_size=40)
 
 @pytest.fixture(scope="module")
 def service():
-    from engine.service import TrainingService
+    from engine.service.process import TrainingService
 
     svc = TrainingService()
     yield svc
@@ -28,7 +28,7 @@ def service():
 
 
 def test_a_job_streams_events_in_order_and_returns_its_result(service, tiny_dataset, tmp_path):
-    from engine.history import RunStore
+    from engine.runs.history import RunStore
 
     store = RunStore(tmp_path / "h.sqlite3", runs_root=tmp_path / "runs")
     events = []
@@ -68,7 +68,7 @@ def test_stop_ends_a_long_job_within_a_batch_and_keeps_what_was_done(service, ti
 
 
 def test_errors_come_back_with_their_class_and_message(service, tiny_dataset):
-    from engine.service import RemoteError
+    from engine.service.process import RemoteError
 
     with pytest.raises(ConfigError, match="Validation size"):
         service.call("train", tiny_dataset, TINY.replace(validation_size=5000))
@@ -91,7 +91,7 @@ def test_a_new_dataset_is_sent_and_the_old_one_replaced(service, tiny_dataset):
 
 
 def test_a_crashed_process_is_reported_and_replaced(tiny_dataset):
-    from engine.service import TrainingProcessError, TrainingService
+    from engine.service.process import TrainingProcessError, TrainingService
 
     svc = TrainingService()
     try:
@@ -110,7 +110,7 @@ def test_a_crashed_process_is_reported_and_replaced(tiny_dataset):
 
 def test_cancelling_the_start_ends_the_half_started_process():
     from engine.errors import Cancelled
-    from engine.service import TrainingService
+    from engine.service.process import TrainingService
 
     svc = TrainingService()
     cancel = threading.Event()
@@ -130,8 +130,8 @@ def test_the_window_process_never_imports_tensorflow(tmp_path):
 
         def main():
             from PySide6.QtCore import QCoreApplication
-            from engine.config import ModelConfig
-            from engine.service import close_shared_service
+            from engine.model.config import ModelConfig
+            from engine.service.process import close_shared_service
             from gui.workers import Job, TrainingWorker, warm_up_tensorflow
             from tests.conftest import dataset_from_files
             from tests.tiny_data import tiny_files

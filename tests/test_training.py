@@ -1,4 +1,4 @@
-"""Training runs (engine.training) on the tiny generated dataset, plus the real-data protocol."""
+"""Training runs (engine.model.training) on the tiny generated dataset, plus the real-data protocol."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import threading
 import numpy as np
 import pytest
 
-import engine.training as training
-from engine.config import ModelConfig
-from engine.training import (BatchProgress, Trainer, best_epoch, retrain_and_test,
+import engine.model.training as training
+from engine.model.config import ModelConfig
+from engine.model.training import (BatchProgress, Trainer, best_epoch, retrain_and_test,
                              run_book_protocol, split_rows)
 
 # 80 training rows -> 3 batches, 40 validation rows -> 2 batches per epoch.
@@ -135,7 +135,7 @@ def test_progress_is_throttled_to_twenty_per_second(tiny_dataset):
 
 
 def test_non_finite_loss_fails_and_saves_no_nan(tiny_dataset):
-    from engine.history import RunStore
+    from engine.runs.history import RunStore
 
     # Plain SGD with a huge step on a deep relu stack really blows up in the first epoch.
     config = TINY.replace(optimizer="sgd", learning_rate=10.0, hidden_units=[64, 64, 64],
@@ -167,8 +167,8 @@ def test_early_stopping_restores_the_best_epoch(tiny_dataset):
 
 
 def test_store_records_epochs_weights_and_bundle(tiny_dataset):
-    from engine.bundle import load_bundle
-    from engine.history import RunStore
+    from engine.model.bundle import load_bundle
+    from engine.runs.history import RunStore
 
     store = RunStore()
     snapshots = {}
@@ -200,7 +200,7 @@ def test_retrain_and_test_uses_all_training_reviews(tiny_dataset, every_batch):
 
 
 def test_book_protocol_on_tiny_data(tiny_dataset):
-    from engine.history import RunStore
+    from engine.runs.history import RunStore
 
     store = RunStore()
     config = TINY.replace(epochs=6, learning_rate=0.02)

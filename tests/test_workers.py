@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from engine.config import ModelConfig
+from engine.model.config import ModelConfig
 from engine.errors import Cancelled, DataError
 from gui.workers import DataWorker, Job, TrainingWorker, error_text
 
@@ -88,7 +88,7 @@ def test_error_text_keeps_only_a_short_first_line():
 
 
 def test_training_worker_emits_epochs_then_finished(qtbot, tiny_dataset):
-    pytest.importorskip("engine.training")
+    pytest.importorskip("engine.model.training")
     worker = TrainingWorker(tiny_dataset, TINY_CONFIG)
     events = []
     worker.epoch_finished.connect(lambda m: events.append(("epoch", m["epoch"])))
@@ -104,22 +104,22 @@ def test_training_worker_emits_epochs_then_finished(qtbot, tiny_dataset):
 
 
 def test_training_worker_reports_failures_as_messages(qtbot, tiny_dataset):
-    pytest.importorskip("engine.training")
+    pytest.importorskip("engine.model.training")
     config = TINY_CONFIG.replace(validation_size=5000)  # more than the 120 training reviews
     message = _run(qtbot, TrainingWorker(tiny_dataset, config), "training_failed", timeout=120_000)
     assert message.startswith("Validation size (5000) must be smaller than the training set")
 
 
 def test_unexpected_errors_from_the_training_process_are_shortened():
-    from engine.service import RemoteError
+    from engine.service.process import RemoteError
 
     exc = RemoteError("ResourceExhaustedError", "OOM when allocating tensor\n<long TF trace>")
     assert error_text(exc, "Training") == "Training failed: OOM when allocating tensor"
 
 
 def test_training_worker_survives_a_crashed_training_process(qtbot, tiny_dataset):
-    pytest.importorskip("engine.training")
-    from engine.service import shared_service
+    pytest.importorskip("engine.model.training")
+    from engine.service.process import shared_service
 
     worker = TrainingWorker(tiny_dataset, TINY_CONFIG.replace(epochs=500))
     worker.epoch_finished.connect(lambda m: shared_service().kill_all())

@@ -1,0 +1,176 @@
+"""Saved models: one folder per model, written atomically.
+
+A bundle holds ``model.keras`` (the Keras model, for evaluation and retraining),
+``weights.npz`` (a numpy snapshot so the :class:`~engine.model.predictor.Predictor` never needs
+TensorFlow), ``vocab.txt`` (one word per line, line i = model input i), ``config.json``
+(the :class:`~engine.model.config.ModelConfig` plus a format marker) and ``metrics.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from engine.model.config import ModelConfig
+from engine.errors import ModelFileError
+from engine.jsonable import json_default
+from engine.data.tokenizer import TOKENIZER_VERSION
+
+FORMAT = "imdb-sentiment-lab-model"
+FORMAT_VERSION = 1
+FILES = ("model.keras", "vocab.txt", "config.json", "metrics.json", "weights.npz")
+
+
+@dataclass
+class Bundle:
+    """A loaded model folder (``model`` is None unless Keras loading was asked for)."""
+
+    path: Path
+    config: ModelConfig
+    vocab: list[str]
+    metrics: dict[str, Any]
+    weights: list[np.ndarray]
+    model: Any = None
+    tokenizer_version: int = TOKENIZER_VERSION
+
+
+def save_bundle(path: str | Path, model, vocab: list[str], config: ModelConfig,
+                metrics: dict | None = None, *, weights: list[np.ndarray] | None = None) -> Path:
+    """Write the model folder to a temp sibling, then rename it into place.
+
+    Args:
+        model: the Keras model; may be None when ``weights`` is given (then no
+            ``model.keras`` is written and only the numpy predictor can use the bundle).
+        weights: the float32 snapshot; taken from ``model`` when omitted.
+
+    Returns:
+        The bundle folder.
+    """
+    path = Path(path)
+    if weights is None:
+        if model is None:
+            raise ValueError("save_bundle needs a model or weights")
+        weights = model.get_weights()
+    weights = [np.asarray(w, dtype=np.float32) for w in weights]
+    if not all(np.isfinite(w).all() for w in weights):
+        raise ModelFileError("The model was not saved because its weights are not finite numbers.")
+    if weights[0].shape[0] != len(vocab):
+        raise ModelFileError(f"The model's input width ({weights[0].shape[0]}) does not match "
+                             f"its vocabulary ({len(vocab)} words).")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
+    try:
+        if model is not None:
+            model.save(tmp / "model.keras")
+        np.savez(tmp / "weights.npz", **{f"w{i}": w for i, w in enumerate(weights)})
+        (tmp / "vocab.txt").write_text("\n".join(vocab) + "\n", encoding="utf-8")
+        header = {"format": FORMAT, "format_version": FORMAT_VERSION,
+                  "tokenizer_version": TOKENIZER_VERSION, "config": config.to_dict()}
+        (tmp / "config.json").write_text(json.dumps(header, indent=2), encoding="utf-8")
+        (tmp / "metrics.json").write_text(
+            json.dumps(metrics or {}, indent=2, default=json_default), encoding="utf-8")
+        _replace_dir(tmp, path)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return path
+
+
+def _replace_dir(src: Path, dst: Path) -> None:
+    """os.replace for folders: a non-empty target is moved aside first, then removed."""
+    old = None
+    if dst.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{dst.name}.", suffix=".old", dir=dst.parent))
+        os.replace(dst, old / dst.name)
+    os.replace(src, dst)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _damaged(path: Path, why: str) -> ModelFileError:
+    return ModelFileError(f"{path} is damaged or not an IMDB Sentiment Lab model: {why}.")
+
+
+def load_bundle(path: str | Path, load_keras: bool = False) -> Bundle:
+    """Read a model folder; ``load_keras`` also loads ``model.keras`` (safe mode).
+
+    A path to the ``model.keras`` file inside a bundle is accepted too.
+    """
+    path = Path(path).expanduser()
+    if path.is_file() and path.name in FILES:
+        path = path.parent
+    if not path.exists():
+        raise ModelFileError(f"No model found at {path}.")
+    if not path.is_dir():
+        raise _damaged(path, "it is a file, not a model folder")
+    missing = [f for f in ("config.json", "vocab.txt", "weights.npz") if not (path / f).is_file()]
+    if missing:
+        raise _damaged(path, f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} missing")
+    try:
+        header = json.loads((path / "config.json").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise _damaged(path, f"config.json cannot be read ({exc})") from None
+    if not isinstance(header, dict) or header.get("format") != FORMAT:
+        raise _damaged(path, "config.json does not describe an IMDB Sentiment Lab model")
+    try:
+        config = ModelConfig.from_dict(header.get("config") or {})
+    except (TypeError, ValueError) as exc:
+        raise _damaged(path, f"the settings in config.json are invalid ({exc})") from None
+    try:
+        vocab = (path / "vocab.txt").read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _damaged(path, f"vocab.txt cannot be read ({exc})") from None
+    if vocab and vocab[-1] == "":
+        vocab.pop()
+    weights = _read_weights(path)
+    if weights[0].ndim != 2 or weights[0].shape[0] != len(vocab):
+        raise _damaged(path, f"weights.npz does not match vocab.txt ({len(vocab)} words)")
+    metrics: dict[str, Any] = {}
+    if (path / "metrics.json").is_file():
+        try:
+            metrics = json.loads((path / "metrics.json").read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise _damaged(path, f"metrics.json cannot be read ({exc})") from None
+    model = _load_keras(path) if load_keras else None
+    return Bundle(path, config, vocab, metrics, weights, model,
+                  int(header.get("tokenizer_version", TOKENIZER_VERSION)))
+
+
+def _read_weights(path: Path) -> list[np.ndarray]:
+    try:
+        with np.load(path / "weights.npz", allow_pickle=False) as data:
+            names = sorted(data.files, key=lambda n: int(n[1:]))
+            weights = [np.asarray(data[n], dtype=np.float32) for n in names]
+    except Exception as exc:  # zip, header and value errors all mean the same to the user
+        raise _damaged(path, f"weights.npz cannot be read ({type(exc).__name__}: {exc})") from None
+    if len(weights) < 4 or len(weights) % 2:
+        raise _damaged(path, "weights.npz does not hold the layers of a model")
+    return weights
+
+
+def _load_keras(path: Path):
+    file = path / "model.keras"
+    if not file.is_file():
+        raise _damaged(path, "model.keras is missing")
+    # Keras reports a truncated archive as "File not found"; check the zip ourselves first.
+    try:
+        with zipfile.ZipFile(file) as archive:
+            bad = archive.testzip()
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        raise _damaged(path, f"model.keras is truncated or not a Keras file ({exc})") from None
+    if bad is not None:
+        raise _damaged(path, f"model.keras is corrupt (bad entry {bad})")
+    import keras
+
+    try:
+        return keras.models.load_model(file, safe_mode=True)
+    except Exception as exc:  # Keras raises many types for foreign or broken content
+        raise _damaged(path, f"Keras cannot load model.keras ({type(exc).__name__}: {exc})") from None

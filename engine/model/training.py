@@ -1,0 +1,349 @@
+"""Training runs: :class:`Trainer` and the book's protocol (validate, pick the epoch, retrain, test).
+
+A run is ``model.fit`` on :func:`engine.model.batches.tf_batches` feeds plus one Keras callback
+that reports progress, checks for cancellation after every batch and records each epoch
+(metrics, a float32 weights snapshot, the run history). Keras's own ``TerminateOnNaN`` and
+``EarlyStopping`` do the stopping they are made for.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+
+from engine.model.batches import batch_count, tf_batches
+from engine.model.config import ModelConfig
+from engine.model.evaluation import Evaluation, evaluate  # noqa: F401  (part of this module's API)
+from engine.model.network import build_model, get_weights, refresh, weights_are_finite
+
+PROGRESS_INTERVAL_S = 0.05  # on_batch at most 20 times a second
+
+
+@dataclass
+class BatchProgress:
+    """Where a running epoch is; ``batch`` counts completed batches of ``phase`` (1-based)."""
+
+    epoch: int
+    batch: int
+    batches: int
+    phase: str  # "train" | "validate"
+    elapsed: float  # seconds since the epoch began
+    logs: dict
+
+
+@dataclass
+class TrainResult:
+    """Outcome of a run; ``weights`` are the final float32 weights (never non-finite)."""
+
+    run_id: int | None
+    status: str  # "finished" | "stopped" | "failed"
+    reason: str
+    history: dict[str, list[float]]
+    best_epoch: int | None
+    model_path: Path | None
+    weights: list[np.ndarray] | None
+    test: dict | None
+    timings: dict[str, float]
+    config: ModelConfig
+    retrain_history: dict[str, list[float]] | None = None  # book protocol: the final run
+    retrain_run_id: int | None = None
+
+
+class _Cancelled(Exception):
+    """Raised inside ``fit`` to leave it at once (also mid-validation)."""
+
+
+class _NonFinite(Exception):
+    """The loss or the weights stopped being finite numbers."""
+
+
+def split_rows(dataset, config: ModelConfig) -> tuple[np.ndarray, np.ndarray]:
+    """(training rows, validation rows): the first ``validation_size`` of the shuffled train split.
+
+    The archive lists negatives before positives, so the rows are shuffled with the run's
+    seed first (the book's data came pre-shuffled).
+    """
+    order = np.random.default_rng(config.seed).permutation(dataset.indices("train"))
+    return order[config.validation_size:], order[:config.validation_size]
+
+
+def validation_rows(dataset, config: ModelConfig) -> np.ndarray:
+    """The rows a run with ``config`` held out for validation."""
+    return split_rows(dataset, config)[1]
+
+
+def best_epoch(history: dict[str, list[float]]) -> int | None:
+    """The 1-based epoch with the lowest validation loss (None without validation)."""
+    losses = np.asarray(history.get("val_loss") or [], dtype=np.float64)
+    if not len(losses) or np.isnan(losses).all():
+        return None
+    return int(np.nanargmin(losses)) + 1
+
+
+def bundle_vocab(vocab: list[str], width: int) -> list[str]:
+    """The vocabulary cut or padded to the model's input width (padding never occurs in text)."""
+    return list(vocab[:width]) + [f"<unused {i}>" for i in range(len(vocab), width)]
+
+
+class Trainer:
+    """One training run of ``config`` on ``dataset`` (see docs/DESIGN.md for the callbacks).
+
+    Extra keyword arguments: ``group_id`` (history grouping), ``evaluate_test`` (score the
+    final weights on the test split into ``result.test``), ``phase`` (copied into every
+    epoch's metrics, ``"retrain"`` for the book protocol's final run), ``reuse_model`` (a
+    trained model of the same architecture, given fresh weights and optimizer state
+    instead of building a new one, see :func:`engine.model.network.refresh`).
+    """
+
+    def __init__(self, dataset, config: ModelConfig, *, store=None, name: str | None = None,
+                 cancel: threading.Event | None = None,
+                 on_epoch_end: Callable[[dict], None] | None = None,
+                 on_batch: Callable[[BatchProgress], None] | None = None,
+                 on_weights: Callable[[int, list[np.ndarray]], None] | None = None,
+                 group_id: int | None = None, evaluate_test: bool = False, phase: str = "train",
+                 reuse_model=None):
+        self.dataset = dataset
+        self.config = config
+        self.store = store
+        self.name = name
+        self.cancel = cancel or threading.Event()
+        self.on_epoch_end = on_epoch_end
+        self.on_batch = on_batch
+        self.on_weights = on_weights
+        self.group_id = group_id
+        self.evaluate_test = evaluate_test
+        self.phase = phase
+        self.reuse_model = reuse_model  # a model of the same config to refresh, not rebuild
+        self.model = None
+        self.run_id: int | None = None
+        self.history: dict[str, list[float]] = {}
+        self._good_weights: list[np.ndarray] | None = None
+        self._last_loss = 0.0
+        self._last_report = -math.inf
+        self._epoch = 0
+        self._epoch_start = time.monotonic()
+        self._batches = {"train": 0, "validate": 0}
+
+    # -- called from the Keras callback ------------------------------------------------
+
+    def _batch_done(self, phase: str, batch: int, logs: dict | None) -> None:
+        logs = {k: float(v) for k, v in (logs or {}).items()}
+        if phase == "train":
+            self._last_loss = logs.get("loss", 0.0)
+        if self.cancel.is_set():
+            raise _Cancelled()
+        now = time.monotonic()
+        if self.on_batch is not None and now - self._last_report >= PROGRESS_INTERVAL_S:
+            self._last_report = now
+            self.on_batch(BatchProgress(self._epoch, batch + 1, self._batches[phase], phase,
+                                        now - self._epoch_start, logs))
+
+    def _epoch_done(self, model, logs: dict | None) -> None:
+        ended_at = time.time()  # wall clock, comparable across processes
+        logs = logs or {}
+        metrics = {"epoch": self._epoch, "loss": float(logs["loss"]),
+                   "accuracy": float(logs["accuracy"])}
+        if "val_loss" in logs:
+            metrics["val_loss"] = float(logs["val_loss"])
+            metrics["val_accuracy"] = float(logs["val_accuracy"])
+        metrics["seconds"] = time.monotonic() - self._epoch_start
+        weights = get_weights(model)
+        values = [v for k, v in metrics.items() if k != "epoch"]
+        if not (np.isfinite(values).all() and weights_are_finite(weights)):
+            raise _NonFinite(f"Training failed in epoch {self._epoch}: the loss or the weights "
+                             "became NaN or infinite. Try a lower learning rate.")
+        for key, value in metrics.items():
+            if key != "epoch":
+                self.history.setdefault(key, []).append(value)
+        self._good_weights = weights
+        if self.store is not None:
+            path = self._run_dir() / "epochs" / f"epoch_{self._epoch:03d}.npz"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            np.savez(path, *weights)
+            self.store.add_epoch(self.run_id, metrics, path)
+        if self.on_weights is not None:
+            self.on_weights(self._epoch, weights)
+        if self.on_epoch_end is not None:
+            self.on_epoch_end({**metrics, "phase": self.phase, "ended_at": ended_at})
+
+    # -- the run -------------------------------------------------------------------------
+
+    def _run_dir(self) -> Path:
+        if hasattr(self.store, "run_dir"):
+            return Path(self.store.run_dir(self.run_id))
+        from engine.paths import runs_dir
+
+        return runs_dir() / str(self.run_id)
+
+    def _callbacks(self, validating: bool) -> list:
+        import keras
+
+        trainer = self
+
+        class Watch(keras.callbacks.Callback):
+            def on_epoch_begin(self, epoch, logs=None):
+                trainer._epoch = epoch + 1
+                trainer._epoch_start = time.monotonic()
+
+            def on_train_batch_end(self, batch, logs=None):
+                trainer._batch_done("train", batch, logs)
+
+            def on_test_batch_end(self, batch, logs=None):
+                trainer._batch_done("validate", batch, logs)
+
+            def on_epoch_end(self, epoch, logs=None):
+                trainer._epoch_done(self.model, logs)
+
+        # Watch runs first so it has recorded the batch's loss when TerminateOnNaN raises.
+        callbacks = [Watch(), keras.callbacks.TerminateOnNaN(raise_error=True)]
+        if self.config.early_stopping > 0:
+            callbacks.append(keras.callbacks.EarlyStopping(
+                monitor="val_loss" if validating else "loss",
+                patience=self.config.early_stopping, restore_best_weights=True))
+        return callbacks
+
+    def train(self) -> TrainResult:
+        """Run the training; never raises for cancellation or a non-finite loss."""
+        config, dataset = self.config, self.dataset
+        t0 = time.monotonic()
+        config.validate(train_size=len(dataset.indices("train")))
+        fit_rows, val_rows = split_rows(dataset, config)
+        self.history, self._good_weights = {}, None
+        timings: dict[str, float] = {}
+        if self.store is not None:
+            kwargs = {"group_id": self.group_id} if self.group_id is not None else {}
+            self.run_id = self.store.create_run(config, name=self.name, **kwargs)
+        status, reason, model = "finished", "", None
+        try:
+            model = build_model(config)
+            if self.reuse_model is not None:
+                model = refresh(self.reuse_model, model)
+            self.model = model
+            width = config.num_words
+            train_feed = tf_batches(dataset, fit_rows, config.batch_size, width=width,
+                                    shuffle_seed=config.seed, repeat=True)
+            val_feed = (tf_batches(dataset, val_rows, config.batch_size, width=width, repeat=True)
+                        if len(val_rows) else None)
+            self._batches = {"train": batch_count(len(fit_rows), config.batch_size),
+                             "validate": batch_count(len(val_rows), config.batch_size)}
+            callbacks = self._callbacks(val_feed is not None)
+            timings["prepare"] = time.monotonic() - t0
+            t1 = time.monotonic()
+            try:
+                model.fit(train_feed, validation_data=val_feed, epochs=config.epochs,
+                          steps_per_epoch=self._batches["train"],
+                          validation_steps=self._batches["validate"] or None,
+                          callbacks=callbacks, verbose=0, shuffle=False)
+            except _Cancelled:
+                status = "stopped"
+                reason = f"Stopped by the user after {len(self.history.get('loss', []))} complete epochs."
+            except _NonFinite as exc:
+                status, reason = "failed", str(exc)
+            except RuntimeError:
+                if math.isfinite(self._last_loss):
+                    raise
+                status = "failed"
+                reason = (f"Training failed in epoch {self._epoch}: the loss became NaN or "
+                          "infinite. Try a lower learning rate.")
+            timings["fit"] = time.monotonic() - t1
+            stopper = callbacks[-1] if config.early_stopping > 0 else None
+            if status == "finished" and stopper is not None and stopper.stopped_epoch > 0:
+                reason = (f"Stopped early after epoch {stopper.stopped_epoch + 1}: no improvement "
+                          f"for {config.early_stopping} epochs; the best epoch's weights were kept.")
+            weights = self._final_weights(model, status)
+            test = None
+            if self.evaluate_test and status == "finished" and weights is not None:
+                t2 = time.monotonic()
+                test = evaluate(weights, dataset, dataset.indices("test"), config).to_dict()
+                timings["test"] = time.monotonic() - t2
+            model_path = None
+            if self.store is not None and weights is not None and status != "failed":
+                model.set_weights(weights)
+                model_path = self._save_bundle(model, weights, status, test)
+        except BaseException as exc:
+            if self.store is not None:
+                self.store.finish_run(self.run_id, "failed", reason=f"Training failed: {exc}")
+            raise
+        best = best_epoch(self.history)
+        if self.store is not None:
+            self.store.finish_run(self.run_id, status, best_epoch=best, test=test,
+                                  model_path=model_path, reason=reason)
+        timings["total"] = time.monotonic() - t0
+        return TrainResult(self.run_id, status, reason, self.history, best, model_path, weights,
+                           test, timings, config)
+
+    def _final_weights(self, model, status: str) -> list[np.ndarray] | None:
+        """Current weights unless not finite; then those of the last good epoch (or None)."""
+        if status != "failed":
+            weights = get_weights(model)
+            if weights_are_finite(weights):
+                return weights
+        return self._good_weights
+
+    def _save_bundle(self, model, weights, status: str, test: dict | None) -> Path:
+        from engine.model.bundle import save_bundle
+
+        metrics = {"status": status, "history": self.history,
+                   "best_epoch": best_epoch(self.history), "test": test}
+        return save_bundle(self._run_dir() / "model", model,
+                           bundle_vocab(self.dataset.vocab, self.config.num_words),
+                           self.config, metrics, weights=weights)
+
+
+def retrain_and_test(dataset, config: ModelConfig, epochs: int, **callbacks) -> TrainResult:
+    """A fresh model trained ``epochs`` epochs on all training reviews, then scored on the test split."""
+    final = config.replace(epochs=int(epochs), validation_size=0, early_stopping=0)
+    callbacks.setdefault("phase", "retrain")
+    return Trainer(dataset, final, evaluate_test=True, **callbacks).train()
+
+
+def run_book_protocol(dataset, config: ModelConfig, **callbacks) -> TrainResult:
+    """The chapter's recipe: train with validation, take the epoch with the lowest
+    validation loss, retrain a fresh model that many epochs on all 25,000 training
+    reviews and evaluate it on the 25,000 test reviews.
+
+    The result carries the validation run's ``history``/``best_epoch``/``run_id`` and the
+    final run's ``weights``, ``model_path``, ``test``, ``retrain_history`` and ``retrain_run_id``.
+    """
+    t0 = time.monotonic()
+    if config.validation_size == 0:
+        return retrain_and_test(dataset, config, config.epochs, **callbacks)
+    trainer = Trainer(dataset, config, **callbacks)
+    first = trainer.train()
+    if first.status != "finished" or first.best_epoch is None:
+        return first
+    name = callbacks.get("name")
+    if name:
+        callbacks["name"] = f"{name} (retrained {first.best_epoch} epochs)"
+    final = retrain_and_test(dataset, config, first.best_epoch, reuse_model=trainer.model,
+                             **callbacks)
+    timings = {"validation_run": first.timings["total"], "retrain": final.timings.get("fit", 0.0),
+               "test": final.timings.get("test", 0.0), "total": time.monotonic() - t0}
+    return TrainResult(first.run_id, final.status, final.reason, first.history, first.best_epoch,
+                       final.model_path, final.weights,
+                       final.test, timings, config, retrain_history=final.history,
+                       retrain_run_id=final.run_id)
+
+
+def warm_up() -> None:
+    """Run one tiny training through the real pipeline (sparse feed, fit, validation).
+
+    TensorFlow's first run in a process loads kernels and C extensions and optimizes
+    graphs; the window's training process (:mod:`engine.service.jobs`) runs this before
+    it reports ready, so the user's first run starts at once.
+    """
+    from engine.data.dataset import build_dataset
+
+    texts = ["good fun film", "bad dull film", "great acting", "awful plot"] * 4
+    labels = [1, 0, 1, 0] * 4
+    tiny = build_dataset([0] * 12 + [1] * 4, labels, [8, 2, 9, 1] * 4, list(range(16)), texts,
+                         [""] * 16, num_words=100, source="warm-up")
+    config = ModelConfig(num_words=100, batch_size=4, epochs=1, validation_size=4)
+    Trainer(tiny, config, on_weights=lambda *_: None).train()
+    evaluate(Trainer(tiny, config).train().weights, tiny, tiny.indices("test"), config)

@@ -1,0 +1,174 @@
+"""The training process's side of :mod:`engine.service.process`: its message loop and its jobs.
+
+This module runs in the child process. It imports TensorFlow and warms it up once, then
+serves jobs one at a time. While a job runs, a listener thread turns a ``stop`` message
+into the job's ``threading.Event``, which the Keras callback checks after every batch.
+
+Messages (tuples) from the window's process: ``("dataset", Dataset)``,
+``("job", kind, config, store_spec, options)``, ``("stop",)`` and ``("quit",)``.
+Messages back: ``("ready", tensorflow_version, pid)``, ``("event", kind, payload)``,
+``("result", value)`` and ``("error", exception_class_name, message)``.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import traceback
+
+from engine.errors import LabError
+
+STOP_POLL_S = 0.05
+NICENESS = 10  # scheduling priority of the training process, below the window's  # how often the listener looks for "stop" while a job runs
+
+
+def make_predictor(dataset, config, weights, lexicon_size: int = 0):
+    """A Predictor for ``weights`` with its lexicon precomputed, or None."""
+    from engine.model.predictor import Predictor
+    from engine.model.training import bundle_vocab
+
+    if weights is None:
+        return None
+    try:
+        # The model is num_words wide even when the vocabulary is shorter (tiny data).
+        predictor = Predictor(weights, bundle_vocab(dataset.vocab, config.num_words),
+                              config.activation)
+        if lexicon_size:
+            predictor.lexicon(lexicon_size)  # the window then only reads it
+        return predictor
+    except LabError:
+        return None
+
+
+def job_train(dataset, config, store, emit, cancel, options: dict) -> dict:
+    """One training run, or with ``retrain_epochs`` the book's retrain-and-test step."""
+    from engine.model import training
+
+    lexicon_size = int(options.get("lexicon_size", 0))
+    pending = []  # the epoch's weights, sent after its metrics
+
+    def on_epoch_end(metrics):
+        # Metrics first: the plots should not wait for the predictor to be built and sent.
+        emit("epoch_finished", metrics)
+        while pending:
+            epoch, weights = pending.pop(0)
+            emit("weights_ready", (epoch, make_predictor(dataset, config, weights, lexicon_size)))
+
+    callbacks = dict(store=store, name=options.get("name"), cancel=cancel,
+                     on_epoch_end=on_epoch_end,
+                     on_batch=lambda progress: emit("batch_progress", progress),
+                     on_weights=lambda epoch, weights: pending.append((epoch, weights)))
+    retrain_epochs = options.get("retrain_epochs")
+    if retrain_epochs is None:
+        result = training.Trainer(dataset, config, **callbacks).train()
+    else:
+        result = training.retrain_and_test(dataset, config, retrain_epochs, **callbacks)
+        if result.status == "finished" and result.weights is not None:
+            emit("evaluation_ready", training.evaluate(
+                result.weights, dataset, rows=dataset.indices("test"), config=config))
+    return {"result": result,
+            "predictor": make_predictor(dataset, config, result.weights, lexicon_size)}
+
+
+def job_repeat_seeds(dataset, config, store, emit, cancel, options: dict):
+    """:func:`engine.runs.experiments.repeat_seeds`, its progress sent as ``progress`` events."""
+    from engine.runs.experiments import repeat_seeds
+
+    return repeat_seeds(dataset, config, count=int(options.get("count", 3)), store=store,
+                        name=options.get("name"), cancel=cancel,
+                        progress=lambda fraction, message: emit("progress", (fraction, message)))
+
+
+JOBS = {"train": job_train, "repeat_seeds": job_repeat_seeds}
+
+
+def serve(conn) -> None:
+    """The child process's main function: warm up, then run jobs until ``quit`` or EOF."""
+    # Only warnings and errors from TensorFlow's C++ side; its start-up notes are noise here.
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    # Training takes whatever CPU the window leaves idle; when both want a core, the
+    # scheduler lets the window run first, so repaints do not wait for TensorFlow's threads.
+    if hasattr(os, "nice"):
+        os.nice(NICENESS)
+    try:
+        import logging
+
+        import tensorflow as tf
+
+        from engine.model.training import warm_up
+
+        # Keras's retracing notices are about its own internals, not something to act on.
+        logging.getLogger("tensorflow").setLevel(logging.ERROR)
+        warm_up()
+        conn.send(("ready", tf.__version__, os.getpid()))
+    except Exception as exc:  # noqa: BLE001 - reported to the window, which shows it
+        traceback.print_exc()
+        conn.send(("error", type(exc).__name__, f"TensorFlow could not be started: {exc}"))
+        return
+    dataset, stores = None, {}
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            return  # the window's process is gone
+        if message[0] == "quit":
+            return
+        if message[0] == "dataset":
+            dataset = message[1]
+        elif message[0] == "job":
+            if _run_job(conn, dataset, stores, *message[1:]):
+                return
+
+
+def _store(stores: dict, spec):
+    """The RunStore for ``spec`` = (database path, runs folder), opened once per process."""
+    if spec is None:
+        return None
+    if spec not in stores:
+        from engine.runs.history import RunStore
+
+        stores[spec] = RunStore(spec[0], runs_root=spec[1])
+    return stores[spec]
+
+
+def _run_job(conn, dataset, stores, kind, config, store_spec, options) -> bool:
+    """Run one job while listening for ``stop``; True when ``quit`` arrived meanwhile."""
+    cancel, done = threading.Event(), threading.Event()
+    quit_after = []
+
+    def listen():
+        while not done.is_set():
+            try:
+                if not conn.poll(STOP_POLL_S):
+                    continue
+                message = conn.recv()
+            except (EOFError, OSError):
+                message = ("quit",)
+            if message[0] in ("stop", "quit"):
+                cancel.set()
+            if message[0] == "quit":
+                quit_after.append(True)
+                return
+
+    def emit(event: str, payload) -> None:
+        conn.send(("event", event, payload))
+
+    listener = threading.Thread(target=listen, name="stop-listener", daemon=True)
+    listener.start()
+    try:
+        if dataset is None:
+            raise RuntimeError("no dataset was sent before the job")
+        value = JOBS[kind](dataset, config, _store(stores, store_spec), emit, cancel, options)
+        reply = ("result", value)
+    except Exception as exc:  # noqa: BLE001 - every failure goes back as a message
+        if not isinstance(exc, LabError):
+            traceback.print_exc()
+        reply = ("error", type(exc).__name__, str(exc))
+    finally:
+        done.set()
+        listener.join()
+    try:
+        conn.send(reply)
+    except (OSError, ValueError):
+        return True
+    return bool(quit_after)

@@ -1,0 +1,106 @@
+"""What the network has learned so far: its most positive and most negative words.
+
+Each word is scored as a one-word review (``Predictor.lexicon``). The widget follows
+``state.predictor_changed``, which the Train tab fires after every epoch, so during training
+the lists visibly move from noise to "excellent"/"worst".
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from engine.errors import LabError
+from gui.lazy import WhenVisible
+from gui.common.highlight import NEGATIVE_RGB, POSITIVE_RGB, blend
+
+WORDS = 20
+
+
+def chips_html(title: str, rows, rgb) -> str:
+    """Words as coloured chips (stronger colour = further from 0.5), each with its P(positive)."""
+    chips = []
+    for word, p in rows:
+        colour = blend(rgb, 0.15 + 0.7 * abs(p - 0.5) * 2)
+        chips.append(f'<span style="background-color:{colour};">&nbsp;{html.escape(word)}&nbsp;</span>'
+                     f'<span style="color:#666;">&nbsp;{p:.2f}</span>')
+    return f"<b>{title}</b><br>" + " &nbsp; ".join(chips)
+
+
+def _chip_label() -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+    label.setToolTip("The model's P(positive) for a review made of this single word.")
+    return label
+
+
+RENDER_DELAY_MS = 40
+
+
+class LexiconWidget(QWidget):
+    """Top ``WORDS`` positive and negative words of the current model, refreshed per epoch."""
+
+    updated = Signal()
+
+    def __init__(self, state, parent: QWidget | None = None, words: int = WORDS) -> None:
+        super().__init__(parent)
+        self.setObjectName("lexicon")
+        self.state = state
+        self.words = words
+        self._shown: tuple[list[str], list[str]] = ([], [])
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.positive = _chip_label()
+        self.negative = _chip_label()
+        columns = QHBoxLayout()
+        columns.setContentsMargins(0, 0, 0, 0)
+        columns.addWidget(self.positive, 1)
+        columns.addWidget(self.negative, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addLayout(columns, 1)
+        # Rendered a moment after the model arrives, not in the same event-loop turn as
+        # the plots' repaint for that epoch: two short pauses instead of one long one.
+        self._render_timer = QTimer(self, singleShot=True, interval=RENDER_DELAY_MS)
+        self._render_timer.timeout.connect(self._render_current)
+        self._refresh = WhenVisible(self, self._render_timer.start)
+        state.predictor_changed.connect(self._refresh.request)
+        self.set_predictor(state.predictor)
+
+    def _render_current(self) -> None:
+        self.set_predictor(self.state.predictor)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._refresh.shown()
+
+    def set_predictor(self, predictor) -> None:
+        if predictor is None:
+            self.title.setText("The model's most positive and negative words appear here once "
+                               "training starts.")
+            self.positive.clear()
+            self.negative.clear()
+            self._shown = ([], [])
+            return
+        try:
+            positive, negative = predictor.lexicon(self.words)
+        except LabError as exc:
+            self.title.setText(str(exc))
+            return
+        epoch = self.state.epoch
+        when = f" after epoch {epoch}" if isinstance(epoch, int) else ""
+        self.title.setText(f"What the model has learned{when}: each word scored as a one-word "
+                           "review, P(positive).")
+        self.positive.setText(chips_html("Most positive words", positive, POSITIVE_RGB))
+        self.negative.setText(chips_html("Most negative words", negative, NEGATIVE_RGB))
+        self._shown = ([w for w, _ in positive], [w for w, _ in negative])
+        self.updated.emit()
+
+    def words_shown(self) -> tuple[list[str], list[str]]:
+        """The words currently listed (positive, negative), for tests and screenshots."""
+        return self._shown

@@ -1,0 +1,237 @@
+"""The Evaluation tab: confusion matrix, probability histogram, ROC curve, and the lexicon.
+
+Clicking a confusion-matrix cell opens the Reviews tab filtered to exactly those reviews
+(e.g. "truly positive, predicted negative" = the false negatives) through
+``state.filter_requested``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
+                               QWidget)
+
+from engine.model.evaluation import evaluation_from_probabilities
+from gui.background import LatestCall
+from gui.common.lexicon import LexiconWidget
+
+NAMES = ("negative", "positive")
+CELL_NAMES = (("True negatives", "False positives"), ("False negatives", "True positives"))
+CLASS_COLOURS = {0: (214, 48, 49), 1: (46, 160, 67)}
+
+
+def roc_curve(labels: np.ndarray, probabilities: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """False- and true-positive rates over all thresholds (ties handled as one step)."""
+    order = np.argsort(-probabilities, kind="stable")
+    p, y = probabilities[order], labels[order].astype(np.float64)
+    last_of_tie = np.r_[np.flatnonzero(np.diff(p)), len(p) - 1]
+    tp = np.cumsum(y)[last_of_tie]
+    fp = np.cumsum(1 - y)[last_of_tie]
+    tpr = np.r_[0.0, tp / max(y.sum(), 1)]
+    fpr = np.r_[0.0, fp / max((1 - y).sum(), 1)]
+    return fpr, tpr
+
+
+class ConfusionMatrix(QWidget):
+    """A 2x2 heatmap of clickable cells; ``cell_clicked(true_label, predicted_label)``."""
+
+    cell_clicked = Signal(int, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        grid = QGridLayout(self)
+        grid.addWidget(QLabel("<b>Predicted →</b><br><b>True ↓</b>"), 0, 0)
+        for j, name in enumerate(NAMES):
+            grid.addWidget(QLabel(f"<b>{name}</b>", alignment=Qt.AlignmentFlag.AlignCenter), 0, j + 1)
+            grid.addWidget(QLabel(f"<b>{name}</b>"), j + 1, 0)
+        self.cells: list[list[QPushButton]] = []
+        for t in range(2):
+            row = []
+            for p in range(2):
+                button = QPushButton("—")
+                button.setMinimumSize(150, 80)
+                button.setToolTip(f"Show these reviews (truly {NAMES[t]}, predicted {NAMES[p]}) "
+                                  "in the Reviews tab.")
+                button.clicked.connect(lambda _=False, t=t, p=p: self.cell_clicked.emit(t, p))
+                grid.addWidget(button, t + 1, p + 1)
+                row.append(button)
+            self.cells.append(row)
+
+    def set_counts(self, confusion) -> None:
+        counts = np.asarray(confusion, dtype=np.int64).reshape(2, 2)
+        total = max(int(counts.sum()), 1)
+        top = max(int(counts.max()), 1)
+        for t in range(2):
+            for p in range(2):
+                n = int(counts[t, p])
+                strength = n / top
+                # A single blue scale, as a heatmap; dark cells get white text.
+                colour = QColor.fromRgbF(1 - 0.85 * strength, 1 - 0.55 * strength, 1 - 0.1 * strength)
+                text_colour = "white" if strength > 0.55 else "black"
+                button = self.cells[t][p]
+                button.setText(f"{CELL_NAMES[t][p]}\n{n:,}\n{n / total:.1%}")
+                button.setStyleSheet(f"QPushButton {{ background: {colour.name()}; color: {text_colour};"
+                                     " border: 1px solid #8aa; font-size: 13px; }"
+                                     " QPushButton:hover { border: 2px solid #333; }")
+
+
+def evaluate_on_test(predictor, dataset):
+    """The predictor's :class:`Evaluation` on the test split (runs in a worker thread)."""
+    rows = dataset.indices("test")
+    probabilities = predictor.probabilities_for_dataset(dataset, rows)
+    return evaluation_from_probabilities(dataset, rows, probabilities)
+
+
+class EvaluationView(QWidget):
+    """Everything about the latest :class:`engine.model.training.Evaluation`, plus the lexicon."""
+
+    def __init__(self, state, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("evaluation_tab")
+        self.state = state
+        self.evaluation = None
+        self._split = "test"
+
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.train_button = QPushButton("Go to the Train tab")
+        self.train_button.setObjectName("evaluation_train_button")
+        self.train_button.clicked.connect(lambda: state.show_tab.emit("train"))
+        self.evaluate_button = QPushButton("Evaluate the current model on the test reviews")
+        self.evaluate_button.setObjectName("evaluate_current_button")
+        self.evaluate_button.setToolTip("Score the model now in use (for example one restored "
+                                        "at start-up, or an epoch picked with the scrubber) on "
+                                        "the 25,000 test reviews.")
+        self.evaluate_button.clicked.connect(self.evaluate_current)
+        self._evaluate_call = LatestCall(self)
+        self._evaluate_call.finished.connect(state.set_evaluation)
+        self._evaluate_call.failed.connect(
+            lambda exc: self.summary.setText(f"Could not evaluate the model: {exc}"))
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.evaluate_button)
+        top.addWidget(self.train_button)
+
+        self.matrix = ConfusionMatrix()
+        self.matrix.cell_clicked.connect(self.open_cell)
+        hint = QLabel("Click a cell to read those reviews.")
+        hint.setStyleSheet("color: #666;")
+        matrix_box = QVBoxLayout()
+        matrix_box.addWidget(QLabel("<b>Confusion matrix</b>"))
+        matrix_box.addWidget(self.matrix)
+        matrix_box.addWidget(hint)
+        matrix_box.addStretch(1)
+
+        self.histogram = pg.PlotWidget(background="w")
+        self.histogram.setTitle("Predicted P(positive), by true class", color="#333")
+        self.histogram.setLabel("bottom", "P(positive)")
+        self.histogram.setLabel("left", "reviews")
+        self.histogram.addLegend(offset=(-10, 10))
+        self.roc = pg.PlotWidget(background="w")
+        self.roc.setTitle("ROC curve", color="#333")
+        self.roc.setLabel("bottom", "false positive rate")
+        self.roc.setLabel("left", "true positive rate")
+        self.roc.setRange(xRange=(0, 1), yRange=(0, 1), padding=0.02)
+        self.roc.getPlotItem().getViewBox().setLimits(xMin=-0.05, xMax=1.05, yMin=-0.05, yMax=1.05)
+        for plot in (self.histogram, self.roc):
+            plot.setMenuEnabled(False)
+            plot.setMouseEnabled(x=False, y=False)
+            plot.showGrid(x=True, y=True, alpha=0.25)
+
+        charts = QHBoxLayout()
+        matrix_frame = QFrame()
+        matrix_frame.setLayout(matrix_box)
+        charts.addWidget(matrix_frame)
+        charts.addWidget(self.histogram, 1)
+        charts.addWidget(self.roc, 1)
+        charts_widget = QWidget()
+        charts_widget.setLayout(charts)
+
+        self.lexicon = LexiconWidget(state)
+        # A plain layout, not a splitter: the lexicon's wrapped words get the height they
+        # need and the charts take the rest.
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(charts_widget, 1)
+        layout.addWidget(self.lexicon)
+        state.evaluation_changed.connect(self.set_evaluation)
+        state.predictor_changed.connect(self._update_evaluate_button)
+        state.dataset_changed.connect(self._update_evaluate_button)
+        self.set_evaluation(state.evaluation)
+        self._update_evaluate_button()
+
+    def _update_evaluate_button(self, *_args) -> None:
+        self.evaluate_button.setEnabled(self.state.predictor is not None
+                                        and self.state.dataset is not None)
+
+    def evaluate_current(self) -> None:
+        """Evaluate ``state.predictor`` on the test split, off the GUI thread."""
+        predictor, dataset = self.state.predictor, self.state.dataset
+        if predictor is None or dataset is None:
+            return
+        self.summary.setText("Evaluating the current model on the test reviews…")
+        self._evaluate_call.start(evaluate_on_test, predictor, dataset)
+
+    def shutdown(self) -> bool:
+        self._evaluate_call.wait()
+        return True
+
+    def set_evaluation(self, evaluation) -> None:
+        self.evaluation = evaluation
+        self.histogram.clear()
+        self.roc.clear()
+        self.train_button.setVisible(evaluation is None)
+        self.matrix.setEnabled(evaluation is not None)
+        if evaluation is None:
+            self.summary.setText("No evaluation yet. Train a model and test it (the book's "
+                                 "protocol ends with a test on the 25,000 test reviews); the "
+                                 "results appear here.")
+            self.matrix.set_counts(np.zeros((2, 2)))
+            return
+        self.matrix.set_counts(evaluation.confusion)
+        labels = self._true_labels(evaluation)
+        self.summary.setText(
+            f"<b>{self._split.capitalize()} set, {int(np.sum(evaluation.confusion)):,} reviews</b> — "
+            f"accuracy <b>{evaluation.accuracy:.1%}</b> · loss {evaluation.loss:.3f} · "
+            f"precision {evaluation.precision:.1%} · recall {evaluation.recall:.1%} · "
+            f"ROC AUC {evaluation.roc_auc:.3f}")
+        if labels is None:
+            self.histogram.setTitle("Load the dataset to see the probability histogram.")
+            return
+        probs = np.asarray(evaluation.probabilities, dtype=np.float64)
+        self._draw_histogram(labels, probs)
+        fpr, tpr = roc_curve(labels, probs)
+        self.roc.plot([0, 1], [0, 1], pen=pg.mkPen("#999", style=Qt.PenStyle.DashLine))
+        self.roc.plot(fpr, tpr, pen=pg.mkPen("#1f5fa8", width=2))
+        self.roc.setTitle(f"ROC curve (AUC = {evaluation.roc_auc:.3f})", color="#333")
+
+    def _true_labels(self, evaluation) -> np.ndarray | None:
+        ds = self.state.dataset
+        rows = np.asarray(evaluation.rows)
+        if ds is None or rows.size != len(evaluation.probabilities) or (rows.size and rows.max() >= len(ds)):
+            return None
+        splits = np.unique(ds.split[rows])
+        self._split = {0: "train", 1: "test"}[int(splits[0])] if splits.size == 1 else "all"
+        return ds.label[rows].astype(np.int64)
+
+    def _draw_histogram(self, labels: np.ndarray, probs: np.ndarray) -> None:
+        self.histogram.setTitle("Predicted P(positive), by true class", color="#333")
+        edges = np.linspace(0, 1, 21)
+        for cls in (0, 1):
+            counts, _ = np.histogram(probs[labels == cls], bins=edges)
+            r, g, b = CLASS_COLOURS[cls]
+            self.histogram.plot(edges, counts, stepMode="center", fillLevel=0,
+                                brush=(r, g, b, 80), pen=pg.mkPen((r, g, b), width=2),
+                                name=f"truly {NAMES[cls]}")
+
+    def open_cell(self, true_label: int, predicted: int) -> None:
+        """Show the reviews of one confusion cell in the Reviews tab."""
+        if self.evaluation is None:
+            return
+        self.state.filter_requested.emit({"split": self._split, "label": true_label,
+                                          "predicted": predicted})
+        self.state.show_tab.emit("reviews")

@@ -1,0 +1,297 @@
+"""The Predict tab: type or paste a review and watch the current model judge it word by word."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit,
+                               QProgressBar, QPushButton, QSplitter, QTableWidget,
+                               QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget)
+from superqt.utils import QSignalDebouncer
+
+from engine.errors import LabError
+from gui.lazy import WhenVisible
+from gui.background import LatestCall
+from gui.common.highlight import DEFAULT_LIMIT, highlight_html, legend_html
+
+EXAMPLES_FILE = Path(__file__).resolve().parents[2] / "resources" / "examples.json"
+TOP_WORDS = 10
+MAX_FILE_BYTES = 5_000_000
+HINT = "Type or paste a review on the left (or drop a .txt file, or pick an example)."
+
+
+def load_examples(path: Path = EXAMPLES_FILE) -> list[dict]:
+    """``[{"title", "text"}, ...]`` from the examples file; empty if it is missing."""
+    try:
+        return list(json.loads(path.read_text(encoding="utf-8"))["examples"])
+    except (OSError, ValueError, KeyError):
+        return []
+
+
+def analyse(predictor, text: str) -> dict:
+    """Everything the tab shows for ``text`` (runs in a worker thread)."""
+    explanation = predictor.explain(text)
+    ranked = sorted(explanation.contributions.items(), key=lambda kv: kv[1])
+    shown = text[:DEFAULT_LIMIT]
+    return {
+        "explanation": explanation,
+        "html": highlight_html(shown, [s for s in explanation.spans if s[1] <= len(shown)]),
+        # Effects that round to 0.000 say nothing; leave them out of the top lists.
+        "positive": [kv for kv in reversed(ranked) if kv[1] >= 0.0005][:TOP_WORDS],
+        "negative": [kv for kv in ranked if kv[1] <= -0.0005][:TOP_WORDS],
+        "truncated": len(text) > len(shown),
+        "length": len(text),
+    }
+
+
+class ReviewInput(QPlainTextEdit):
+    """The text box; a dropped ``.txt`` file replaces its text with the file's content."""
+
+    file_dropped = Signal(str)   # path of a loaded file
+    drop_failed = Signal(str)    # a readable message
+    submitted = Signal()         # Ctrl+Enter: predict now
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        # Handled here rather than with a QShortcut so it works whenever the box has focus
+        # and never inserts a line break.
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            self.submitted.emit()
+            return
+        super().keyPressEvent(event)
+
+    def canInsertFromMimeData(self, source) -> bool:  # noqa: N802 (Qt override)
+        return source.hasUrls() or super().canInsertFromMimeData(source)
+
+    def insertFromMimeData(self, source) -> None:  # noqa: N802 (Qt override)
+        files = [u.toLocalFile() for u in source.urls() if u.isLocalFile()] if source.hasUrls() else []
+        if not files:
+            super().insertFromMimeData(source)
+            return
+        self.load_file(Path(files[0]))
+
+    def load_file(self, path: Path) -> None:
+        if path.suffix.lower() != ".txt":
+            self.drop_failed.emit(f"Only .txt files can be dropped here ({path.name} is not one).")
+            return
+        try:
+            if path.stat().st_size > MAX_FILE_BYTES:
+                self.drop_failed.emit(f"{path.name} is larger than 5 MB; paste a part of it instead.")
+                return
+            text = path.read_bytes().decode("utf-8", errors="replace")
+        except OSError as exc:
+            self.drop_failed.emit(f"Could not read {path.name}: {exc.strerror or exc}.")
+            return
+        self.setPlainText(text)
+        self.file_dropped.emit(str(path))
+
+
+def _word_table(title: str) -> QTableWidget:
+    table = QTableWidget(0, 2)
+    table.setHorizontalHeaderLabels([title, "Effect on P(positive)"])
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(22)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setToolTip("How much P(positive) drops when the word is removed from the review.")
+    return table
+
+
+class PredictTab(QWidget):
+    """Free-text prediction with the latest model, updated as you type."""
+
+    prediction_shown = Signal(object)  # the result dict of :func:`analyse`, after display
+
+    def __init__(self, state, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("predict_tab")
+        self.state = state
+        self.last_apply_ms = 0.0
+        self.examples = load_examples()
+        self._call = LatestCall(self)
+        self._call.finished.connect(self._show_result)
+        self._call.failed.connect(self._show_error)
+        self._build()
+        self._refresh = WhenVisible(self, lambda: self._predictor_changed(self.state.predictor))
+        state.predictor_changed.connect(self._refresh.request)
+        self._predictor_changed(state.predictor)
+
+    # ----- layout -----------------------------------------------------------------------
+    def _build(self) -> None:
+        self.no_model = QFrame()
+        self.no_model.setObjectName("no_model_banner")
+        self.no_model.setStyleSheet("#no_model_banner { background: #fff4d6; border-radius: 4px; }")
+        banner = QHBoxLayout(self.no_model)
+        banner.addWidget(QLabel("There is no trained model yet. Train one (a few seconds per "
+                                "epoch), then come back to try your own reviews."), 1)
+        self.train_button = QPushButton("Go to the Train tab")
+        self.train_button.clicked.connect(lambda: self.state.show_tab.emit("train"))
+        banner.addWidget(self.train_button)
+
+        self.examples_box = QComboBox()
+        self.examples_box.addItem("Try an example review…")
+        for example in self.examples:
+            self.examples_box.addItem(example["title"])
+        self.examples_box.activated.connect(self._example_chosen)
+        self.input = ReviewInput()
+        self.input.setObjectName("predict_input")
+        self.input.setPlaceholderText("Type or paste a movie review here, or drop a .txt file. "
+                                      "The verdict updates as you type (Ctrl+Enter: now).")
+        self.input.drop_failed.connect(self._show_message)
+        self._debounce = QSignalDebouncer(parent=self)  # the first positional is the policy
+        self._debounce.setTimeout(150)
+        self.input.textChanged.connect(self._debounce.throttle)
+        self._debounce.triggered.connect(self.predict_now)
+        self.input.submitted.connect(self.predict_now)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.examples_box)
+        left_layout.addWidget(self.input, 1)
+
+        self.verdict = QLabel(HINT)
+        self.verdict.setObjectName("verdict")
+        font = QFont(self.verdict.font())
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.verdict.setFont(font)
+        self.verdict.setWordWrap(True)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 1000)
+        self.bar.setTextVisible(True)
+        self.bar.setMinimumHeight(34)
+        self.bar.setFormat("P(positive)")
+        self.counts = QLabel("")
+        self.warning = QLabel("")
+        self.warning.setStyleSheet("color: #a15c00;")
+        self.warning.setWordWrap(True)
+        self.highlighted = QTextBrowser()
+        self.highlighted.setObjectName("predict_highlighted")
+        self.highlighted.setOpenLinks(False)
+        legend = QLabel(legend_html())
+        legend.setWordWrap(True)
+        self.positive_table = _word_table("Pushing positive")
+        self.negative_table = _word_table("Pushing negative")
+        tables = QHBoxLayout()
+        tables.addWidget(self.positive_table)
+        tables.addWidget(self.negative_table)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.verdict)
+        right_layout.addWidget(self.bar)
+        right_layout.addWidget(self.counts)
+        right_layout.addWidget(self.warning)
+        right_layout.addWidget(self.highlighted, 2)
+        right_layout.addWidget(legend)
+        right_layout.addLayout(tables, 2)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.no_model)
+        layout.addWidget(splitter, 1)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._refresh.shown()
+
+    # ----- behaviour --------------------------------------------------------------------
+    def _predictor_changed(self, predictor) -> None:
+        self.no_model.setVisible(predictor is None)
+        self.predict_now()
+
+    def _example_chosen(self, index: int) -> None:
+        if index > 0:
+            self.input.setPlainText(self.examples[index - 1]["text"])
+            self.predict_now()
+        self.examples_box.setCurrentIndex(0)
+
+    def predict_now(self) -> None:
+        """Predict the current text (debounced typing and Ctrl+Enter both end up here)."""
+        text = self.input.toPlainText()
+        predictor = self.state.predictor
+        if not text.strip():
+            self._call.cancel()
+            self._clear(HINT)
+            return
+        if predictor is None:
+            self._call.cancel()
+            self._clear("No model yet: train one to see its verdict.")
+            return
+        self._call.start(analyse, predictor, text)
+
+    def _clear(self, message: str) -> None:
+        self.verdict.setText(message)
+        self.verdict.setStyleSheet("")
+        self.bar.setValue(0)
+        self.bar.setFormat("P(positive)")
+        self.counts.clear()
+        self.warning.clear()
+        self.highlighted.clear()
+        self.positive_table.setRowCount(0)
+        self.negative_table.setRowCount(0)
+
+    def _show_message(self, message: str) -> None:
+        self.warning.setText(message)
+
+    def _show_error(self, exc) -> None:
+        if isinstance(exc, LabError):
+            self._clear(str(exc))
+        else:
+            self._clear(f"The prediction failed: {exc}")
+
+    def _show_result(self, result: dict) -> None:
+        start = time.perf_counter()
+        exp = result["explanation"]
+        p = float(exp.probability)
+        positive = p >= 0.5
+        confidence = p if positive else 1.0 - p
+        self.verdict.setText(f"{'Positive' if positive else 'Negative'} — "
+                             f"{confidence:.0%} confident")
+        self.verdict.setStyleSheet(f"color: {'#1b7f3b' if positive else '#c62828'};")
+        self.bar.setValue(round(p * 1000))
+        self.bar.setFormat(f"P(positive) = {p:.3f}")
+        chunk = "#2ea043" if positive else "#d63031"
+        # Once any sub-control is styled Qt draws the whole bar itself, so text and frame too.
+        self.bar.setStyleSheet("QProgressBar { border: 1px solid #999; border-radius: 3px; "
+                               "text-align: center; font-weight: bold; }"
+                               f" QProgressBar::chunk {{ background: {chunk}; }}")
+        known, unknown = exp.known_words, exp.unknown_words
+        self.counts.setText(f"{known:,} known words, {unknown:,} outside the model's vocabulary.")
+        if exp.uninformative:
+            self.warning.setText("None of these words is in the model's vocabulary: the verdict "
+                                 "is only the model's built-in bias.")
+        elif unknown > known:
+            self.warning.setText("Most words are unknown to the model (it only knows the most "
+                                 "frequent English words of the training reviews): take the "
+                                 "verdict with a grain of salt.")
+        else:
+            self.warning.clear()
+        note = ""
+        if result["truncated"]:
+            note = (f'<p style="color:#777;">(Colours shown for the first {DEFAULT_LIMIT:,} of '
+                    f'{result["length"]:,} characters; the verdict uses all of them.)</p>')
+        self.highlighted.setHtml(result["html"] + note)
+        self._fill(self.positive_table, result["positive"])
+        self._fill(self.negative_table, result["negative"])
+        self.last_apply_ms = (time.perf_counter() - start) * 1000
+        self.prediction_shown.emit(result)
+
+    @staticmethod
+    def _fill(table: QTableWidget, rows: list[tuple[str, float]]) -> None:
+        table.setRowCount(len(rows))
+        for r, (word, value) in enumerate(rows):
+            table.setItem(r, 0, QTableWidgetItem(word))
+            item = QTableWidgetItem(f"{value:+.3f}")
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            table.setItem(r, 1, item)

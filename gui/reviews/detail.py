@@ -1,0 +1,102 @@
+"""The detail pane of the review browser: one review, read in full, with the model's view."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from engine.errors import LabError
+from gui.common.highlight import decoded_html, escape_plain, highlight_html, legend_html
+
+
+def explanation_parts(explanation):
+    """``(probability, spans)`` from a ``Predictor.explain`` result."""
+    prediction = getattr(explanation, "prediction", explanation)
+    return float(prediction.probability), list(explanation.spans)
+
+
+class ReviewDetail(QWidget):
+    """Full text, rating, label, IMDb link and the model's word-by-word reading of one review."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("review_detail")
+        self._dataset = None
+        self._row: int | None = None
+        self._predictor = None
+
+        self.header = QLabel("Select a review in the table to read it here.")
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.link = QLabel()
+        self.link.setTextFormat(Qt.TextFormat.RichText)
+        self.link.setOpenExternalLinks(True)
+        self.link.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.model_view = QCheckBox("As the model sees it (vocabulary words only, ? = unknown)")
+        self.model_view.setToolTip("Show the review the way the network receives it: lower-cased "
+                                   "words from its vocabulary, every other word replaced by ?.")
+        self.model_view.toggled.connect(self._render)
+        self.text = QTextBrowser()
+        self.text.setObjectName("review_text")
+        self.text.setOpenLinks(False)  # a review can't make us navigate anywhere
+        self.legend = QLabel(legend_html())
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.link)
+        layout.addWidget(self.model_view)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.legend)
+
+    def set_predictor(self, predictor) -> None:
+        self._predictor = predictor
+        self._render()
+
+    def show_review(self, dataset, row: int | None, predictor=None) -> None:
+        """Show review ``row`` of ``dataset`` (None clears the pane)."""
+        self._dataset, self._row, self._predictor = dataset, row, predictor
+        self._render()
+
+    def _render(self) -> None:
+        ds, i = self._dataset, self._row
+        if ds is None or i is None:
+            self.header.setText("Select a review in the table to read it here.")
+            self.link.clear()
+            self.text.clear()
+            self.legend.hide()
+            return
+        split = "train" if ds.split[i] == 0 else "test"
+        truth = "positive" if ds.label[i] == 1 else "negative"
+        rating = f"{ds.rating[i]}/10" if ds.rating[i] else "unknown"
+        facts = [f"<b>{split.capitalize()} review {int(ds.review_id[i])}</b>",
+                 f"rating {rating}", f"true label <b>{truth}</b>", f"{int(ds.n_words[i]):,} words"]
+        text = ds.text(i)
+        body, verdict = None, "No model yet: train one to see what it thinks of this review."
+        if self._predictor is not None:
+            try:
+                probability, spans = explanation_parts(self._predictor.explain(text))
+                guess = "positive" if probability >= 0.5 else "negative"
+                colour = "#1b7f3b" if guess == truth else "#c62828"
+                right = "right" if guess == truth else "wrong"
+                verdict = (f'Model: P(positive) = <b>{probability:.3f}</b> → '
+                           f'<span style="color:{colour};"><b>{guess} ({right})</b></span>')
+                body = highlight_html(text, spans)
+            except LabError as exc:
+                verdict = html.escape(str(exc))
+        self.header.setText(" · ".join(facts) + "<br>" + verdict)
+        url = ds.url(i)
+        if url.startswith(("http://", "https://")):
+            safe = html.escape(url, quote=True)
+            self.link.setText(f'IMDb: <a href="{safe}">{safe}</a>')
+        else:
+            self.link.setText("IMDb link: not known for this review.")
+        if self.model_view.isChecked():
+            self.text.setHtml(decoded_html(ds.decoded(i)))
+        else:
+            self.text.setHtml(body if body is not None else escape_plain(text))
+        self.legend.setVisible(body is not None and not self.model_view.isChecked())

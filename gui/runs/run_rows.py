@@ -1,0 +1,94 @@
+"""How a run from the history is shown: table cells, CSV export, its configuration.
+
+Kept apart from the Runs tab's widgets so the same formatting serves the table and the
+CSV file, and can be tested without a window.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import datetime
+from pathlib import Path
+
+from engine.model.config import ModelConfig
+
+COLUMNS = ("Date", "Name", "Configuration", "Status", "Best epoch", "Best val. accuracy",
+           "Test accuracy", "Duration")
+CSV_FIELDS = ("id", "name", "started", "ended", "duration_s", "status", "configuration",
+              "epochs", "best_epoch", "best_val_accuracy", "test_accuracy", "group_id", "config")
+
+
+def _time(value) -> datetime | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, (int, float)):
+        return datetime.fromtimestamp(value)
+    try:
+        return datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def _json(value):
+    if isinstance(value, str):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return None
+    return value
+
+
+def run_config(run: dict) -> ModelConfig | None:
+    data = _json(run.get("config"))
+    return ModelConfig.from_dict(data) if isinstance(data, dict) else None
+
+
+def run_fields(run: dict) -> dict:
+    """The values one history row shows (and the CSV exports), as plain Python values."""
+    started, ended = _time(run.get("started")), _time(run.get("ended"))
+    config = run_config(run)
+    test = _json(run.get("test")) or {}
+    best_val = run.get("best_val_accuracy")
+    if best_val is None and run.get("best_epoch") and run.get("history"):
+        best_val = run["history"]["val_accuracy"][run["best_epoch"] - 1]
+    return {
+        "id": run.get("id"), "name": run.get("name") or f"Run {run.get('id')}",
+        "started": started.isoformat(sep=" ", timespec="seconds") if started else "",
+        "ended": ended.isoformat(sep=" ", timespec="seconds") if ended else "",
+        "duration_s": round((ended - started).total_seconds(), 1) if started and ended else None,
+        "status": run.get("status", ""), "configuration": config.summary_text() if config else "",
+        "epochs": run.get("epochs"), "best_epoch": run.get("best_epoch"),
+        "best_val_accuracy": best_val,
+        "test_accuracy": test.get("accuracy") if isinstance(test, dict) else None,
+        "group_id": run.get("group_id") or "",
+        "config": config.to_json() if config else "",
+    }
+
+
+def export_runs_csv(runs: list[dict], path: str | Path) -> Path:
+    """Write the history as CSV (one row per run, the table's columns plus the config)."""
+    path = Path(path)
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, fieldnames=CSV_FIELDS)
+        writer.writeheader()
+        for run in runs:
+            writer.writerow({k: ("" if v is None else v) for k, v in run_fields(run).items()})
+    return path
+
+
+def local_time_text(iso: str) -> str:
+    """``2026-11-28 06:15`` in the user's time zone, from the stored ISO time."""
+    when = _time(iso) if iso else None
+    return when.astimezone().strftime("%Y-%m-%d %H:%M") if when else ""
+
+
+def percent(value) -> str:
+    return "" if value is None else f"{float(value):.2%}"
+
+
+def duration_text(seconds) -> str:
+    if seconds is None:
+        return ""
+    minutes, sec = divmod(int(round(seconds)), 60)
+    return f"{minutes} min {sec:02d} s" if minutes else f"{sec} s"

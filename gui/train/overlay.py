@@ -1,0 +1,114 @@
+"""Overlaying past runs (and repeat bands) on the Train tab's loss and accuracy plots.
+
+The Runs tab publishes what to overlay through ``AppState.overlay_runs``; an
+:class:`OverlayPainter` attached to the two pyqtgraph plots draws it, so the Train tab
+only needs one line: ``OverlayPainter(loss_plot, accuracy_plot).connect(state)``.
+
+Payload (``dict``): ``runs`` — list of run dicts with ``id``, ``name`` and ``epochs``
+(epoch rows from ``RunStore.epochs``); ``current_id`` — the run drawn highlighted;
+``bands`` — list of dicts ``{"name": str, "bands": {metric: engine.runs.experiments.Band}}``.
+``None`` or an empty payload clears the overlay.
+"""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+
+# (plot, validation metric, training metric): validation solid, training dashed.
+PLOTS = (("loss", "val_loss", "loss"), ("accuracy", "val_accuracy", "accuracy"))
+
+
+def run_color(index: int) -> pg.QtGui.QColor:
+    """A distinct colour per overlaid run (hues spread so neighbours differ)."""
+    return pg.intColor(index, hues=9, values=1, maxValue=220)
+
+
+def _series(epochs: list[dict], key: str) -> tuple[list[int], list[float]]:
+    xs, ys = [], []
+    for row in epochs:
+        value = row.get(key)
+        if value is not None:
+            xs.append(int(row["epoch"]))
+            ys.append(float(value))
+    return xs, ys
+
+
+class OverlayPainter:
+    """Draws and removes overlay items on a loss plot and an accuracy plot."""
+
+    def __init__(self, loss_plot, accuracy_plot) -> None:
+        self.plots = {"loss": _plot_item(loss_plot), "accuracy": _plot_item(accuracy_plot)}
+        self.items: dict[str, list] = {"loss": [], "accuracy": []}
+
+    def connect(self, state) -> "OverlayPainter":
+        state.overlay_runs.connect(self.show)
+        return self
+
+    def clear(self) -> None:
+        for name, items in self.items.items():
+            for item in items:
+                self.plots[name].removeItem(item)
+            items.clear()
+
+    def show(self, payload: dict | None) -> None:
+        """Replace whatever was overlaid with ``payload`` (see the module docstring)."""
+        self.clear()
+        if not payload:
+            return
+        current = payload.get("current_id")
+        for index, run in enumerate(payload.get("runs") or []):
+            self._draw_run(run, run_color(index), highlighted=run.get("id") == current)
+        for index, band in enumerate(payload.get("bands") or []):
+            self._draw_band(band, run_color(len(payload.get("runs") or []) + index))
+
+    def named_items(self, plot: str) -> list[str]:
+        """Legend names of the overlay items on ``plot`` (``"loss"`` or ``"accuracy"``)."""
+        return [i.name() for i in self.items[plot] if hasattr(i, "name") and i.name()]
+
+    def _add(self, plot: str, item) -> None:
+        self.plots[plot].addItem(item)
+        self.items[plot].append(item)
+
+    def _draw_run(self, run: dict, color, highlighted: bool) -> None:
+        width = 3.5 if highlighted else 1.5
+        name = str(run.get("name") or f"Run {run.get('id')}")
+        if highlighted:
+            name += " (current)"
+        for plot, val_key, train_key in PLOTS:
+            xs, ys = _series(run.get("epochs") or [], val_key)
+            if xs:  # only the validation curve gets a legend entry, one per run
+                self._add(plot, pg.PlotDataItem(xs, ys, pen=pg.mkPen(color, width=width),
+                                                symbol="o", symbolSize=4, symbolBrush=color,
+                                                name=f"{name} validation"))
+            xs, ys = _series(run.get("epochs") or [], train_key)
+            if xs:
+                self._add(plot, pg.PlotDataItem(xs, ys, name=f"{name} training",
+                                                pen=pg.mkPen(color, width=width,
+                                                             style=Qt.PenStyle.DashLine)))
+
+    def _draw_band(self, band: dict, color) -> None:
+        fill = pg.mkColor(color)
+        fill.setAlpha(60)
+        name = str(band.get("name") or "Repeat")
+        for plot, val_key, train_key in PLOTS:
+            metric = band["bands"].get(val_key) or band["bands"].get(train_key)
+            if metric is None:
+                continue
+            which = "validation" if val_key in band["bands"] else "training"
+            x = [float(e) for e in metric.epochs]
+            low = pg.PlotDataItem(x, list(metric.low), pen=pg.mkPen(None))
+            high = pg.PlotDataItem(x, list(metric.high), pen=pg.mkPen(None))
+            self._add(plot, low)
+            self._add(plot, high)
+            self._add(plot, pg.FillBetweenItem(low, high, brush=pg.mkBrush(fill)))
+            self._add(plot, pg.PlotDataItem(x, list(metric.mean), pen=pg.mkPen(color, width=2.5),
+                                            name=f"{name} mean {which} (min-max band)"))
+
+
+def _plot_item(plot):
+    """Accept a PlotItem or a PlotWidget; make sure it has a legend for run names."""
+    item = plot.getPlotItem() if hasattr(plot, "getPlotItem") else plot
+    if item.legend is None:
+        item.addLegend()
+    return item

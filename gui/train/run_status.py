@@ -1,0 +1,113 @@
+"""Under the Train tab's plots: progress within the epoch, the status line, errors and the test result."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
+
+BOOK_TEST_ACCURACY = 0.883  # what section 3.4 reports for the retrained 4-epoch model
+
+
+def clock(seconds: float) -> str:
+    """``m:ss`` for a duration in seconds."""
+    seconds = max(0, int(round(seconds)))
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def _box(name: str, style: str) -> QLabel:
+    """A hidden, word-wrapping label drawn as a coloured box."""
+    label = QLabel(objectName=name, wordWrap=True)
+    label.setStyleSheet(style)
+    label.hide()
+    return label
+
+
+class RunStatus(QWidget):
+    """Progress bar with ETA, status line, error box and the retrain's result card.
+
+    It only shows what the Train tab tells it; the timing of the run (elapsed time, the
+    current epoch's start for the ETA) is kept here.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.started = 0.0
+        self.epoch_started = 0.0
+        self.epoch_seen = 0
+        self.total_epochs = 0
+
+        self.epoch_progress = QProgressBar()
+        self.epoch_progress.setObjectName("epoch_progress")
+        self.epoch_progress.setRange(0, 1000)
+        self.epoch_progress.setFormat("")
+        self.progress_label = QLabel("Not trained yet. Choose settings and press Train.")
+        self.progress_label.setObjectName("training_progress_label")
+        self.error_label = _box("training_error_label", "color: #b00020; padding: 6px; border: "
+                                "1px solid #e6b0b8; background: #fff5f6; border-radius: 4px;")
+        self.result_card = _box("result_card", "padding: 8px; border: 1px solid #9ccc9c; "
+                                "background: #f3fbf3; border-radius: 4px;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.epoch_progress, self.progress_label, self.error_label, self.result_card):
+            layout.addWidget(widget)
+
+    def elapsed(self) -> float:
+        return time.monotonic() - self.started
+
+    def start(self, text: str, total_epochs: int, keep_result: bool) -> None:
+        """A run begins: reset the clock and the bar, hide the last error (and result)."""
+        self.started = self.epoch_started = time.monotonic()
+        self.epoch_seen = 0
+        self.total_epochs = total_epochs
+        self.error_label.hide()
+        if not keep_result:
+            self.result_card.hide()
+        self.epoch_progress.setValue(0)
+        self.progress_label.setText(text)
+
+    def show_batch(self, progress) -> None:
+        """Bar, epoch/batch and ETA for an ``engine.model.training.BatchProgress``."""
+        now = time.monotonic()
+        if progress.epoch != self.epoch_seen:
+            self.epoch_seen = progress.epoch
+            self.epoch_started = now
+        batches = max(1, int(progress.batches))
+        fraction = min(1.0, progress.batch / batches)
+        self.epoch_progress.setValue(int(fraction * 1000))
+        epoch_elapsed = now - self.epoch_started
+        if progress.phase == "validate":
+            detail, eta = "validating", ""
+        else:
+            detail = f"batch {progress.batch}/{batches}"
+            left = epoch_elapsed / fraction * (1 - fraction) if fraction > 0 else 0
+            per_epoch = epoch_elapsed / fraction if fraction else 0
+            eta = f" · ETA {clock(left + (self.total_epochs - progress.epoch) * per_epoch)}"
+        self.epoch_progress.setFormat(f"Epoch {progress.epoch}/{self.total_epochs} · {detail}")
+        self.progress_label.setText(f"Epoch {progress.epoch}/{self.total_epochs} · {detail} · "
+                                    f"elapsed {clock(now - self.started)}{eta}")
+
+    def show_end(self, verb: str, text: str, complete: bool) -> None:
+        if complete:
+            self.epoch_progress.setValue(1000)
+        self.epoch_progress.setFormat(verb)
+        self.progress_label.setText(text)
+
+    def show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()
+
+    def show_result(self, test: dict | None, epochs: int | None, test_reviews: str) -> None:
+        """The retrain's test accuracy and loss next to the book's 0.883 (hidden without one)."""
+        test = dict(test or {})
+        accuracy, loss = test.get("accuracy"), test.get("loss")
+        if accuracy is None:
+            self.result_card.hide()
+            return
+        diff = accuracy - BOOK_TEST_ACCURACY
+        self.result_card.setText(
+            f"<b>Test set ({test_reviews} reviews)</b> after retraining {epochs} epochs "
+            f"on all training reviews:<br><span style='font-size:15pt'><b>accuracy "
+            f"{accuracy:.4f}</b></span> &nbsp; loss {loss:.4f} &nbsp;&nbsp; book's reference: "
+            f"accuracy {BOOK_TEST_ACCURACY:.3f} ({diff:+.3f})")
+        self.result_card.show()

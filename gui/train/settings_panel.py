@@ -1,0 +1,232 @@
+"""The hyperparameter form of the Train tab, with the chapter's presets and a model summary.
+
+Every value is entered through a bounded spin box or a fixed list, so most invalid
+settings cannot be typed at all; what remains (checked by ``ModelConfig.validate``) is
+reported inline under the form.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QLabel,
+                               QSpinBox, QVBoxLayout, QWidget)
+
+from engine.model.config import ACTIVATIONS, LOSSES, OPTIMIZERS, PRESETS, ModelConfig, preset, summary_rows
+from engine.errors import ConfigError
+
+CUSTOM = "Custom"
+
+# What each setting does and what section 3.4 says about it; shown as tooltips.
+TIPS = {
+    "preset": "Start from the book's model or one of the chapter's suggested experiments.\n"
+              "The book ends section 3.4 by suggesting 1 or 3 hidden layers, 32 or 64 units,\n"
+              "the mse loss and the tanh activation.",
+    "layers": "Number of Dense hidden layers. The book uses two; it suggests trying one or\n"
+              "three and watching how validation and test accuracy change.",
+    "units": "Units per hidden layer (the dimensionality of the representation). The book\n"
+             "uses 16; more units let the model learn more complex representations but\n"
+             "make it more expensive and more prone to overfitting.",
+    "activation": "Hidden-layer activation. The book uses relu (zero out negatives); tanh was\n"
+                  "popular in the early days of neural networks. The output layer is always\n"
+                  "a sigmoid that gives a probability.",
+    "loss": "binary_crossentropy is the best choice for a model that outputs probabilities\n"
+            "(the book's choice); mse is the chapter's suggested alternative.",
+    "optimizer": "The book compiles with rmsprop, a good default for almost any problem.",
+    "learning_rate": "Step size of the optimizer; 0.001 is rmsprop's default in the book.",
+    "epochs": "Passes over the training reviews. The book trains 20 epochs, sees the\n"
+              "validation loss bottom out around epoch 4 and retrains from scratch for 4.",
+    "batch_size": "Reviews per gradient update; the book uses mini-batches of 512.",
+    "validation_size": "Training reviews set apart to monitor the model on data it never trained\n"
+                       "on. The book holds out 10,000 of the 25,000 training reviews.",
+    "num_words": "Keep only the N most frequent words of the training reviews; the book uses\n"
+                 "10,000 so the multi-hot vectors stay a manageable size. Changing it re-indexes\n"
+                 "the dataset before training.",
+    "seed": "Random seed for weight initialisation and shuffling, so runs can be repeated.",
+    "early_stopping": "Stop when the validation loss has not improved for this many epochs and\n"
+                      "keep the best weights (Keras EarlyStopping). The book instead reads the best\n"
+                      "epoch off the plot and retrains; 0 turns it off.",
+}
+
+
+def _spin(name: str, low: int, high: int, step: int = 1, special: str | None = None) -> QSpinBox:
+    box = QSpinBox()
+    box.setObjectName(name)
+    box.setRange(low, high)
+    box.setSingleStep(step)
+    box.setGroupSeparatorShown(True)
+    if special:
+        box.setSpecialValueText(special)
+    return box
+
+
+def _combo(name: str, items) -> QComboBox:
+    box = QComboBox()
+    box.setObjectName(name)
+    box.addItems(list(items))
+    return box
+
+
+class SettingsPanel(QWidget):
+    """Form for a :class:`ModelConfig`; emits ``config_changed`` with the new config."""
+
+    config_changed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._applying = False
+        self.preset_combo = _combo("preset_combo", [*PRESETS, CUSTOM])
+        self.layers_spin = _spin("layers_spin", 1, 8)
+        self.units_spin = _spin("units_spin", 1, 4096)
+        self.activation_combo = _combo("activation_combo", ACTIVATIONS)
+        self.loss_combo = _combo("loss_combo", LOSSES)
+        self.optimizer_combo = _combo("optimizer_combo", OPTIMIZERS)
+        self.lr_spin = QDoubleSpinBox()
+        self.lr_spin.setObjectName("learning_rate_spin")
+        self.lr_spin.setDecimals(5)
+        self.lr_spin.setRange(0.00001, 10.0)
+        self.lr_spin.setSingleStep(0.0005)
+        self.epochs_spin = _spin("epochs_spin", 1, 1000)
+        self.batch_spin = _spin("batch_size_spin", 1, 25_000, 32)
+        self.validation_spin = _spin("validation_size_spin", 0, 24_000, 1000, "None")
+        self.num_words_spin = _spin("num_words_spin", 100, 100_000, 1000)
+        self.seed_spin = _spin("seed_spin", 0, 2**31 - 1)
+        self.early_spin = _spin("early_stopping_spin", 0, 100, 1, "Off")
+        self.error_label = QLabel()
+        self.error_label.setObjectName("config_error_label")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.hide()
+
+        model_box = QGroupBox("Model")
+        model_form = QFormLayout(model_box)
+        train_box = QGroupBox("Training")
+        train_form = QFormLayout(train_box)
+        rows = [
+            (model_form, "Preset", self.preset_combo, "preset"),
+            (model_form, "Hidden layers", self.layers_spin, "layers"),
+            (model_form, "Units per layer", self.units_spin, "units"),
+            (model_form, "Activation", self.activation_combo, "activation"),
+            (model_form, "Loss", self.loss_combo, "loss"),
+            (model_form, "Optimizer", self.optimizer_combo, "optimizer"),
+            (model_form, "Learning rate", self.lr_spin, "learning_rate"),
+            (model_form, "Vocabulary (words)", self.num_words_spin, "num_words"),
+            (train_form, "Epochs", self.epochs_spin, "epochs"),
+            (train_form, "Batch size", self.batch_spin, "batch_size"),
+            (train_form, "Validation reviews", self.validation_spin, "validation_size"),
+            (train_form, "Early stopping (patience)", self.early_spin, "early_stopping"),
+            (train_form, "Seed", self.seed_spin, "seed"),
+        ]
+        for form, label, widget, tip in rows:
+            widget.setToolTip(TIPS[tip])
+            text = QLabel(label)
+            text.setToolTip(TIPS[tip])
+            form.addRow(text, widget)
+
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("model_summary_label")
+        mono = QFont("monospace")
+        mono.setStyleHint(QFont.StyleHint.Monospace)
+        self.summary_label.setFont(mono)
+        self.summary_label.setToolTip("The model Keras will build, as model.summary() prints it.")
+        summary_box = QGroupBox("Model summary")
+        QVBoxLayout(summary_box).addWidget(self.summary_label)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(model_box)
+        layout.addWidget(train_box)
+        layout.addWidget(self.error_label)
+        layout.addWidget(summary_box)
+
+        self.set_config(ModelConfig())
+        self.preset_combo.currentTextChanged.connect(self.apply_preset)
+        for box in (self.layers_spin, self.units_spin, self.epochs_spin, self.batch_spin,
+                    self.validation_spin, self.num_words_spin, self.seed_spin, self.early_spin):
+            box.valueChanged.connect(self._changed)
+        self.lr_spin.valueChanged.connect(self._changed)
+        for combo in (self.activation_combo, self.loss_combo, self.optimizer_combo):
+            combo.currentTextChanged.connect(self._changed)
+
+    def config(self) -> ModelConfig:
+        """The config the form describes (not validated)."""
+        return ModelConfig(
+            hidden_units=[self.units_spin.value()] * self.layers_spin.value(),
+            activation=self.activation_combo.currentText(),
+            loss=self.loss_combo.currentText(),
+            optimizer=self.optimizer_combo.currentText(),
+            learning_rate=round(self.lr_spin.value(), 6),
+            batch_size=self.batch_spin.value(),
+            epochs=self.epochs_spin.value(),
+            validation_size=self.validation_spin.value(),
+            num_words=self.num_words_spin.value(),
+            seed=self.seed_spin.value(),
+            early_stopping=self.early_spin.value(),
+        )
+
+    def set_config(self, config: ModelConfig) -> None:
+        """Show ``config`` in the form (units of the first layer stand for all layers)."""
+        self._applying = True
+        try:
+            self.layers_spin.setValue(len(config.hidden_units))
+            self.units_spin.setValue(config.hidden_units[0])
+            self.activation_combo.setCurrentText(config.activation)
+            self.loss_combo.setCurrentText(config.loss)
+            self.optimizer_combo.setCurrentText(config.optimizer)
+            self.lr_spin.setValue(config.learning_rate)
+            self.batch_spin.setValue(config.batch_size)
+            self.epochs_spin.setValue(config.epochs)
+            self.validation_spin.setValue(config.validation_size)
+            self.num_words_spin.setValue(config.num_words)
+            self.seed_spin.setValue(config.seed)
+            self.early_spin.setValue(config.early_stopping)
+        finally:
+            self._applying = False
+        self._changed()
+
+    def apply_preset(self, name: str) -> None:
+        if name == CUSTOM or name not in PRESETS or self._applying:
+            return
+        self.set_config(preset(name, base=self.config()))
+
+    def validate(self, train_size: int | None = None) -> str:
+        """The ConfigError text for the current values, or "" if they are valid."""
+        try:
+            config = self.config()
+            config.validate(**({"train_size": train_size} if train_size else {}))
+        except ConfigError as exc:
+            return str(exc)
+        return ""
+
+    def _matching_preset(self, config: ModelConfig) -> str:
+        for name in PRESETS:
+            if preset(name, base=config) == config:
+                return name
+        return CUSTOM
+
+    def _changed(self, *_args) -> None:
+        if self._applying:
+            return
+        config = self.config()
+        name = self._matching_preset(config)
+        if self.preset_combo.currentText() != name:
+            self._applying = True
+            self.preset_combo.setCurrentText(name)
+            self._applying = False
+        self.summary_label.setText(summary_text(config))
+        message = self.validate()
+        self.error_label.setText(message)
+        self.error_label.setVisible(bool(message))
+        self.config_changed.emit(config)
+
+
+def summary_text(config: ModelConfig) -> str:
+    """A ``model.summary()``-like table for ``config``."""
+    rows = summary_rows(config)
+    width = max(26, *(len(r[0]) + 2 for r in rows))
+    lines = [f"{'Layer (type)':<{width}}{'Output shape':<14}{'Param #':>9}", "-" * (width + 23)]
+    for layer, shape, params in rows:
+        lines.append(f"{layer:<{width}}{shape:<14}{params:>9,}")
+    lines.append("-" * (width + 23))
+    lines.append(f"Total params: {sum(r[2] for r in rows):,}")
+    return "\n".join(lines)

@@ -1,0 +1,390 @@
+"""The Train tab: dataset status and settings on the left, live plots and results on the right.
+
+Training runs in a :class:`gui.workers.TrainingWorker`; this tab only reacts to its
+signals, keeps the shared :class:`gui.state.AppState` current (predictor after every
+epoch, run and evaluation at the end) and never blocks the event loop.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QFileDialog, QFrame, QGroupBox, QHBoxLayout, QLabel,
+                               QProgressBar, QPushButton, QScrollArea, QSplitter, QTabWidget,
+                               QVBoxLayout, QWidget)
+
+from gui.common.lexicon import LexiconWidget
+from gui.train.plots import HistoryPlots, best_epoch_of
+from gui.train.run_status import RunStatus, clock
+from gui.train.scrubber import EpochScrubber
+from gui.train.settings_panel import CUSTOM, SettingsPanel
+from gui.workers import Job, TrainingWorker
+
+
+class TrainTab(QWidget):
+    """Train / Stop / Retrain-and-test with live plots; see the module docstring."""
+
+    reload_requested = Signal(int)  # num_words: the dataset must be re-indexed first
+    open_dataset_requested = Signal()
+    busy_changed = Signal(bool)
+    training_started = Signal(object)  # the TrainingWorker, before its thread starts
+
+    def __init__(self, state, store=None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("train_tab")
+        self.state = state
+        self.store = store
+        self.job: Job | None = None
+        self.history: dict[str, list[float]] = {}
+        self.best_epoch: int | None = None
+        self.last_result = None
+        self.pending_train = False
+        self._config = None
+        self._retraining = False
+
+        self.dataset_label = QLabel("Looking for the dataset...")
+        self.dataset_label.setObjectName("dataset_status_label")
+        self.dataset_label.setWordWrap(True)
+        self.dataset_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.dataset_progress = QProgressBar()
+        self.dataset_progress.setObjectName("dataset_load_progress")
+        self.dataset_progress.setRange(0, 1000)
+        self.dataset_progress.hide()
+        self.change_dataset_button = QPushButton("Change dataset...")
+        self.change_dataset_button.setObjectName("change_dataset_button")
+        self.change_dataset_button.setToolTip("Open another copy of the IMDB archive or aclImdb folder.")
+        self.change_dataset_button.clicked.connect(self.open_dataset_requested)
+        data_box = QGroupBox("Dataset")
+        data_layout = QVBoxLayout(data_box)
+        data_layout.addWidget(self.dataset_label)
+        data_layout.addWidget(self.dataset_progress)
+        data_layout.addWidget(self.change_dataset_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+        self.settings = SettingsPanel()
+        self.settings.config_changed.connect(self._update_buttons)
+        self.train_button = QPushButton("Train")
+        self.train_button.setObjectName("train_button")
+        self.train_button.setToolTip("Train a fresh model with these settings (Ctrl+Enter).")
+        self.stop_button = QPushButton("Stop")
+        self.stop_button.setObjectName("stop_button")
+        self.stop_button.setToolTip("End training after the current batch, keeping the model and history (Esc).")
+        self.retrain_button = QPushButton("Retrain best N and test")
+        self.retrain_button.setObjectName("retrain_button")
+        self.retrain_button.setToolTip(
+            "As the book does: train a fresh model for the epoch count with the lowest\n"
+            "validation loss on all 25,000 training reviews, then evaluate on the test set.")
+        self.train_button.clicked.connect(self.request_training)
+        self.stop_button.clicked.connect(self.stop_training)
+        self.retrain_button.clicked.connect(self.retrain_best)
+        buttons = QHBoxLayout()
+        for button in (self.train_button, self.stop_button):
+            button.setMinimumHeight(32)
+            buttons.addWidget(button)
+
+        left_inner = QWidget()
+        left_layout = QVBoxLayout(left_inner)
+        left_layout.addWidget(data_box)
+        left_layout.addWidget(self.settings)
+        left_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(left_inner)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Wide enough for the form and the model summary without a horizontal scroll bar.
+        scroll.setMinimumWidth(left_inner.sizeHint().width() + scroll.verticalScrollBar().sizeHint().width() + 4)
+        left = QWidget()
+        left_outer = QVBoxLayout(left)
+        left_outer.setContentsMargins(0, 0, 0, 0)
+        left_outer.addWidget(scroll, 1)
+        left_outer.addLayout(buttons)
+        left_outer.addWidget(self.retrain_button)
+
+        self.plots = HistoryPlots()
+        self.plots.export_loss_button.clicked.connect(lambda: self._export_png(self.plots.loss_plot))
+        self.plots.export_accuracy_button.clicked.connect(lambda: self._export_png(self.plots.accuracy_plot))
+        self.plots.export_csv_button.clicked.connect(self._export_csv)
+        self.status = RunStatus()
+        # The status widgets by their old names: tests and the window read them.
+        self.epoch_progress = self.status.epoch_progress
+        self.progress_label = self.status.progress_label
+        self.error_label = self.status.error_label
+        self.result_card = self.status.result_card
+        # Under the plots: what the network learns (lexicon, every epoch) and the epoch
+        # scrubber with the reviews whose verdict flips once it overfits.
+        self.lexicon = LexiconWidget(state)
+        self.lexicon.setObjectName("train_lexicon")
+        self.scrubber = EpochScrubber(state, store=store)
+        self.scrubber.setObjectName("epoch_scrubber")
+        self.insights = QTabWidget()
+        self.insights.setObjectName("train_insights_tabs")
+        self.insights.addTab(self.lexicon, "What the model learned")
+        self.insights.addTab(self.scrubber, "Epoch scrubber")
+        plots_and_insights = QSplitter(Qt.Orientation.Vertical)
+        plots_and_insights.setObjectName("plots_splitter")
+        plots_and_insights.addWidget(self.plots)
+        plots_and_insights.addWidget(self.insights)
+        plots_and_insights.setStretchFactor(0, 3)
+        plots_and_insights.setStretchFactor(1, 1)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(plots_and_insights, 1)
+        right_layout.addWidget(self.status)
+
+        splitter = QSplitter()
+        splitter.setObjectName("train_splitter")
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([scroll.minimumWidth(), 900])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        state.dataset_changed.connect(self._dataset_changed)
+        state.tensorflow_ready.connect(self._ready_changed)
+        self._dataset_changed(state.dataset)
+
+    # --- state -------------------------------------------------------------------------
+
+    def busy(self) -> bool:
+        return self.job is not None
+
+    def _train_size(self) -> int | None:
+        dataset = self.state.dataset
+        return int(len(dataset.indices("train"))) if dataset is not None else None
+
+    def _update_buttons(self, *_args) -> None:
+        message = self.settings.validate(self._train_size())
+        self.settings.error_label.setText(message)
+        self.settings.error_label.setVisible(bool(message))
+        ready = self.state.tf_ready and self.state.dataset is not None
+        busy = self.busy()
+        self.train_button.setEnabled(ready and not busy and not message)
+        self.stop_button.setEnabled(busy)
+        self.settings.setEnabled(not busy)
+        self.change_dataset_button.setEnabled(not busy)
+        best = self.best_epoch
+        self.retrain_button.setText(f"Retrain best {best} epoch{'s' if best != 1 else ''} and test"
+                                    if best else "Retrain best N and test")
+        self.retrain_button.setEnabled(bool(ready and not busy and best))
+        if not self.state.tf_ready:
+            self.train_button.setToolTip("TensorFlow is still loading...")
+        else:
+            self.train_button.setToolTip("Train a fresh model with these settings (Ctrl+Enter).")
+
+    def _dataset_changed(self, dataset) -> None:
+        self.dataset_progress.hide()
+        if dataset is None:
+            self.dataset_label.setText("No dataset loaded.")
+        else:
+            counts = dataset.counts
+            source = dataset.source or "unknown source"
+            self.dataset_label.setText(
+                f"<b>Source:</b> {source}<br><b>Reviews:</b> {counts['train']:,} train, "
+                f"{counts['test']:,} test<br><b>Vocabulary:</b> {len(dataset.vocab):,} words "
+                f"(top {dataset.num_words:,})")
+            self.dataset_label.setToolTip(source)
+        self._ready_changed()
+
+    def _ready_changed(self, *_args) -> None:
+        self._update_buttons()
+        if self.pending_train and self.state.tf_ready and self.state.dataset is not None:
+            self.pending_train = False
+            self.request_training()
+
+    def show_dataset_progress(self, fraction: float, message: str) -> None:
+        self.dataset_progress.show()
+        self.dataset_progress.setValue(int(fraction * 1000))
+        self.dataset_label.setText(message)
+
+    # --- training ----------------------------------------------------------------------
+
+    def request_training(self) -> bool:
+        """Train now if TensorFlow and data are ready, otherwise as soon as they are."""
+        if self.busy():
+            return False
+        dataset = self.state.dataset
+        config = self.settings.config()
+        if not self.state.tf_ready or dataset is None:
+            self.pending_train = True
+            self.state.status_message.emit("Training will start when TensorFlow and the dataset are ready.")
+            return False
+        message = self.settings.validate(self._train_size())
+        if message:
+            self._show_error(message)
+            return False
+        if config.num_words != dataset.num_words:
+            self.pending_train = True
+            self.reload_requested.emit(config.num_words)
+            return False
+        return self._start(config, retrain_epochs=None)
+
+    def retrain_best(self) -> bool:
+        if self.busy() or not self.best_epoch or self.state.dataset is None:
+            return False
+        config = self._config or self.settings.config()
+        if config.num_words != self.state.dataset.num_words:  # a saved run with another vocabulary
+            self._show_error(f"This run used a {config.num_words:,}-word vocabulary: set "
+                             f"Vocabulary to {config.num_words:,} and train it again to retrain it.")
+            return False
+        return self._start(config, retrain_epochs=self.best_epoch)
+
+    def _start(self, config, retrain_epochs: int | None) -> bool:
+        self._config = config
+        self._retraining = retrain_epochs is not None
+        if not self._retraining:
+            self.history = {}
+            self.best_epoch = None
+            self.plots.clear()
+            preset = self.settings.preset_combo.currentText()
+            name = preset if preset != CUSTOM else config.summary_text()
+        else:
+            name = f"Retrain {retrain_epochs} epochs and test ({config.summary_text()})"
+        worker = TrainingWorker(self.state.dataset, config, store=self.store, name=name,
+                                retrain_epochs=retrain_epochs)
+        worker.epoch_finished.connect(self._epoch_finished)
+        worker.batch_progress.connect(self._batch_progress)
+        worker.weights_ready.connect(self._weights_ready)
+        worker.evaluation_ready.connect(self._evaluation_ready)
+        worker.training_finished.connect(self._training_finished)
+        worker.training_failed.connect(self._training_failed)
+        self.job = Job(worker, "training")
+        self.job.thread.finished.connect(self._job_ended)
+        total = retrain_epochs or config.epochs
+        what = (f"Retraining for {retrain_epochs} epochs on all training reviews"
+                if self._retraining else f"Training {config.summary_text()}")
+        self.status.start(f"{what}: building the model...", total, keep_result=self._retraining)
+        self.state.status_message.emit(f"{what} ({total} epochs)...")
+        self.training_started.emit(worker)
+        self.job.start()
+        self._update_buttons()
+        self.busy_changed.emit(True)
+        return True
+
+    def show_run(self, run: dict | None) -> bool:
+        """Show a recorded run's curves when nothing else is on the plots (start-up restore).
+
+        Its best epoch and configuration also become what "Retrain best N and test" uses.
+        """
+        from engine.runs.history import EPOCH_FIELDS
+        from gui.runs.run_rows import run_config
+
+        if run is None or self.store is None or self.busy() or self.history:
+            return False
+        history: dict[str, list[float]] = {}
+        for row in self.store.epochs(run["id"]):
+            for key in EPOCH_FIELDS:
+                if row.get(key) is not None:
+                    history.setdefault(key, []).append(float(row[key]))
+        if not history.get("loss"):
+            return False
+        self.history, self.best_epoch = history, best_epoch_of(history)
+        self._config = run_config(run)
+        self.plots.set_history(history, self.best_epoch)
+        text = f"Showing the saved run “{run.get('name') or run['id']}”: {len(history['loss'])} epochs"
+        if self.best_epoch:
+            text += f", lowest validation loss at epoch {self.best_epoch}"
+        self.progress_label.setText(text + ". Press Train for a new run.")
+        self._update_buttons()
+        return True
+
+    def stop_training(self) -> None:
+        if self.job is not None:
+            self.job.stop()
+            self.progress_label.setText("Stopping after the current batch...")
+            self.state.status_message.emit("Stopping after the current batch...")
+
+    def shutdown(self, timeout_ms: int = 2000) -> bool:
+        """Stop training and join the thread (window closing); True when it has ended."""
+        self.scrubber.wait()
+        if self.job is None:
+            return True
+        self.job.stop()
+        ended = self.job.wait(timeout_ms)
+        if not ended:  # a batch can be slow on a busy machine; never leave the thread running
+            ended = self.job.wait(30_000)
+        return ended
+
+    def _epoch_finished(self, metrics: dict) -> None:
+        if self._retraining:
+            self.progress_label.setText(f"Retraining: epoch {metrics['epoch']} done, "
+                                        f"loss {metrics['loss']:.4f}, accuracy {metrics['accuracy']:.4f}")
+            return
+        for key in ("loss", "accuracy", "val_loss", "val_accuracy", "seconds"):
+            if key in metrics:
+                self.history.setdefault(key, []).append(float(metrics[key]))
+        self.best_epoch = best_epoch_of(self.history)
+        self.plots.set_history(self.history, self.best_epoch)
+        text = f"Epoch {metrics['epoch']}: loss {metrics['loss']:.4f}, accuracy {metrics['accuracy']:.4f}"
+        if "val_loss" in metrics:
+            text += f", val_loss {metrics['val_loss']:.4f}, val_accuracy {metrics['val_accuracy']:.4f}"
+        self.state.status_message.emit(text)
+
+    def _batch_progress(self, progress) -> None:
+        self.status.show_batch(progress)
+
+    def _weights_ready(self, payload) -> None:
+        _epoch, predictor = payload
+        if predictor is not None:
+            self.state.set_predictor(predictor)
+
+    def _evaluation_ready(self, evaluation) -> None:
+        self.state.set_evaluation(evaluation)
+
+    def _training_finished(self, result) -> None:
+        self.last_result = result
+        predictor = self.job.worker.final_predictor if self.job is not None else None
+        if predictor is not None:
+            self.state.set_predictor(predictor)
+        if self.store is not None and result.run_id is not None:
+            self.state.set_run(self.store.get_run(result.run_id))
+        seconds = self.status.elapsed()
+        if self._retraining:
+            self.status.show_result(result.test, self.best_epoch, self._test_count())
+        else:
+            if result.history:
+                self.history = {k: list(v) for k, v in result.history.items()}
+            self.best_epoch = result.best_epoch or best_epoch_of(self.history)
+            self.plots.set_history(self.history, self.best_epoch)
+        epochs = len((result.history or {}).get("loss", [])) or self.status.epoch_seen
+        verb = {"finished": "Finished", "stopped": "Stopped"}.get(result.status, "Ended")
+        text = f"{verb} after {epochs} epoch{'s' if epochs != 1 else ''} in {clock(seconds)}"
+        if result.reason:
+            text += f" ({result.reason})"
+        if self.best_epoch and not self._retraining:
+            text += f". Lowest validation loss at epoch {self.best_epoch}."
+        if result.status == "failed":
+            self._show_error(result.reason or "Training failed.")
+        self.status.show_end(verb, text, complete=result.status == "finished")
+        self.state.status_message.emit(text)
+
+    def _test_count(self) -> str:
+        dataset = self.state.dataset
+        return f"{len(dataset.indices('test')):,}" if dataset is not None else "test"
+
+    def _training_failed(self, message: str) -> None:
+        self._show_error(message or "Training was cancelled.")
+        self.progress_label.setText("Training did not complete.")
+        self.state.status_message.emit(message or "Training was cancelled.")
+
+    def _show_error(self, message: str) -> None:
+        self.status.show_error(message)
+
+    def _job_ended(self) -> None:
+        self.job = None
+        self._update_buttons()
+        self.busy_changed.emit(False)
+
+    # --- export --------------------------------------------------------------------------
+
+    def _export_png(self, plot) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export plot", f"{plot.key}.png", "PNG image (*.png)")
+        if path:
+            plot.export_png(path)
+            self.state.status_message.emit(f"Saved {path}")
+
+    def _export_csv(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export history", "history.csv", "CSV (*.csv)")
+        if path:
+            self.plots.export_csv(path)
+            self.state.status_message.emit(f"Saved {path}")
