@@ -1,4 +1,7 @@
-"""IMDB Sentiment Lab: ``python main.py`` opens the window; ``python main.py train|predict|evaluate|runs`` is the command line."""
+"""IMDB Sentiment Lab: ``python main.py`` opens the window.
+
+``python main.py train|predict|evaluate|runs`` is the command line.
+"""
 
 import sys
 

@@ -34,17 +34,25 @@ def synthetic_dataset(n: int = 50_000, mean_words: int = 230, seed: int = 0):
     offsets = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(n_words, out=offsets[1:])
     words = np.array(vocab, dtype=object)[flat]
-    texts = [" ".join(words[offsets[i]:offsets[i + 1]]) + "." for i in range(n)]
+    texts = [" ".join(words[offsets[i] : offsets[i + 1]]) + "." for i in range(n)]
     text_blob, text_offsets = pack_strings(texts)
     url_blob, url_offsets = pack_strings([""] * n)
     flat[flat > 2000] = -1  # pretend the vocabulary stops at 2,000 words
     label = (np.arange(n) // (n // 4)) % 2
     return Dataset(
-        split=(np.arange(n) >= n // 2).astype(np.uint8), label=label.astype(np.uint8),
+        split=(np.arange(n) >= n // 2).astype(np.uint8),
+        label=label.astype(np.uint8),
         rating=np.where(label == 1, rng.integers(7, 11, n), rng.integers(1, 5, n)).astype(np.uint8),
-        review_id=np.arange(n, dtype=np.int32), n_words=n_words, tokens=flat,
-        token_offsets=offsets, text_blob=text_blob, text_offsets=text_offsets,
-        url_blob=url_blob, url_offsets=url_offsets, vocab=vocab[:2001], source="synthetic",
+        review_id=np.arange(n, dtype=np.int32),
+        n_words=n_words,
+        tokens=flat,
+        token_offsets=offsets,
+        text_blob=text_blob,
+        text_offsets=text_offsets,
+        url_blob=url_blob,
+        url_offsets=url_offsets,
+        vocab=vocab[:2001],
+        source="synthetic",
         num_words=2001,
     )
 
@@ -81,6 +89,7 @@ def run(mean_words: int) -> dict[str, float]:
         def once(flt=flt):
             model._search._cache.clear()
             model.set_filter(flt)
+
         results[name] = timed_ms(once)
     model.set_filter(ReviewFilter())
     for key in ("probability", "words", "error", "uncertainty", "result"):

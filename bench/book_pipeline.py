@@ -42,24 +42,25 @@ def keras_style_sequences(dataset, num_words=10_000):
 
 # ---- the book's code (Keras 3 spelling: keras.Input instead of input_shape) ----------
 
+
 def vectorize_sequences(sequences, dimension=10000):
     results = np.zeros((len(sequences), dimension))
     for i, sequence in enumerate(sequences):
         for j in sequence:
-            results[i, j] = 1.
+            results[i, j] = 1.0
     return results
 
 
 def book_model():
-    from keras import layers, models
     import keras
+    from keras import layers, models
 
     model = models.Sequential()
     model.add(keras.Input(shape=(10000,)))
-    model.add(layers.Dense(16, activation='relu'))
-    model.add(layers.Dense(16, activation='relu'))
-    model.add(layers.Dense(1, activation='sigmoid'))
-    model.compile(optimizer='rmsprop', loss='binary_crossentropy', metrics=['accuracy'])
+    model.add(layers.Dense(16, activation="relu"))
+    model.add(layers.Dense(16, activation="relu"))
+    model.add(layers.Dense(1, activation="sigmoid"))
+    model.compile(optimizer="rmsprop", loss="binary_crossentropy", metrics=["accuracy"])
     return model
 
 
@@ -72,11 +73,13 @@ def main() -> None:
     stages = {}
     t = time.perf_counter()
     import keras
+
     keras.utils.set_random_seed(args.seed)
     stages["import"] = time.perf_counter() - t
 
     t = time.perf_counter()
     from engine.data.dataset import load_dataset
+
     dataset = load_dataset(args.data, cache_dir=Path(args.cache_dir))
     data = keras_style_sequences(dataset)
     (train_data, train_labels), (test_data, test_labels) = data["train"], data["test"]
@@ -86,8 +89,8 @@ def main() -> None:
     t = time.perf_counter()
     x_train = vectorize_sequences(train_data)
     x_test = vectorize_sequences(test_data)
-    y_train = np.asarray(train_labels).astype('float32')
-    y_test = np.asarray(test_labels).astype('float32')
+    y_train = np.asarray(train_labels).astype("float32")
+    y_test = np.asarray(test_labels).astype("float32")
     stages["vectorize"] = time.perf_counter() - t
 
     t = time.perf_counter()
@@ -96,8 +99,14 @@ def main() -> None:
     partial_x_train = x_train[10000:]
     y_val = y_train[:10000]
     partial_y_train = y_train[10000:]
-    history = model.fit(partial_x_train, partial_y_train, epochs=20, batch_size=512,
-                        validation_data=(x_val, y_val), verbose=0)
+    history = model.fit(
+        partial_x_train,
+        partial_y_train,
+        epochs=20,
+        batch_size=512,
+        validation_data=(x_val, y_val),
+        verbose=0,
+    )
     stages["validation_run"] = time.perf_counter() - t
     val_loss = history.history["val_loss"]
 
@@ -116,13 +125,21 @@ def main() -> None:
         model.predict(vectorize_sequences([test_data[k]]), verbose=0)
         latencies.append(time.perf_counter() - t)
     stages["protocol"] = sum(stages[k] for k in ("vectorize", "validation_run", "retrain", "test"))
-    print(json.dumps({
-        "pipeline": "book", "seed": args.seed, "stages": stages,
-        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "test_accuracy": float(results[1]), "test_loss": float(results[0]),
-        "best_epoch": int(np.argmin(val_loss)) + 1, "epochs_retrained": 4,
-        "predict_ms": statistics.median(latencies[5:]) * 1000,
-    }))
+    print(
+        json.dumps(
+            {
+                "pipeline": "book",
+                "seed": args.seed,
+                "stages": stages,
+                "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                "test_accuracy": float(results[1]),
+                "test_loss": float(results[0]),
+                "best_epoch": int(np.argmin(val_loss)) + 1,
+                "epochs_retrained": 4,
+                "predict_ms": statistics.median(latencies[5:]) * 1000,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -28,12 +28,14 @@ def main() -> None:
     stages = {}
     t = time.perf_counter()
     import keras  # noqa: F401  (timed on its own, like the book's child)
+
     stages["import"] = time.perf_counter() - t
 
     t = time.perf_counter()
-    from engine.model.config import ModelConfig
     from engine.data.dataset import load_dataset
+    from engine.model.config import ModelConfig
     from engine.model.training import run_book_protocol
+
     dataset = load_dataset(args.data, cache_dir=Path(args.cache_dir))
     stages["load"] = time.perf_counter() - t
 
@@ -46,6 +48,7 @@ def main() -> None:
     stages["test"] = result.timings["test"]
 
     from engine.model.predictor import Predictor
+
     predict = Predictor(result.weights, dataset.vocab, "relu").predict
     texts = [dataset.text(i) for i in dataset.indices("test")[:200]]
     latencies = []
@@ -53,14 +56,22 @@ def main() -> None:
         t = time.perf_counter()
         predict(text)
         latencies.append(time.perf_counter() - t)
-    print(json.dumps({
-        "pipeline": "engine", "seed": args.seed, "stages": stages,
-        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "test_accuracy": result.test["accuracy"], "test_loss": result.test["loss"],
-        "best_epoch": result.best_epoch, "epochs_retrained": len(result.retrain_history["loss"]),
-        "predict_ms": statistics.median(latencies[5:]) * 1000,
-        "status": result.status,
-    }))
+    print(
+        json.dumps(
+            {
+                "pipeline": "engine",
+                "seed": args.seed,
+                "stages": stages,
+                "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                "test_accuracy": result.test["accuracy"],
+                "test_loss": result.test["loss"],
+                "best_epoch": result.best_epoch,
+                "epochs_retrained": len(result.retrain_history["loss"]),
+                "predict_ms": statistics.median(latencies[5:]) * 1000,
+                "status": result.status,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -31,9 +31,9 @@ VARIANTS = ("sparse", "dense", "pydataset")
 def child(variant: str, data: str, cache_dir: str, epochs: int) -> None:
     import numpy as np
 
+    from engine.data.dataset import load_dataset
     from engine.model.batches import multi_hot, tf_batches
     from engine.model.config import ModelConfig
-    from engine.data.dataset import load_dataset
     from engine.model.network import build_model
     from engine.model.training import split_rows
 
@@ -48,11 +48,14 @@ def child(variant: str, data: str, cache_dir: str, epochs: int) -> None:
         train = tf_batches(dataset, fit_rows, 512, shuffle_seed=0)
         val = tf_batches(dataset, val_rows, 512)
     elif variant == "dense":
+
         def densify(x, y):
             return tf.sparse.to_dense(x), y
+
         train = tf_batches(dataset, fit_rows, 512, shuffle_seed=0).map(densify)
         val = tf_batches(dataset, val_rows, 512).map(densify)
     else:
+
         class Batches(keras.utils.PyDataset):
             def __init__(self, rows, shuffle):
                 super().__init__()
@@ -63,7 +66,7 @@ def child(variant: str, data: str, cache_dir: str, epochs: int) -> None:
                 return -(-len(self.rows) // 512)
 
             def __getitem__(self, i):
-                part = self.rows[i * 512:(i + 1) * 512]
+                part = self.rows[i * 512 : (i + 1) * 512]
                 return multi_hot(dataset, part), dataset.label[part].astype(np.float32)
 
             def on_epoch_end(self):
@@ -80,8 +83,9 @@ def child(variant: str, data: str, cache_dir: str, epochs: int) -> None:
         def on_epoch_end(self, epoch, logs=None):
             times.append(time.perf_counter() - self.start)
 
-    model.fit(train, validation_data=val, epochs=epochs, verbose=0, callbacks=[Clock()],
-              shuffle=False)
+    model.fit(
+        train, validation_data=val, epochs=epochs, verbose=0, callbacks=[Clock()], shuffle=False
+    )
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{variant}\t{times[0]:.2f}\t{statistics.median(times[1:]):.3f}\t{rss:.0f}")
 
@@ -102,11 +106,28 @@ def main() -> None:
     env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2")
     for _ in range(args.repeat):  # interleaved, so load from other processes hits all alike
         for variant in VARIANTS:
-            out = subprocess.run([sys.executable, __file__, "--child", variant, "--data", args.data,
-                                  "--cache-dir", args.cache_dir, "--epochs", str(args.epochs)],
-                                 capture_output=True, text=True, env=env, check=True)
-            print("| " + " | ".join(out.stdout.strip().splitlines()[-1].split("\t")) + " |",
-                  flush=True)
+            out = subprocess.run(
+                [
+                    sys.executable,
+                    __file__,
+                    "--child",
+                    variant,
+                    "--data",
+                    args.data,
+                    "--cache-dir",
+                    args.cache_dir,
+                    "--epochs",
+                    str(args.epochs),
+                ],
+                capture_output=True,
+                text=True,
+                env=env,
+                check=True,
+            )
+            print(
+                "| " + " | ".join(out.stdout.strip().splitlines()[-1].split("\t")) + " |",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

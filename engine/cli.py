@@ -18,9 +18,9 @@ import time
 from pathlib import Path
 
 from engine import __version__
-from engine.model.config import ACTIVATIONS, LOSSES, OPTIMIZERS, ModelConfig
 from engine.errors import LabError, ModelFileError, PredictionError
 from engine.jsonable import json_default
+from engine.model.config import ACTIVATIONS, LOSSES, OPTIMIZERS, ModelConfig
 
 EXIT_ERROR = 2
 EXIT_FAILED = 1
@@ -44,7 +44,8 @@ def _units(text: str) -> list[int]:
         units = [int(u) for u in text.split(",") if u.strip()]
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"expected comma-separated layer sizes like 16,16, got {text!r}") from None
+            f"expected comma-separated layer sizes like 16,16, got {text!r}"
+        ) from None
     if not units:
         raise argparse.ArgumentTypeError("at least one hidden layer size is needed")
     return units
@@ -52,22 +53,36 @@ def _units(text: str) -> list[int]:
 
 def build_parser() -> argparse.ArgumentParser:
     defaults = ModelConfig()
-    parser = _Parser(prog="main.py", description="IMDB Sentiment Lab: train, try and compare the "
-                     "IMDB review classifier of Deep Learning with Python, section 3.4. "
-                     "Without a command the window opens.")
+    parser = _Parser(
+        prog="main.py",
+        description="IMDB Sentiment Lab: train, try and compare the "
+        "IMDB review classifier of Deep Learning with Python, section 3.4. "
+        "Without a command the window opens.",
+    )
     parser.add_argument("--version", action="version", version=f"IMDB Sentiment Lab {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     def data_options(p):
-        p.add_argument("--data", metavar="PATH", help="aclImdb_v1.tar.gz or an aclImdb/ folder "
-                       "(default: IMDB_LAB_DATA, then the processed cache)")
-        p.add_argument("--no-size-check", action="store_true",
-                       help="accept a dataset whose folders do not hold 12,500 reviews each (samples)")
+        p.add_argument(
+            "--data",
+            metavar="PATH",
+            help="aclImdb_v1.tar.gz or an aclImdb/ folder "
+            "(default: IMDB_LAB_DATA, then the processed cache)",
+        )
+        p.add_argument(
+            "--no-size-check",
+            action="store_true",
+            help="accept a dataset whose folders do not hold 12,500 reviews each (samples)",
+        )
 
     train = sub.add_parser("train", help="train a model and save it in the run history")
     data_options(train)
-    train.add_argument("--protocol", choices=["book"], help="book: train with validation, then "
-                       "retrain on all 25,000 reviews for the best epoch count and test")
+    train.add_argument(
+        "--protocol",
+        choices=["book"],
+        help="book: train with validation, then "
+        "retrain on all 25,000 reviews for the best epoch count and test",
+    )
     train.add_argument("--epochs", type=int, default=defaults.epochs)
     train.add_argument("--batch-size", type=int, default=defaults.batch_size)
     train.add_argument("--num-words", type=int, default=defaults.num_words)
@@ -77,16 +92,28 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--optimizer", choices=OPTIMIZERS, default=defaults.optimizer)
     train.add_argument("--learning-rate", type=float, default=defaults.learning_rate)
     train.add_argument("--validation-size", type=int, default=defaults.validation_size)
-    train.add_argument("--early-stopping", type=int, default=defaults.early_stopping, metavar="N",
-                       help="stop after N epochs without val_loss improvement (0 = off)")
+    train.add_argument(
+        "--early-stopping",
+        type=int,
+        default=defaults.early_stopping,
+        metavar="N",
+        help="stop after N epochs without val_loss improvement (0 = off)",
+    )
     train.add_argument("--seed", type=int, default=defaults.seed)
     train.add_argument("--name", help="a name for the run in the history")
-    train.add_argument("--json", action="store_true", help="print one JSON object at the end "
-                       "(progress lines then go to stderr)")
+    train.add_argument(
+        "--json",
+        action="store_true",
+        help="print one JSON object at the end (progress lines then go to stderr)",
+    )
 
     predict = sub.add_parser("predict", help="score reviews with a saved model")
-    predict.add_argument("texts", nargs="*", metavar="TEXT", help="review text; - reads standard "
-                         "input, one review per line")
+    predict.add_argument(
+        "texts",
+        nargs="*",
+        metavar="TEXT",
+        help="review text; - reads standard input, one review per line",
+    )
     predict.add_argument("--file", metavar="PATH", help="a text file with one review per line")
     predict.add_argument("--model", metavar="PATH", help=MODEL_HELP)
     predict.add_argument("--explain", action="store_true", help="add each word's contribution")
@@ -106,8 +133,12 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the command line (``main.py`` sends window invocations to ``gui``)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(argv)
-    handler = {"train": cmd_train, "predict": cmd_predict, "evaluate": cmd_evaluate,
-               "runs": cmd_runs}[args.command]
+    handler = {
+        "train": cmd_train,
+        "predict": cmd_predict,
+        "evaluate": cmd_evaluate,
+        "runs": cmd_runs,
+    }[args.command]
     try:
         return handler(args)
     except LabError as exc:
@@ -123,6 +154,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 # -- train -------------------------------------------------------------------------------
+
 
 def _load_dataset(args, num_words: int):
     from engine.data.dataset import load_dataset
@@ -143,18 +175,28 @@ def _epoch_line(metrics: dict, epochs: int | None) -> str:
 def cmd_train(args) -> int:
     from engine.runs.history import RunStore
 
-    config = ModelConfig(hidden_units=args.units, activation=args.activation, loss=args.loss,
-                         optimizer=args.optimizer, learning_rate=args.learning_rate,
-                         batch_size=args.batch_size, epochs=args.epochs,
-                         validation_size=args.validation_size, num_words=args.num_words,
-                         seed=args.seed, early_stopping=args.early_stopping)
+    config = ModelConfig(
+        hidden_units=args.units,
+        activation=args.activation,
+        loss=args.loss,
+        optimizer=args.optimizer,
+        learning_rate=args.learning_rate,
+        batch_size=args.batch_size,
+        epochs=args.epochs,
+        validation_size=args.validation_size,
+        num_words=args.num_words,
+        seed=args.seed,
+        early_stopping=args.early_stopping,
+    )
     config.validate()  # fails fast on settings, before the dataset is read
     out = sys.stderr if args.json else sys.stdout
     started = time.perf_counter()
     dataset = _load_dataset(args, config.num_words)
     load_seconds = time.perf_counter() - started
     config.validate(train_size=len(dataset.indices("train")))
-    from engine.model import training  # TensorFlow loads here, once the request is known to be sound
+    from engine.model import (
+        training,
+    )  # TensorFlow loads here, once the request is known to be sound
 
     store = RunStore()
     cancel = threading.Event()
@@ -174,21 +216,31 @@ def cmd_train(args) -> int:
             result = training.Trainer(dataset, config, **callbacks).train()
     finally:
         signal.signal(signal.SIGINT, previous)
-    timings = {"load_data": round(load_seconds, 3), **(result.timings or {}),
-               "total": round(time.perf_counter() - started, 3)}
+    timings = {
+        "load_data": round(load_seconds, 3),
+        **(result.timings or {}),
+        "total": round(time.perf_counter() - started, 3),
+    }
     report = {
-        "run_id": result.run_id, "status": result.status, "reason": result.reason,
+        "run_id": result.run_id,
+        "status": result.status,
+        "reason": result.reason,
         "config": result.config.to_dict() if result.config else config.to_dict(),
-        "history": {k: [float(v) for v in result.history.get(k, [])]
-                    for k in ("loss", "accuracy", "val_loss", "val_accuracy")},
-        "best_epoch": result.best_epoch, "test": result.test,
-        "model_path": str(result.model_path) if result.model_path else None, "timings": timings,
+        "history": {
+            k: [float(v) for v in result.history.get(k, [])]
+            for k in ("loss", "accuracy", "val_loss", "val_accuracy")
+        },
+        "best_epoch": result.best_epoch,
+        "test": result.test,
+        "model_path": str(result.model_path) if result.model_path else None,
+        "timings": timings,
     }
     retrain = getattr(result, "retrain_history", None)
     if retrain:  # --protocol book: the final run on all training reviews
         report["retrain_run_id"] = getattr(result, "retrain_run_id", None)
-        report["retrain_history"] = {k: [float(v) for v in retrain.get(k, [])]
-                                     for k in ("loss", "accuracy")}
+        report["retrain_history"] = {
+            k: [float(v) for v in retrain.get(k, [])] for k in ("loss", "accuracy")
+        }
     if args.json:
         print(json.dumps(report, default=json_default))
     else:
@@ -196,8 +248,12 @@ def cmd_train(args) -> int:
         if result.best_epoch:
             print(f"best epoch {result.best_epoch}")
         if result.test:
-            print("test  " + "  ".join(f"{k} {v:.4f}" for k, v in result.test.items()
-                                       if isinstance(v, (int, float))))
+            print(
+                "test  "
+                + "  ".join(
+                    f"{k} {v:.4f}" for k, v in result.test.items() if isinstance(v, (int, float))
+                )
+            )
         if result.model_path:
             print(f"model saved to {result.model_path}")
     if result.status == "stopped":
@@ -213,10 +269,13 @@ def _stop(cancel: threading.Event) -> None:
     if cancel.is_set():  # a second Ctrl+C: stop now
         raise KeyboardInterrupt
     cancel.set()
-    print("Stopping after the current batch (Ctrl+C again to quit now)…", file=sys.stderr, flush=True)
+    print(
+        "Stopping after the current batch (Ctrl+C again to quit now)…", file=sys.stderr, flush=True
+    )
 
 
 # -- predict / evaluate ------------------------------------------------------------------
+
 
 def _model_path(args) -> Path:
     if args.model:
@@ -225,8 +284,9 @@ def _model_path(args) -> Path:
 
     latest = RunStore().latest_model()
     if latest is None:
-        raise ModelFileError("No trained model found: train one with `main.py train` "
-                             "or pass --model PATH.")
+        raise ModelFileError(
+            "No trained model found: train one with `main.py train` or pass --model PATH."
+        )
     return latest
 
 
@@ -245,8 +305,9 @@ def _texts(args) -> list[str]:
         except OSError as exc:
             raise CliError(f"Cannot read {args.file}: {exc.strerror or exc}.") from None
     if not texts and not args.texts:
-        raise PredictionError("Nothing to predict: give a review as TEXT, --file PATH, "
-                              "or - for standard input.")
+        raise PredictionError(
+            "Nothing to predict: give a review as TEXT, --file PATH, or - for standard input."
+        )
     if not texts:
         raise PredictionError("Nothing to predict: the text is empty.")
     return texts
@@ -260,15 +321,19 @@ def cmd_predict(args) -> int:
     for text in texts:
         if args.explain:
             result = predictor.explain(text)
-            result.contributions = dict(sorted(result.contributions.items(), key=lambda kv: -abs(kv[1])))
+            result.contributions = dict(
+                sorted(result.contributions.items(), key=lambda kv: -abs(kv[1]))
+            )
         else:
             result = predictor.predict(text)
         if args.json:
             print(json.dumps(result.to_dict()), flush=True)
             continue
         note = "  (no known words: this is only the model's bias)" if result.uninformative else ""
-        print(f"{result.label}  {result.probability:.4f}  known words {result.known_words}, "
-              f"unknown {result.unknown_words}{note}")
+        print(
+            f"{result.label}  {result.probability:.4f}  known words {result.known_words}, "
+            f"unknown {result.unknown_words}{note}"
+        )
         if args.explain:
             top = list(result.contributions.items())[:10]
             print("    " + ", ".join(f"{w} {c:+.4f}" for w, c in top))
@@ -290,8 +355,12 @@ def cmd_evaluate(args) -> int:
         # The model's vocabulary is authoritative: re-index the dataset's tokens into it.
         index = {w: i for i, w in enumerate(bundle.vocab)}
         mapping = np.array([index.get(w, -1) for w in dataset.vocab] + [-1], dtype=np.int32)
-        dataset = dataclasses.replace(dataset, tokens=mapping[dataset.tokens],
-                                      vocab=list(bundle.vocab), num_words=len(bundle.vocab))
+        dataset = dataclasses.replace(
+            dataset,
+            tokens=mapping[dataset.tokens],
+            vocab=list(bundle.vocab),
+            num_words=len(bundle.vocab),
+        )
     rows = dataset.indices("test")
     if not len(rows):
         raise CliError("The dataset has no test reviews to evaluate on.")
@@ -307,8 +376,22 @@ def cmd_evaluate(args) -> int:
 
 # -- runs --------------------------------------------------------------------------------
 
-RUN_FIELDS = ("id", "name", "status", "epochs", "best_epoch", "started", "ended",
-              "loss", "accuracy", "val_loss", "val_accuracy", "test", "model_path", "config")
+RUN_FIELDS = (
+    "id",
+    "name",
+    "status",
+    "epochs",
+    "best_epoch",
+    "started",
+    "ended",
+    "loss",
+    "accuracy",
+    "val_loss",
+    "val_accuracy",
+    "test",
+    "model_path",
+    "config",
+)
 
 
 def cmd_runs(args) -> int:
@@ -321,13 +404,17 @@ def cmd_runs(args) -> int:
     if not runs:
         print("No runs yet: train one with `main.py train`.")
         return 0
-    print(f"{'id':>4}  {'name':<20} {'status':<11} {'epochs':>6} {'best':>4}  {'val_acc':>7}  "
-          f"{'test_acc':>8}  started")
+    print(
+        f"{'id':>4}  {'name':<20} {'status':<11} {'epochs':>6} {'best':>4}  {'val_acc':>7}  "
+        f"{'test_acc':>8}  started"
+    )
     for r in runs:
         val = f"{r['val_accuracy']:.4f}" if r["val_accuracy"] is not None else "-"
         test = f"{r['test']['accuracy']:.4f}" if r["test"] and "accuracy" in r["test"] else "-"
-        print(f"{r['id']:>4}  {r['name'][:20]:<20} {r['status']:<11} {r['epochs']:>6} "
-              f"{r['best_epoch'] or '-':>4}  {val:>7}  {test:>8}  {r['started']}")
+        print(
+            f"{r['id']:>4}  {r['name'][:20]:<20} {r['status']:<11} {r['epochs']:>6} "
+            f"{r['best_epoch'] or '-':>4}  {val:>7}  {test:>8}  {r['started']}"
+        )
     return 0
 
 

@@ -33,14 +33,25 @@ def _since_process_start_ms() -> float | None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="main.py", description="Open the IMDB Sentiment Lab window.")
-    parser.add_argument("--install-launcher", action="store_true",
-                        help="add IMDB Sentiment Lab to the desktop's applications menu and exit")
-    parser.add_argument("--uninstall-launcher", action="store_true",
-                        help="remove the applications-menu entry and exit")
+    parser = argparse.ArgumentParser(
+        prog="main.py", description="Open the IMDB Sentiment Lab window."
+    )
+    parser.add_argument(
+        "--install-launcher",
+        action="store_true",
+        help="add IMDB Sentiment Lab to the desktop's applications menu and exit",
+    )
+    parser.add_argument(
+        "--uninstall-launcher",
+        action="store_true",
+        help="remove the applications-menu entry and exit",
+    )
     parser.add_argument("--data", help="dataset archive (.tar.gz) or aclImdb folder")
-    parser.add_argument("--train", action="store_true",
-                        help="start training as soon as the data and TensorFlow are ready")
+    parser.add_argument(
+        "--train",
+        action="store_true",
+        help="start training as soon as the data and TensorFlow are ready",
+    )
     group = parser.add_argument_group("training options (with --train)")
     group.add_argument("--epochs", type=int)
     group.add_argument("--units", help="units per hidden layer, e.g. 16,16 (one number per layer)")
@@ -58,16 +69,30 @@ def build_parser() -> argparse.ArgumentParser:
 
 def training_overrides(args: argparse.Namespace) -> dict:
     """The ModelConfig fields given on the command line."""
-    fields = ("epochs", "activation", "loss", "optimizer", "learning_rate", "batch_size",
-              "validation_size", "early_stopping", "seed", "num_words")
+    fields = (
+        "epochs",
+        "activation",
+        "loss",
+        "optimizer",
+        "learning_rate",
+        "batch_size",
+        "validation_size",
+        "early_stopping",
+        "seed",
+        "num_words",
+    )
     overrides = {name: getattr(args, name) for name in fields if getattr(args, name) is not None}
     if args.units:
         try:
-            overrides["hidden_units"] = [int(u) for u in args.units.replace("-", ",").split(",") if u]
-        except ValueError:
+            overrides["hidden_units"] = [
+                int(u) for u in args.units.replace("-", ",").split(",") if u
+            ]
+        except ValueError as exc:
             from engine.errors import ConfigError
 
-            raise ConfigError(f"--units must be numbers separated by commas, like 16,16 (got {args.units!r}).")
+            raise ConfigError(
+                f"--units must be numbers separated by commas, like 16,16 (got {args.units!r})."
+            ) from exc
     return overrides
 
 
@@ -92,8 +117,8 @@ def run(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
     if args.install_launcher or args.uninstall_launcher:
         return _launcher_command(args)
-    from engine.model.config import ModelConfig
     from engine.errors import LabError
+    from engine.model.config import ModelConfig
 
     overrides = None
     try:
@@ -115,16 +140,25 @@ def run(argv: list[str] | None = None) -> int:
     app.setDesktopFileName("imdb-sentiment-lab")
     app.setWindowIcon(app_icon())
     measure = os.environ.get("IMDB_LAB_MEASURE_STARTUP", "").strip().lower()
-    window = MainWindow(data_source=args.data, train_overrides=overrides,
-                        warm_up=measure != "exit", load_data=measure != "exit")
+    window = MainWindow(
+        data_source=args.data,
+        train_overrides=overrides,
+        warm_up=measure != "exit",
+        load_data=measure != "exit",
+    )
     if measure:
+
         def report() -> None:
             since_start = _since_process_start_ms()
             since_import = (time.monotonic() - _IMPORTED_AT) * 1000
             start = f"{since_start:.0f} ms after process start, " if since_start is not None else ""
-            print(f"startup: first paint {start}{since_import:.0f} ms after gui.app import", flush=True)
+            print(
+                f"startup: first paint {start}{since_import:.0f} ms after gui.app import",
+                flush=True,
+            )
             if measure == "exit":
                 QTimer.singleShot(0, window.close)
+
         window.first_painted.connect(report)
     # Let Ctrl+C in the terminal close the window cleanly: Python only sees the signal
     # when the interpreter runs, so a timer wakes it up now and then.

@@ -8,7 +8,8 @@ stale tickets are dropped when their result arrives.
 from __future__ import annotations
 
 import threading
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -20,8 +21,8 @@ class LatestCall(QObject):
     so slots run on the GUI thread.
     """
 
-    finished = Signal(object)   # the result of the newest call
-    failed = Signal(object)     # the exception of the newest call
+    finished = Signal(object)  # the result of the newest call
+    failed = Signal(object)  # the exception of the newest call
     _done = Signal(int, object, bool)
 
     def __init__(self, parent: QObject | None = None) -> None:

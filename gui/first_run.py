@@ -7,8 +7,17 @@ the window never freezes while 50,000 reviews are read and tokenized.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QFileDialog, QFrame, QHBoxLayout, QLabel, QMenu, QProgressBar,
-                               QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from engine.paths import DATA_ENV
 
@@ -22,8 +31,10 @@ INTRO = (
     "archive or its extracted <tt>aclImdb</tt> folder. Preparing it takes about 15 seconds "
     "the first time and under a second afterwards.</p>"
 )
-NOTE = (f"Tip: set the environment variable <tt>{DATA_ENV}</tt> to the archive or folder "
-        "to skip this step (useful on shared machines and in scripts).")
+NOTE = (
+    f"Tip: set the environment variable <tt>{DATA_ENV}</tt> to the archive or folder "
+    "to skip this step (useful on shared machines and in scripts)."
+)
 
 
 class DatasetPanel(QWidget):
@@ -41,7 +52,9 @@ class DatasetPanel(QWidget):
         intro.setTextFormat(Qt.TextFormat.RichText)
         self.download_button = QPushButton("Download dataset (84 MB)")
         self.download_button.setObjectName("download_button")
-        self.download_button.setToolTip("Download aclImdb_v1.tar.gz from ai.stanford.edu into the app's data folder.")
+        self.download_button.setToolTip(
+            "Download aclImdb_v1.tar.gz from ai.stanford.edu into the app's data folder."
+        )
         self.open_button = QPushButton("Open archive or folder...")
         self.open_button.setObjectName("open_dataset_button")
         menu = QMenu(self.open_button)
@@ -62,8 +75,10 @@ class DatasetPanel(QWidget):
         self.error_label.setObjectName("dataset_error_label")
         self.error_label.setWordWrap(True)
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error_label.setStyleSheet("color: #b00020; padding: 6px; border: 1px solid #e6b0b8;"
-                                       "background: #fff5f6; border-radius: 4px;")
+        self.error_label.setStyleSheet(
+            "color: #b00020; padding: 6px; border: 1px solid #e6b0b8;"
+            "background: #fff5f6; border-radius: 4px;"
+        )
         note = QLabel(NOTE)
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
@@ -101,8 +116,9 @@ class DatasetPanel(QWidget):
         self.show_error("")
 
     def _choose_archive(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open the IMDB archive", "",
-                                              "IMDB archive (*.tar.gz *.tgz);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open the IMDB archive", "", "IMDB archive (*.tar.gz *.tgz);;All files (*)"
+        )
         if path:
             self.open_requested.emit(path)
 

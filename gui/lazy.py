@@ -8,7 +8,7 @@ otherwise once, when the widget's ``showEvent`` calls :meth:`WhenVisible.shown`.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 

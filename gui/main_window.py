@@ -15,8 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QStackedWidget, QTabWidget,
-                               QWidget)
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QStackedWidget, QTabWidget, QWidget
 
 from engine.model.config import ModelConfig
 from gui.first_run import DatasetPanel
@@ -40,13 +39,16 @@ def configure_settings() -> None:
     """Use INI settings under ``IMDB_LAB_HOME`` when it is set, so tests never touch the user's."""
     home = os.environ.get("IMDB_LAB_HOME", "").strip()
     if home:
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                          str(Path(home) / "settings"))
+        QSettings.setPath(
+            QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(Path(home) / "settings")
+        )
 
 
 def settings() -> QSettings:
     """The app's settings (INI everywhere, so files are easy to inspect and reset)."""
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION)
+    return QSettings(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION
+    )
 
 
 def app_icon() -> QIcon:
@@ -60,14 +62,14 @@ def app_icon() -> QIcon:
 def _load_if_found(source, num_words: int, progress=None, cancel=None, **options):
     """The dataset, or None when there is none to load (first run: no error to show)."""
     from engine.data.dataset import find_source, load_dataset
-
     from gui.reviews.table_model import folded_texts
 
     if source is None and find_source(None, num_words=num_words) is None:
         return None
-    dataset = load_dataset(source, num_words=num_words, progress=progress, cancel=cancel,
-                           **options)
-    folded_texts(dataset)  # the Reviews tab's search index, built here rather than on the GUI thread
+    dataset = load_dataset(source, num_words=num_words, progress=progress, cancel=cancel, **options)
+    folded_texts(
+        dataset
+    )  # the Reviews tab's search index, built here rather than on the GUI thread
     return dataset
 
 
@@ -77,10 +79,19 @@ class MainWindow(QMainWindow):
 
     first_painted = Signal()
 
-    def __init__(self, state: AppState | None = None, *, dataset=None, store=None,
-                 data_source: str | None = None, train_overrides: dict | None = None,
-                 warm_up: bool = True, load_data: bool = True, load_options: dict | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        state: AppState | None = None,
+        *,
+        dataset=None,
+        store=None,
+        data_source: str | None = None,
+        train_overrides: dict | None = None,
+        warm_up: bool = True,
+        load_data: bool = True,
+        load_options: dict | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         configure_settings()
         self.setObjectName("main_window")
@@ -118,7 +129,9 @@ class MainWindow(QMainWindow):
 
         self.state.status_message.connect(self._show_status)
         self.state.show_tab.connect(self.show_tab)
-        self.train_tab.reload_requested.connect(lambda n: self.load_dataset(self._current_source(), n))
+        self.train_tab.reload_requested.connect(
+            lambda n: self.load_dataset(self._current_source(), n)
+        )
         self.train_tab.open_dataset_requested.connect(self.choose_dataset)
         self.first_run.download_requested.connect(self.download_dataset)
         self.first_run.open_requested.connect(lambda path: self.load_dataset(path, from_panel=True))
@@ -145,8 +158,8 @@ class MainWindow(QMainWindow):
         if self.store is None:
             return
         try:
-            from gui.train.overlay import OverlayPainter
             from gui.runs.tab import restore_last_model
+            from gui.train.overlay import OverlayPainter
 
             plots = self.train_tab.plots
             self.overlay = OverlayPainter(plots.loss_plot, plots.accuracy_plot).connect(self.state)
@@ -217,8 +230,13 @@ class MainWindow(QMainWindow):
         self._started_background = True
         self.train_tab.plots.warm_up()
         if self._warm_up and not self.state.tf_ready:
-            self._start_job("tensorflow", DataWorker(warm_up_tensorflow, what="Loading TensorFlow"),
-                            self._tensorflow_ready, self._tensorflow_failed, None)
+            self._start_job(
+                "tensorflow",
+                DataWorker(warm_up_tensorflow, what="Loading TensorFlow"),
+                self._tensorflow_ready,
+                self._tensorflow_failed,
+                None,
+            )
             self.state.status_message.emit("Loading TensorFlow...")
         elif self.state.tf_ready:
             self.tf_label.setText("TensorFlow ready")
@@ -271,8 +289,9 @@ class MainWindow(QMainWindow):
         saved = settings().value("data/path", "", type=str)
         return saved if saved and Path(saved).exists() else None
 
-    def load_dataset(self, source: str | None, num_words: int | None = None,
-                     from_panel: bool = False) -> None:
+    def load_dataset(
+        self, source: str | None, num_words: int | None = None, from_panel: bool = False
+    ) -> None:
         """Load (or prepare) the dataset in a worker; the first-run panel shows when none."""
         if "data" in self.jobs:
             return
@@ -281,9 +300,15 @@ class MainWindow(QMainWindow):
         if from_panel or self.stack.currentWidget() is self.first_run:
             self.first_run.set_busy(True, "Opening the dataset...")
         self.state.status_message.emit("Loading the dataset...")
-        self._start_job("data", DataWorker(_load_if_found, source, num_words,
-                                               what="Loading the dataset", **self._load_options),
-                        self._dataset_loaded, self._dataset_failed, self._dataset_progress)
+        self._start_job(
+            "data",
+            DataWorker(
+                _load_if_found, source, num_words, what="Loading the dataset", **self._load_options
+            ),
+            self._dataset_loaded,
+            self._dataset_failed,
+            self._dataset_progress,
+        )
 
     def _dataset_progress(self, payload) -> None:
         fraction, message = payload
@@ -326,8 +351,13 @@ class MainWindow(QMainWindow):
         from engine.data.download import download_official
 
         self.first_run.set_busy(True, "Connecting to ai.stanford.edu...")
-        self._start_job("data", DataWorker(download_official, what="Downloading the dataset"),
-                        self._downloaded, self._dataset_failed, self._dataset_progress)
+        self._start_job(
+            "data",
+            DataWorker(download_official, what="Downloading the dataset"),
+            self._downloaded,
+            self._dataset_failed,
+            self._dataset_progress,
+        )
 
     def _downloaded(self, path) -> None:
         # The download job is still finishing; _reap_jobs loads the archive once it has.
@@ -336,8 +366,11 @@ class MainWindow(QMainWindow):
 
     def choose_dataset(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open the IMDB archive (or cancel to pick a folder)", "",
-            "IMDB archive (*.tar.gz *.tgz);;All files (*)")
+            self,
+            "Open the IMDB archive (or cancel to pick a folder)",
+            "",
+            "IMDB archive (*.tar.gz *.tgz);;All files (*)",
+        )
         if not path:
             path = QFileDialog.getExistingDirectory(self, "Open the extracted aclImdb folder")
         if path:

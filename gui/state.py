@@ -12,18 +12,18 @@ from PySide6.QtCore import QObject, Signal
 class AppState(QObject):
     """Current dataset, model weights (predictor), evaluation and selected epoch."""
 
-    dataset_changed = Signal(object)      # engine.data.dataset.Dataset | None
-    predictor_changed = Signal(object)    # engine.model.predictor.Predictor | None
-    evaluation_changed = Signal(object)   # engine.model.training.Evaluation | None
-    run_changed = Signal(object)          # dict from RunStore.get_run / None
-    epoch_selected = Signal(object)       # int (1-based) | None = latest
-    tensorflow_ready = Signal(object)     # None when ready, or an error message
-    filter_requested = Signal(object)     # dict of Reviews-tab filters (e.g. from a confusion cell)
-    review_requested = Signal(object)     # int dataset row to select in the Reviews tab
+    dataset_changed = Signal(object)  # engine.data.dataset.Dataset | None
+    predictor_changed = Signal(object)  # engine.model.predictor.Predictor | None
+    evaluation_changed = Signal(object)  # engine.model.training.Evaluation | None
+    run_changed = Signal(object)  # dict from RunStore.get_run / None
+    epoch_selected = Signal(object)  # int (1-based) | None = latest
+    tensorflow_ready = Signal(object)  # None when ready, or an error message
+    filter_requested = Signal(object)  # dict of Reviews-tab filters (e.g. from a confusion cell)
+    review_requested = Signal(object)  # int dataset row to select in the Reviews tab
     status_message = Signal(str)
-    show_tab = Signal(str)                # "train", "reviews", "predict", "evaluation", "runs"
-    overlay_runs = Signal(object)         # dict for gui.train.overlay.OverlayPainter.show / None = clear
-    runs_changed = Signal()               # the run history changed (run added, renamed, deleted)
+    show_tab = Signal(str)  # "train", "reviews", "predict", "evaluation", "runs"
+    overlay_runs = Signal(object)  # dict for gui.train.overlay.OverlayPainter.show / None = clear
+    runs_changed = Signal()  # the run history changed (run added, renamed, deleted)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -10,7 +10,8 @@ from __future__ import annotations
 import sys
 import threading
 import traceback
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
@@ -62,16 +63,23 @@ class TrainingWorker(QObject):
         service: the :class:`engine.service.process.TrainingService` (default: the shared one).
     """
 
-    epoch_finished = Signal(object)     # EpochMetrics dict
-    batch_progress = Signal(object)     # engine.model.training.BatchProgress
-    weights_ready = Signal(object)      # (epoch, engine.model.predictor.Predictor | None)
-    evaluation_ready = Signal(object)   # engine.model.training.Evaluation (retrain only)
+    epoch_finished = Signal(object)  # EpochMetrics dict
+    batch_progress = Signal(object)  # engine.model.training.BatchProgress
+    weights_ready = Signal(object)  # (epoch, engine.model.predictor.Predictor | None)
+    evaluation_ready = Signal(object)  # engine.model.training.Evaluation (retrain only)
     training_finished = Signal(object)  # engine.model.training.TrainResult
-    training_failed = Signal(object)    # str, readable message
-    done = Signal()                     # after finished or failed: the thread may quit
+    training_failed = Signal(object)  # str, readable message
+    done = Signal()  # after finished or failed: the thread may quit
 
-    def __init__(self, dataset, config, store=None, name: str | None = None,
-                 retrain_epochs: int | None = None, service=None) -> None:
+    def __init__(
+        self,
+        dataset,
+        config,
+        store=None,
+        name: str | None = None,
+        retrain_epochs: int | None = None,
+        service=None,
+    ) -> None:
         super().__init__()
         self.dataset = dataset
         self.config = config
@@ -98,10 +106,20 @@ class TrainingWorker(QObject):
             from engine.service.process import shared_service
 
             service = self.service or shared_service()
-            options = {"name": self.name, "retrain_epochs": self.retrain_epochs,
-                       "lexicon_size": LEXICON_SIZE}
-            value = service.call("train", self.dataset, self.config, store=self.store,
-                                 options=options, on_event=self._relay, cancel=self.cancel)
+            options = {
+                "name": self.name,
+                "retrain_epochs": self.retrain_epochs,
+                "lexicon_size": LEXICON_SIZE,
+            }
+            value = service.call(
+                "train",
+                self.dataset,
+                self.config,
+                store=self.store,
+                options=options,
+                on_event=self._relay,
+                cancel=self.cancel,
+            )
             self.final_predictor = value["predictor"]
             self.training_finished.emit(value["result"])
         except Cancelled as exc:
@@ -128,11 +146,12 @@ class DataWorker(QObject):
 
     progress = Signal(object)  # (fraction 0..1, message)
     finished = Signal(object)  # the function's return value
-    failed = Signal(object)    # str, readable message ("" when cancelled)
+    failed = Signal(object)  # str, readable message ("" when cancelled)
     done = Signal()
 
-    def __init__(self, function: Callable[..., Any], *args: Any, what: str = "The task",
-                 **kwargs: Any) -> None:
+    def __init__(
+        self, function: Callable[..., Any], *args: Any, what: str = "The task", **kwargs: Any
+    ) -> None:
         super().__init__()
         self.function = function
         self.args = args
@@ -150,8 +169,9 @@ class DataWorker(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            result = self.function(*self.args, progress=self._progress, cancel=self.cancel,
-                                   **self.kwargs)
+            result = self.function(
+                *self.args, progress=self._progress, cancel=self.cancel, **self.kwargs
+            )
             self.finished.emit(result)
         except Cancelled:
             self.failed.emit("")
@@ -175,8 +195,9 @@ def warm_up_tensorflow(progress=None, cancel=None) -> str:
     return shared_service().start(progress=progress, cancel=cancel)
 
 
-def repeat_in_service(dataset, config, *, count: int, store=None, name: str | None = None,
-                      progress=None, cancel=None):
+def repeat_in_service(
+    dataset, config, *, count: int, store=None, name: str | None = None, progress=None, cancel=None
+):
     """:func:`engine.runs.experiments.repeat_seeds` run in the training process."""
     from engine.service.process import shared_service
 
@@ -184,9 +205,15 @@ def repeat_in_service(dataset, config, *, count: int, store=None, name: str | No
         if kind == "progress" and progress is not None:
             progress(*payload)
 
-    return shared_service().call("repeat_seeds", dataset, config, store=store,
-                                 options={"count": count, "name": name},
-                                 on_event=relay, cancel=cancel)
+    return shared_service().call(
+        "repeat_seeds",
+        dataset,
+        config,
+        store=store,
+        options={"count": count, "name": name},
+        on_event=relay,
+        cancel=cancel,
+    )
 
 
 class Job:
@@ -206,7 +233,7 @@ class Job:
         # quit would never be delivered.
         worker.done.connect(self.thread.quit, Qt.ConnectionType.DirectConnection)
 
-    def start(self) -> "Job":
+    def start(self) -> Job:
         self.thread.start()
         return self
 

@@ -93,11 +93,26 @@ def dataset_from_files(files: dict[str, bytes], num_words: int = 10_000):
     for name, data in sorted(files.items()):
         m = re.match(r"aclImdb/(train|test)/(pos|neg)/(\d+)_(\d+)\.txt$", name)
         if m:
-            rows.append((0 if m[1] == "train" else 1, 1 if m[2] == "pos" else 0,
-                         int(m[4]), int(m[3]), data.decode("utf-8")))
+            rows.append(
+                (
+                    0 if m[1] == "train" else 1,
+                    1 if m[2] == "pos" else 0,
+                    int(m[4]),
+                    int(m[3]),
+                    data.decode("utf-8"),
+                )
+            )
     split, label, rating, rid, texts = zip(*rows)
-    return build_dataset(split, label, rating, rid, list(texts), [""] * len(rows),
-                         num_words=num_words, source="generated")
+    return build_dataset(
+        split,
+        label,
+        rating,
+        rid,
+        list(texts),
+        [""] * len(rows),
+        num_words=num_words,
+        source="generated",
+    )
 
 
 @pytest.fixture(scope="session")
@@ -113,5 +128,6 @@ def real_dataset(real_archive, tmp_path_factory):
     """The real 50,000 reviews, tokenized once per test session into a session cache."""
     from engine.data.dataset import load_dataset
 
-    return load_dataset(real_archive, num_words=10_000,
-                        cache_dir=tmp_path_factory.mktemp("real_cache"))
+    return load_dataset(
+        real_archive, num_words=10_000, cache_dir=tmp_path_factory.mktemp("real_cache")
+    )

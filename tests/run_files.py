@@ -31,8 +31,12 @@ def main(argv: list[str]) -> int:
     start = time.monotonic()
     for path in files:
         name = path.relative_to(ROOT).as_posix()
-        proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-                               name, *argv], cwd=ROOT, capture_output=True, text=True)
+        proc = subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", name, *argv],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
         output = proc.stdout + proc.stderr
         last = next((line for line in reversed(output.splitlines()) if COUNTS.search(line)), "")
         found = {kind: int(n) for n, kind in COUNTS.findall(last)}
@@ -40,16 +44,21 @@ def main(argv: list[str]) -> int:
             totals[kind] += found.get(kind, 0)
         totals["errors"] += found.get("error", 0) + found.get("errors", 0)
         ok = proc.returncode in (0, 5)  # 5: every test of the file deselected
-        print(f"{name}: {last.strip('= ') or 'no summary'}"
-              + ("" if ok else f"  [exit {proc.returncode}]"), flush=True)
+        print(
+            f"{name}: {last.strip('= ') or 'no summary'}"
+            + ("" if ok else f"  [exit {proc.returncode}]"),
+            flush=True,
+        )
         if not ok:
             broken.append(name)
             if not (found.get("failed") or found.get("error") or found.get("errors")):
                 totals["crashed"] += 1  # no summary line: the process died
             print(output[-6000:], flush=True)
     failed = totals["failed"] + totals["errors"] + totals["crashed"]
-    print(f"\n{len(files)} files in {time.monotonic() - start:.0f} s"
-          + (f"; failing: {', '.join(broken)}" if broken else ""))
+    print(
+        f"\n{len(files)} files in {time.monotonic() - start:.0f} s"
+        + (f"; failing: {', '.join(broken)}" if broken else "")
+    )
     print(f"{totals['passed']} passed, {failed} failed, {totals['skipped']} skipped")
     return 1 if broken else 0
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from engine.errors import ModelFileError
 from engine.model.bundle import load_bundle, save_bundle
 from engine.model.config import ModelConfig
-from engine.errors import ModelFileError
 from engine.model.predictor import Predictor
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -23,15 +23,24 @@ DAMAGED = "is damaged or not an IMDB Sentiment Lab model"
 
 def weights(seed=0):
     rng = np.random.default_rng(seed)
-    return [rng.normal(0, 0.5, s).astype(np.float32) for s in ((100, 8), (8,), (8, 4), (4,), (4, 1), (1,))]
+    return [
+        rng.normal(0, 0.5, s).astype(np.float32)
+        for s in ((100, 8), (8,), (8, 4), (4,), (4, 1), (1,))
+    ]
 
 
 @pytest.fixture(scope="module")
 def keras_model():
     import keras
 
-    model = keras.Sequential([keras.Input((100,)), keras.layers.Dense(8, "tanh"),
-                              keras.layers.Dense(4, "tanh"), keras.layers.Dense(1, "sigmoid")])
+    model = keras.Sequential(
+        [
+            keras.Input((100,)),
+            keras.layers.Dense(8, "tanh"),
+            keras.layers.Dense(4, "tanh"),
+            keras.layers.Dense(1, "sigmoid"),
+        ]
+    )
     model.compile("rmsprop", "binary_crossentropy", metrics=["accuracy"])
     model.set_weights(weights())
     return model
@@ -39,12 +48,15 @@ def keras_model():
 
 @pytest.fixture
 def saved(tmp_path, keras_model) -> Path:
-    return save_bundle(tmp_path / "model", keras_model, VOCAB, CONFIG, {"test": {"accuracy": np.float32(0.5)}})
+    return save_bundle(
+        tmp_path / "model", keras_model, VOCAB, CONFIG, {"test": {"accuracy": np.float32(0.5)}}
+    )
 
 
 def test_round_trip_with_keras(saved, keras_model):
     assert sorted(p.name for p in saved.iterdir()) == sorted(
-        ["model.keras", "vocab.txt", "config.json", "metrics.json", "weights.npz"])
+        ["model.keras", "vocab.txt", "config.json", "metrics.json", "weights.npz"]
+    )
     bundle = load_bundle(saved, load_keras=True)
     assert bundle.vocab == VOCAB and bundle.config == CONFIG
     assert bundle.metrics == {"test": {"accuracy": 0.5}}
@@ -55,18 +67,24 @@ def test_round_trip_with_keras(saved, keras_model):
     x[1, [1, 3]] = 1
     keras_p = bundle.model.predict(x, verbose=0)[:, 0]
     predictor = Predictor.from_bundle(saved)
-    ours = [predictor.predict("good film great").probability, predictor.predict("bad boring").probability]
+    ours = [
+        predictor.predict("good film great").probability,
+        predictor.predict("bad boring").probability,
+    ]
     np.testing.assert_allclose(ours, keras_p, atol=1e-5)
     assert load_bundle(saved / "model.keras").vocab == VOCAB  # the file path is accepted too
 
 
 def test_predictor_from_bundle_needs_no_tensorflow(tmp_path):
     path = save_bundle(tmp_path / "m", None, VOCAB, CONFIG, {}, weights=weights())
-    code = ("import sys; from engine.model.predictor import Predictor; "
-            f"p = Predictor.from_bundle({str(path)!r}); print(p.predict('good film').probability); "
-            "print(any(m.split('.')[0] in ('tensorflow', 'keras') for m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
-                         check=True).stdout.split()
+    code = (
+        "import sys; from engine.model.predictor import Predictor; "
+        f"p = Predictor.from_bundle({str(path)!r}); print(p.predict('good film').probability); "
+        "print(any(m.split('.')[0] in ('tensorflow', 'keras') for m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split()
     assert 0 < float(out[0]) < 1 and out[1] == "False"
 
 
@@ -111,15 +129,31 @@ def test_truncated_keras_file_is_reported_as_damaged(saved):
 def test_unsafe_keras_content_is_refused(saved):
     import keras
 
-    lam = keras.Sequential([keras.Input((100,)), keras.layers.Lambda(lambda x: x * 2),
-                            keras.layers.Dense(1, "sigmoid")])
+    lam = keras.Sequential(
+        [
+            keras.Input((100,)),
+            keras.layers.Lambda(lambda x: x * 2),
+            keras.layers.Dense(1, "sigmoid"),
+        ]
+    )
     lam.save(saved / "model.keras")
     with pytest.raises(ModelFileError, match=DAMAGED):
         load_bundle(saved, load_keras=True)
 
 
-@pytest.mark.parametrize("damage", ["no_folder", "a_file", "foreign", "bad_json", "bad_npz",
-                                    "no_vocab", "short_vocab", "npz_foreign_keys"])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "no_folder",
+        "a_file",
+        "foreign",
+        "bad_json",
+        "bad_npz",
+        "no_vocab",
+        "short_vocab",
+        "npz_foreign_keys",
+    ],
+)
 def test_damaged_or_foreign_bundles(tmp_path, damage):
     path = save_bundle(tmp_path / "m", None, VOCAB, CONFIG, {}, weights=weights())
     if damage == "no_folder":

@@ -14,21 +14,33 @@ import pytest
 
 from engine.model.bundle import save_bundle
 from engine.model.config import ModelConfig
-from engine.runs.history import RunStore
 from engine.model.predictor import Predictor
+from engine.runs.history import RunStore
 
 ROOT = Path(__file__).resolve().parents[1]
 VOCAB = ["good", "great", "film", "bad", "awful"] + [f"w{i}" for i in range(95)]
 
 
-def cli(*args: str, home: Path, stdin: str | None = None, data_env: str | None = None,
-        timeout: float = 300) -> subprocess.CompletedProcess:
+def cli(
+    *args: str,
+    home: Path,
+    stdin: str | None = None,
+    data_env: str | None = None,
+    timeout: float = 300,
+) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k != "IMDB_LAB_DATA"}
     env["IMDB_LAB_HOME"] = str(home)
     if data_env:
         env["IMDB_LAB_DATA"] = data_env
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], cwd=ROOT, env=env,
-                          input=stdin, capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        cwd=ROOT,
+        env=env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def assert_one_line_error(proc: subprocess.CompletedProcess, fragment: str) -> None:
@@ -41,8 +53,8 @@ def assert_one_line_error(proc: subprocess.CompletedProcess, fragment: str) -> N
 def handmade_weights(seed=0):
     rng = np.random.default_rng(seed)
     w = [rng.normal(0, 0.3, s).astype(np.float32) for s in ((100, 4), (4,), (4, 1), (1,))]
-    w[0][0:2] += 1.0   # "good", "great" push the hidden units up...
-    w[0][3:5] -= 1.0   # ..."bad", "awful" down
+    w[0][0:2] += 1.0  # "good", "great" push the hidden units up...
+    w[0][3:5] -= 1.0  # ..."bad", "awful" down
     w[2][:] = np.abs(w[2]) + 0.5
     return w
 
@@ -52,8 +64,14 @@ def model_dir(lab_home) -> Path:
     """A saved bundle registered as the latest finished run in this test's home."""
     store = RunStore()
     run = store.create_run(ModelConfig(hidden_units=[4]), name="handmade")
-    path = save_bundle(store.run_dir(run) / "model", None, VOCAB, ModelConfig(hidden_units=[4]),
-                       {}, weights=handmade_weights())
+    path = save_bundle(
+        store.run_dir(run) / "model",
+        None,
+        VOCAB,
+        ModelConfig(hidden_units=[4]),
+        {},
+        weights=handmade_weights(),
+    )
     store.finish_run(run, "finished", model_path=path)
     return path
 
@@ -73,8 +91,16 @@ def test_predict_json_matches_predictor(model_dir, lab_home):
 def test_predict_explain_file_and_stdin(model_dir, lab_home, tmp_path):
     reviews = tmp_path / "reviews.txt"
     reviews.write_text("good film\n\nbad w1 nothing\n", encoding="utf-8")
-    proc = cli("predict", "--model", str(model_dir), "--explain", "--json", "--file", str(reviews),
-               home=lab_home)
+    proc = cli(
+        "predict",
+        "--model",
+        str(model_dir),
+        "--explain",
+        "--json",
+        "--file",
+        str(reviews),
+        home=lab_home,
+    )
     assert proc.returncode == 0, proc.stderr
     rows = [json.loads(line) for line in proc.stdout.splitlines()]
     assert len(rows) == 2  # the blank line is skipped
@@ -102,14 +128,20 @@ def test_runs_json_lists_newest_first(model_dir, lab_home):
 
 
 def test_errors_exit_2_with_one_line(model_dir, lab_home, tmp_path):
-    assert_one_line_error(cli("predict", "   ", home=lab_home), "Nothing to predict: the text is empty.")
+    assert_one_line_error(
+        cli("predict", "   ", home=lab_home), "Nothing to predict: the text is empty."
+    )
     assert_one_line_error(cli("predict", home=lab_home), "Nothing to predict")
     (model_dir / "weights.npz").write_bytes(b"broken")
-    assert_one_line_error(cli("predict", "good", home=lab_home), "is damaged or not an IMDB Sentiment Lab model")
-    assert_one_line_error(cli("predict", "--model", str(tmp_path / "none"), "good", home=lab_home),
-                          "No model found")
-    assert_one_line_error(cli("predict", "--file", str(tmp_path / "missing.txt"), home=lab_home),
-                          "Cannot read")
+    assert_one_line_error(
+        cli("predict", "good", home=lab_home), "is damaged or not an IMDB Sentiment Lab model"
+    )
+    assert_one_line_error(
+        cli("predict", "--model", str(tmp_path / "none"), "good", home=lab_home), "No model found"
+    )
+    assert_one_line_error(
+        cli("predict", "--file", str(tmp_path / "missing.txt"), home=lab_home), "Cannot read"
+    )
     assert_one_line_error(cli("train", "--units", "16,x", home=lab_home), "--units")
     assert_one_line_error(cli("train", "--epochs", "0", home=lab_home), "Epochs must be between")
     assert_one_line_error(cli("frobnicate", home=lab_home), "invalid choice")
@@ -127,10 +159,18 @@ def test_no_arguments_opens_the_window_and_commands_do_not_load_qt(monkeypatch, 
     monkeypatch.setitem(sys.modules, "gui.app", fake)
     assert entry.run([]) == 0 and entry.run(["--train", "x"]) == 0
     assert calls == [[], ["--train", "x"]]
-    code = ("import sys; from engine.cli import main; main(['runs', '--json']); "
-            "print(sorted({m.split('.')[0] for m in sys.modules} & {'PySide6', 'gui', 'tensorflow'}))")
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
-                         check=True, env={**os.environ, "IMDB_LAB_HOME": str(lab_home)})
+    code = (
+        "import sys; from engine.cli import main; main(['runs', '--json']); "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'PySide6', 'gui', 'tensorflow'}))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "IMDB_LAB_HOME": str(lab_home)},
+    )
     assert out.stdout.strip().splitlines()[-1] == "[]"
 
 
@@ -138,9 +178,26 @@ def test_no_arguments_opens_the_window_and_commands_do_not_load_qt(monkeypatch, 
 def trained(tiny_archive, tmp_path_factory):
     """One 2-epoch training run on the tiny archive (TensorFlow starts once for the module)."""
     home = tmp_path_factory.mktemp("cli_home")
-    proc = cli("train", "--data", str(tiny_archive), "--no-size-check", "--epochs", "2",
-               "--validation-size", "40", "--batch-size", "32", "--units", "8,8", "--seed", "1",
-               "--name", "tiny", "--json", home=home)
+    proc = cli(
+        "train",
+        "--data",
+        str(tiny_archive),
+        "--no-size-check",
+        "--epochs",
+        "2",
+        "--validation-size",
+        "40",
+        "--batch-size",
+        "32",
+        "--units",
+        "8,8",
+        "--seed",
+        "1",
+        "--name",
+        "tiny",
+        "--json",
+        home=home,
+    )
     return home, proc
 
 
@@ -166,7 +223,9 @@ def test_trained_model_predicts_evaluates_and_is_listed(trained, tiny_archive):
     row = json.loads(pred.stdout)
     assert set(row["contributions"]) <= {"wonderful", "superb", "film"} and row["known_words"] == 3
     runs = json.loads(cli("runs", "--json", home=home).stdout)
-    assert runs[0]["id"] == report["run_id"] and runs[0]["epochs"] == 2 and runs[0]["name"] == "tiny"
+    assert (
+        runs[0]["id"] == report["run_id"] and runs[0]["epochs"] == 2 and runs[0]["name"] == "tiny"
+    )
     ev = cli("evaluate", "--json", "--data", str(tiny_archive), "--no-size-check", home=home)
     assert ev.returncode == 0, ev.stderr
     metrics = json.loads(ev.stdout)
@@ -181,10 +240,29 @@ def test_kill_9_during_cli_training_keeps_committed_epochs(tiny_archive, tmp_pat
 
     env = {k: v for k, v in os.environ.items() if k != "IMDB_LAB_DATA"}
     env["IMDB_LAB_HOME"] = str(tmp_path)
-    child = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "train", "--data", str(tiny_archive),
-                              "--no-size-check", "--epochs", "1000", "--validation-size", "40",
-                              "--batch-size", "8", "--name", "killed"],
-                             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "train",
+            "--data",
+            str(tiny_archive),
+            "--no-size-check",
+            "--epochs",
+            "1000",
+            "--validation-size",
+            "40",
+            "--batch-size",
+            "8",
+            "--name",
+            "killed",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     try:
         for line in child.stdout:  # each line is printed after its epoch was committed
             if line.startswith("epoch 3/"):
@@ -199,5 +277,8 @@ def test_kill_9_during_cli_training_keeps_committed_epochs(tiny_archive, tmp_pat
     db = tmp_path / "data" / "history.sqlite3"
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        assert conn.execute("SELECT status FROM runs WHERE id = ?", (run["id"],)).fetchone()[0] == "interrupted"
+        assert (
+            conn.execute("SELECT status FROM runs WHERE id = ?", (run["id"],)).fetchone()[0]
+            == "interrupted"
+        )
     conn.close()

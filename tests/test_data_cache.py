@@ -11,14 +11,25 @@ import numpy as np
 import pytest
 
 from engine.data import archive as dataset_module
-from engine.data.dataset import UNKNOWN, build_vocab, find_source, load_dataset
 from engine.data.cache import load_cache
-from engine.errors import Cancelled, DataError
+from engine.data.dataset import UNKNOWN, build_vocab, find_source, load_dataset
 from engine.data.tokenizer import tokenize
+from engine.errors import Cancelled, DataError
 from tests.tiny_data import make_tiny_archive, tiny_files, write_archive
 
-ARRAYS = ("split", "label", "rating", "review_id", "n_words", "tokens", "token_offsets",
-          "text_blob", "text_offsets", "url_blob", "url_offsets")
+ARRAYS = (
+    "split",
+    "label",
+    "rating",
+    "review_id",
+    "n_words",
+    "tokens",
+    "token_offsets",
+    "text_blob",
+    "text_offsets",
+    "url_blob",
+    "url_offsets",
+)
 
 
 def assert_same(a, b):
@@ -29,8 +40,10 @@ def assert_same(a, b):
 
 def _no_reading(monkeypatch):
     """Make any attempt to read the raw dataset fail, to prove the cache was used."""
+
     def refuse(*args, **kwargs):
         raise AssertionError("the raw dataset was read although a cache exists")
+
     monkeypatch.setattr(dataset_module, "read_reviews", refuse)
 
 
@@ -38,8 +51,9 @@ def test_tokens_and_train_only_vocabulary(tmp_path):
     files = tiny_files(per_folder=10)
     files["aclImdb/test/pos/99_9.txt"] = b"zebra zebra zebra zebra zebra zebra zebra zebra"
     files["aclImdb/train/neg/99_1.txt"] = b"Aardvark, yak! Yak? <br />aardvark"
-    ds = load_dataset(write_archive(tmp_path / "a.tar.gz", files), num_words=30,
-                      expected_per_folder=None)
+    ds = load_dataset(
+        write_archive(tmp_path / "a.tar.gz", files), num_words=30, expected_per_folder=None
+    )
     assert "zebra" not in ds.vocab  # only in test: no leakage into the inputs
     texts = [ds.text(i) for i in range(len(ds))]
     lists = [tokenize(t) for t in texts]
@@ -55,14 +69,16 @@ def test_tokens_and_train_only_vocabulary(tmp_path):
 
 
 def test_ties_are_broken_alphabetically(tmp_path):
-    files = {k: v for k, v in tiny_files(per_folder=1).items() if not k.endswith(".txt")
-             or "urls" in k}
+    files = {
+        k: v for k, v in tiny_files(per_folder=1).items() if not k.endswith(".txt") or "urls" in k
+    }
     files["aclImdb/train/pos/0_9.txt"] = b"pear apple fig fig"
     files["aclImdb/train/neg/0_1.txt"] = b"kiwi"
     files["aclImdb/test/pos/0_9.txt"] = b"apple"
     files["aclImdb/test/neg/0_1.txt"] = b"pear"
-    ds = load_dataset(write_archive(tmp_path / "t.tar.gz", files), num_words=3,
-                      expected_per_folder=1)
+    ds = load_dataset(
+        write_archive(tmp_path / "t.tar.gz", files), num_words=3, expected_per_folder=1
+    )
     assert ds.vocab == ["fig", "apple", "kiwi"]
 
 
@@ -113,7 +129,8 @@ CORRUPTIONS = {
     "flipped byte": _flip_byte,
     "missing key": lambda p: _rewrite(p, lambda a: a.pop("tokens")),
     "shape mismatch": lambda p: _rewrite(
-        p, lambda a: a.update(token_offsets=a["token_offsets"][:-5])),
+        p, lambda a: a.update(token_offsets=a["token_offsets"][:-5])
+    ),
     "token out of range": lambda p: _rewrite(p, lambda a: a["tokens"].__setitem__(0, 10**6)),
     "bad metadata": lambda p: _rewrite(p, lambda a: a.update(meta=np.frombuffer(b"[1]", np.uint8))),
 }
@@ -219,6 +236,7 @@ def test_folder_fingerprint_follows_changes(tmp_path):
 def test_cache_write_failure_does_not_stop_loading(tiny_archive, monkeypatch):
     def full_disk(ds, path):
         raise OSError(28, "No space left on device")
+
     monkeypatch.setattr("engine.data.cache.save_cache", full_disk)
     ds = load_dataset(tiny_archive, expected_per_folder=None)
     assert len(ds) == 240 and "could not be cached" in ds.extra["cache_error"]

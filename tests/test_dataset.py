@@ -73,8 +73,11 @@ def test_wrong_counts_are_reported(tiny_archive):
 @pytest.mark.parametrize("as_archive", [True, False])
 def test_missing_split_folder_is_named(tmp_path, as_archive):
     files = _without(tiny_files(per_folder=5), "aclImdb/test/pos/")
-    src = (write_archive(tmp_path / "a.tar.gz", files) if as_archive
-           else write_folder(tmp_path / "f", files))
+    src = (
+        write_archive(tmp_path / "a.tar.gz", files)
+        if as_archive
+        else write_folder(tmp_path / "f", files)
+    )
     with pytest.raises(DataError, match="no test/pos reviews"):
         read_reviews(src, expected_per_folder=None)
 
@@ -126,6 +129,7 @@ def test_progress_reaches_one(tiny_folder):
 
 
 # --- Unsafe archives ---------------------------------------------------------------------
+
 
 def _evil_archive(path, name, *, link: str | None = None, hard: bool = False):
     """The tiny dataset plus one hostile member (a file, or a link when ``link`` is given)."""

@@ -56,8 +56,12 @@ def server(tiny_archive):
 def test_complete_download_is_renamed_and_readable(server, tmp_path):
     base, payload = server
     seen = []
-    dest = download(f"{base}/ok.tar.gz", tmp_path / "dl" / "aclImdb_v1.tar.gz",
-                    progress=lambda f, m: seen.append((f, m)), chunk_size=4096)
+    dest = download(
+        f"{base}/ok.tar.gz",
+        tmp_path / "dl" / "aclImdb_v1.tar.gz",
+        progress=lambda f, m: seen.append((f, m)),
+        chunk_size=4096,
+    )
     assert dest.read_bytes() == payload
     assert not dest.with_suffix(".part").exists()
     fractions = [f for f, _ in seen]

@@ -7,8 +7,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from engine.model.training import Evaluation
-from gui.evaluation.tab import EvaluationView, roc_curve
 from gui.common.lexicon import LexiconWidget
+from gui.evaluation.tab import EvaluationView, roc_curve
 from gui.reviews.tab import ReviewsTab
 from gui.state import AppState
 from tests.handmade_predictor import handmade_predictor
@@ -25,9 +25,16 @@ def evaluation_of(predictor, dataset, rows) -> Evaluation:
     auc = float(np.mean(pos[:, None] > neg[None, :]) + 0.5 * np.mean(pos[:, None] == neg[None, :]))
     eps = 1e-7
     loss = float(-np.mean(y * np.log(p + eps) + (1 - y) * np.log(1 - p + eps)))
-    return Evaluation(loss=loss, accuracy=float((tp + tn) / len(y)), precision=float(tp / max(tp + fp, 1)),
-                      recall=float(tp / max(tp + fn, 1)), confusion=confusion, roc_auc=auc,
-                      probabilities=p.astype(np.float32), rows=rows)
+    return Evaluation(
+        loss=loss,
+        accuracy=float((tp + tn) / len(y)),
+        precision=float(tp / max(tp + fp, 1)),
+        recall=float(tp / max(tp + fn, 1)),
+        confusion=confusion,
+        roc_auc=auc,
+        probabilities=p.astype(np.float32),
+        rows=rows,
+    )
 
 
 @pytest.fixture()
@@ -100,12 +107,15 @@ def test_lexicon_follows_every_new_predictor(qtbot, state, tiny_dataset):
     positive, negative = lexicon.words_shown()
     assert len(positive) == len(negative) == 20
     from tests.tiny_data import NEGATIVE, POSITIVE
+
     assert set(positive[:10]) == set(POSITIVE) and set(negative[:10]) == set(NEGATIVE)
     assert "wonderful" in lexicon.positive.text() and "awful" in lexicon.negative.text()
     # A model that learned the opposite: the lists swap.
     from engine.model.predictor import Predictor
 
-    flipped = Predictor(_flipped_weights(handmade_predictor(tiny_dataset.vocab)), tiny_dataset.vocab)
+    flipped = Predictor(
+        _flipped_weights(handmade_predictor(tiny_dataset.vocab)), tiny_dataset.vocab
+    )
     with qtbot.waitSignal(lexicon.updated, timeout=1000):
         state.set_predictor(flipped)
     positive, negative = lexicon.words_shown()

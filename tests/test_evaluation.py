@@ -8,9 +8,9 @@ import json
 import numpy as np
 import pytest
 
+from engine.data.dataset import build_dataset
 from engine.model.batches import multi_hot
 from engine.model.config import ModelConfig
-from engine.data.dataset import build_dataset
 from engine.model.evaluation import evaluate, logits, metrics_from_probabilities, roc_auc
 from engine.model.network import build_model, get_weights
 
@@ -53,13 +53,15 @@ def test_no_positive_predictions_gives_zero_precision():
 
 @pytest.mark.parametrize("loss,activation", [("binary_crossentropy", "relu"), ("mse", "tanh")])
 def test_numpy_evaluation_matches_keras(tiny_dataset, loss, activation):
-    config = ModelConfig(num_words=100, loss=loss, activation=activation, seed=4,
-                         hidden_units=[8, 4, 4])
+    config = ModelConfig(
+        num_words=100, loss=loss, activation=activation, seed=4, hidden_units=[8, 4, 4]
+    )
     model = build_model(config)
     rng = np.random.default_rng(1)
     # Larger weights than the initialiser's, so probabilities spread towards 0 and 1.
-    model.set_weights([w + rng.normal(0, 0.5, w.shape).astype(np.float32)
-                       for w in model.get_weights()])
+    model.set_weights(
+        [w + rng.normal(0, 0.5, w.shape).astype(np.float32) for w in model.get_weights()]
+    )
     rows = tiny_dataset.indices("test")
     x, y = multi_hot(tiny_dataset, rows, 100), tiny_dataset.label[rows].astype(np.float32)
     keras_metrics = model.evaluate(x, y, verbose=0, return_dict=True)
@@ -83,8 +85,15 @@ def test_to_dict_is_json_ready(tiny_dataset):
 
 
 def test_review_without_known_words_is_the_zero_input():
-    ds = build_dataset([0, 0, 1], [1, 0, 1], [9, 2, 8], [0, 1, 2],
-                       ["good good fun", "bad", "zzz qqq"], ["", "", ""], num_words=3)
+    ds = build_dataset(
+        [0, 0, 1],
+        [1, 0, 1],
+        [9, 2, 8],
+        [0, 1, 2],
+        ["good good fun", "bad", "zzz qqq"],
+        ["", "", ""],
+        num_words=3,
+    )
     assert ds.known_ids(2).size == 0
     config = ModelConfig(num_words=100)
     weights = get_weights(build_model(config))

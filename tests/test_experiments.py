@@ -5,16 +5,25 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from engine.model.config import ModelConfig
 from engine.errors import ModelFileError
-from engine.runs.experiments import (curve_bands, label_flips, load_epoch_weights, read_weights_file,
-                                repeat_seeds, seed_list, spread)
+from engine.model.config import ModelConfig
+from engine.runs.experiments import (
+    curve_bands,
+    label_flips,
+    load_epoch_weights,
+    read_weights_file,
+    repeat_seeds,
+    seed_list,
+    spread,
+)
 
 
 def test_curve_bands_mean_min_max_over_common_epochs():
-    histories = [{"val_loss": [0.5, 0.4, 0.35], "loss": [0.6, 0.5, 0.4]},
-                 {"val_loss": [0.7, 0.2], "loss": [0.8, 0.3]},
-                 {"val_loss": [0.6, 0.3, 0.1], "loss": [0.7, 0.4, 0.3]}]
+    histories = [
+        {"val_loss": [0.5, 0.4, 0.35], "loss": [0.6, 0.5, 0.4]},
+        {"val_loss": [0.7, 0.2], "loss": [0.8, 0.3]},
+        {"val_loss": [0.6, 0.3, 0.1], "loss": [0.7, 0.4, 0.3]},
+    ]
     bands = curve_bands(histories)
     band = bands["val_loss"]
     # The second run stopped after 2 epochs: the band covers only epochs all runs have.
@@ -50,8 +59,12 @@ def test_load_epoch_weights_from_conventional_path_and_missing_epoch():
 
     folder = runs_dir() / "5" / "epochs"
     folder.mkdir(parents=True)
-    weights = [np.ones((3, 2), np.float32), np.zeros(2, np.float32),
-               np.ones((2, 1), np.float32), np.zeros(1, np.float32)]
+    weights = [
+        np.ones((3, 2), np.float32),
+        np.zeros(2, np.float32),
+        np.ones((2, 1), np.float32),
+        np.zeros(1, np.float32),
+    ]
     np.savez(folder / "epoch_002.npz", **{f"w{i}": w for i, w in enumerate(weights)})
     loaded = load_epoch_weights(5, 2)
     assert [w.shape for w in loaded] == [(3, 2), (2,), (2, 1), (1,)]
@@ -68,7 +81,12 @@ def _sentiment_weights(vocab, scale=1.0, overrides=None):
         w1[i, 0] = 1.0 if word in POSITIVE else -1.0 if word in NEGATIVE else 0.0
     for word, value in (overrides or {}).items():
         w1[vocab.index(word), 0] = value
-    return [w1, np.zeros(1, np.float32), np.array([[4.0 * scale]], np.float32), np.zeros(1, np.float32)]
+    return [
+        w1,
+        np.zeros(1, np.float32),
+        np.array([[4.0 * scale]], np.float32),
+        np.zeros(1, np.float32),
+    ]
 
 
 def _reference_probabilities(dataset, weights, rows):
@@ -104,8 +122,9 @@ def test_label_flips_are_exactly_the_rows_whose_label_changes(tiny_dataset):
 
 
 def tiny_config(**changes) -> ModelConfig:
-    return ModelConfig(hidden_units=[8, 8], epochs=2, batch_size=32, validation_size=40,
-                       num_words=100, seed=3).replace(**changes)
+    return ModelConfig(
+        hidden_units=[8, 8], epochs=2, batch_size=32, validation_size=40, num_words=100, seed=3
+    ).replace(**changes)
 
 
 def test_repeat_x3_records_a_group_of_three_runs_and_a_band(tiny_dataset):
@@ -113,8 +132,13 @@ def test_repeat_x3_records_a_group_of_three_runs_and_a_band(tiny_dataset):
 
     store = RunStore()
     progress = []
-    result = repeat_seeds(tiny_dataset, tiny_config(), store=store, name="tiny",
-                          progress=lambda f, m: progress.append(f))
+    result = repeat_seeds(
+        tiny_dataset,
+        tiny_config(),
+        store=store,
+        name="tiny",
+        progress=lambda f, m: progress.append(f),
+    )
     assert result.status == "finished"
     assert result.seeds == [3, 4, 5]
     runs = [store.get_run(i) for i in result.run_ids]

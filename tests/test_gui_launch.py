@@ -19,10 +19,20 @@ def _entry_script() -> list[str]:
 
 
 def test_window_paints_quickly_and_exits_cleanly(lab_home):
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", IMDB_LAB_MEASURE_STARTUP="exit",
-               IMDB_LAB_HOME=str(lab_home))
-    out = subprocess.run([sys.executable, *_entry_script()], cwd=ROOT, env=env,
-                         capture_output=True, text=True, timeout=60)
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        IMDB_LAB_MEASURE_STARTUP="exit",
+        IMDB_LAB_HOME=str(lab_home),
+    )
+    out = subprocess.run(
+        [sys.executable, *_entry_script()],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert out.returncode == 0, out.stderr
     match = re.search(r"first paint (\d+) ms after process start", out.stdout)
     assert match, out.stdout + out.stderr
@@ -53,7 +63,9 @@ def test_first_run_panel_when_no_dataset(qtbot, monkeypatch):
     qtbot.waitUntil(lambda: not window.jobs, timeout=5000)
     panel = window.first_run
     assert panel.download_button.isEnabled() and panel.open_button.isEnabled()
-    assert "IMDB_LAB_DATA" in " ".join(label.text() for label in panel.findChildren(type(panel.error_label)))
+    assert "IMDB_LAB_DATA" in " ".join(
+        label.text() for label in panel.findChildren(type(panel.error_label))
+    )
     assert not panel.error_label.isVisible()  # a first run is not an error
     assert not window.train_tab.train_button.isEnabled()
 
@@ -71,7 +83,9 @@ def test_damaged_dataset_shows_a_readable_message(qtbot, tmp_path):
     qtbot.waitUntil(lambda: not window.jobs, timeout=5000)
 
 
-def test_opening_an_archive_from_the_panel_loads_it_and_remembers_it(qtbot, monkeypatch, tiny_archive):
+def test_opening_an_archive_from_the_panel_loads_it_and_remembers_it(
+    qtbot, monkeypatch, tiny_archive
+):
     monkeypatch.delenv("IMDB_LAB_DATA", raising=False)
     window = MainWindow(warm_up=False, load_options={"expected_per_folder": None})
     qtbot.addWidget(window)
@@ -107,12 +121,31 @@ def test_install_and_uninstall_launcher(tmp_path, monkeypatch, capsys):
 
 
 def test_train_options_become_config_overrides():
-    args = build_parser().parse_args(["--train", "--epochs", "4", "--units", "32,32,32",
-                                      "--activation", "tanh", "--learning-rate", "0.01",
-                                      "--validation-size", "5000", "--early-stopping", "2"])
-    assert training_overrides(args) == {"epochs": 4, "hidden_units": [32, 32, 32], "activation": "tanh",
-                                        "learning_rate": 0.01, "validation_size": 5000,
-                                        "early_stopping": 2}
+    args = build_parser().parse_args(
+        [
+            "--train",
+            "--epochs",
+            "4",
+            "--units",
+            "32,32,32",
+            "--activation",
+            "tanh",
+            "--learning-rate",
+            "0.01",
+            "--validation-size",
+            "5000",
+            "--early-stopping",
+            "2",
+        ]
+    )
+    assert training_overrides(args) == {
+        "epochs": 4,
+        "hidden_units": [32, 32, 32],
+        "activation": "tanh",
+        "learning_rate": 0.01,
+        "validation_size": 5000,
+        "early_stopping": 2,
+    }
 
 
 def test_invalid_train_option_exits_2_with_a_sentence(capsys):
@@ -121,8 +154,12 @@ def test_invalid_train_option_exits_2_with_a_sentence(capsys):
 
 
 def test_train_option_sets_the_form_and_waits_for_readiness(qtbot, tiny_dataset):
-    window = MainWindow(dataset=tiny_dataset, warm_up=False, load_data=False,
-                        train_overrides={"epochs": 3, "hidden_units": [8], "validation_size": 40})
+    window = MainWindow(
+        dataset=tiny_dataset,
+        warm_up=False,
+        load_data=False,
+        train_overrides={"epochs": 3, "hidden_units": [8], "validation_size": 40},
+    )
     qtbot.addWidget(window)
     config = window.train_tab.settings.config()
     assert (config.epochs, config.hidden_units, config.validation_size) == (3, [8], 40)

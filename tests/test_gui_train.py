@@ -72,7 +72,10 @@ def test_train_two_epochs_updates_plots_state_and_history(qtbot, window, store):
     assert window.state.run["status"] == "finished"
     assert len(store.epochs(window.state.run["id"])) == 2
     assert tab.retrain_button.isEnabled()
-    assert tab.retrain_button.text() == f"Retrain best {tab.best_epoch} epoch{'s' if tab.best_epoch > 1 else ''} and test"
+    assert (
+        tab.retrain_button.text()
+        == f"Retrain best {tab.best_epoch} epoch{'s' if tab.best_epoch > 1 else ''} and test"
+    )
     assert tab.train_button.isEnabled() and not tab.stop_button.isEnabled()
 
 
@@ -132,16 +135,18 @@ def _watch_training(qtbot, win) -> tuple[float, list[float]]:
     probe.timeout.connect(lambda: ticks.append(time.perf_counter()))
 
     def look():
-        points = min(tab.plots.loss_plot.point_count()[0],
-                     tab.plots.accuracy_plot.point_count()[0])
+        points = min(tab.plots.loss_plot.point_count()[0], tab.plots.accuracy_plot.point_count()[0])
         for epoch in range(1, points + 1):
             shown.setdefault(epoch, time.time())
 
     watcher = QTimer()
     watcher.setInterval(2)
     watcher.timeout.connect(look)
-    tab.training_started.connect(lambda worker: worker.epoch_finished.connect(
-        lambda m: ended.setdefault(m["epoch"], m["ended_at"])))
+    tab.training_started.connect(
+        lambda worker: worker.epoch_finished.connect(
+            lambda m: ended.setdefault(m["epoch"], m["ended_at"])
+        )
+    )
     probe.start()
     watcher.start()
     with qtbot.waitSignal(tab.busy_changed, timeout=300_000, check_params_cb=lambda busy: not busy):
@@ -165,8 +170,9 @@ def test_event_loop_never_stalls_and_plots_keep_up_during_training(qtbot, window
     _check(*_watch_training(qtbot, window))
 
 
-def test_event_loop_never_stalls_training_the_book_model_on_real_reviews(qtbot, real_dataset,
-                                                                           store):
+def test_event_loop_never_stalls_training_the_book_model_on_real_reviews(
+    qtbot, real_dataset, store
+):
     """The chapter's model on the 50,000 real reviews, with every tab holding real data."""
     win = MainWindow(dataset=real_dataset, store=store, load_data=False)
     qtbot.addWidget(win)
@@ -231,8 +237,15 @@ def test_a_nan_loss_shows_a_message_and_app_stays_usable(qtbot, window):
     tab = window.train_tab
     # Plain SGD with a huge step on a deep relu stack; with this seed (training is
     # seeded) the loss overflows in the first epoch.
-    _configure(window, optimizer="sgd", learning_rate=10.0, hidden_units=[64, 64, 64],
-               batch_size=8, epochs=5, seed=1)
+    _configure(
+        window,
+        optimizer="sgd",
+        learning_rate=10.0,
+        hidden_units=[64, 64, 64],
+        batch_size=8,
+        epochs=5,
+        seed=1,
+    )
     with qtbot.waitSignal(tab.busy_changed, timeout=60_000, check_params_cb=lambda busy: not busy):
         tab.request_training()
     assert tab.error_label.isVisible()
@@ -280,8 +293,12 @@ def test_invalid_settings_are_reported_inline(idle_window):
 
 def test_export_png_and_csv(idle_window, tmp_path):
     plots = idle_window.train_tab.plots
-    history = {"loss": [0.5, 0.3, 0.2], "accuracy": [0.8, 0.9, 0.95],
-               "val_loss": [0.45, 0.35, 0.4], "val_accuracy": [0.82, 0.87, 0.86]}
+    history = {
+        "loss": [0.5, 0.3, 0.2],
+        "accuracy": [0.8, 0.9, 0.95],
+        "val_loss": [0.45, 0.35, 0.4],
+        "val_accuracy": [0.82, 0.87, 0.86],
+    }
     plots.set_history(history, best_epoch_of(history))
     assert plots.loss_plot.best_line.value() == 2
     png = plots.loss_plot.export_png(tmp_path / "loss.png")
@@ -321,7 +338,9 @@ def test_reopening_restores_the_last_finished_model(qtbot, tiny_dataset, store):
     """A new window on the same history predicts at once, without retraining."""
     from engine.model.training import Trainer
 
-    result = Trainer(tiny_dataset, ModelConfig(**TINY, epochs=1), store=store, name="earlier").train()
+    result = Trainer(
+        tiny_dataset, ModelConfig(**TINY, epochs=1), store=store, name="earlier"
+    ).train()
     assert result.status == "finished"
     win = MainWindow(dataset=tiny_dataset, store=store, warm_up=False, load_data=False)
     qtbot.addWidget(win)

@@ -36,13 +36,20 @@ while True:
 
 
 def metrics(epoch, val_loss=0.5):
-    return {"epoch": epoch, "loss": 0.7 / epoch, "accuracy": 0.8, "val_loss": val_loss,
-            "val_accuracy": 0.85 + epoch / 100, "seconds": 1.5}
+    return {
+        "epoch": epoch,
+        "loss": 0.7 / epoch,
+        "accuracy": 0.8,
+        "val_loss": val_loss,
+        "val_accuracy": 0.85 + epoch / 100,
+        "seconds": 1.5,
+    }
 
 
 def spawn(db: Path, name: str) -> tuple[subprocess.Popen, int]:
-    child = subprocess.Popen([sys.executable, "-c", CHILD, str(db), name], cwd=ROOT,
-                             stdout=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(db), name], cwd=ROOT, stdout=subprocess.PIPE, text=True
+    )
     word, run_id = child.stdout.readline().split()
     assert word == "run"
     return child, int(run_id)
@@ -61,12 +68,16 @@ def test_run_lifecycle_and_listing(lab_home):
     config = ModelConfig(hidden_units=[32])
     first = store.create_run(config)
     for e in (1, 2, 3):
-        store.add_epoch(first, metrics(e, val_loss=[0.4, 0.3, 0.35][e - 1]),
-                        weights_path=store.run_dir(first) / f"epoch_{e}.npz")
+        store.add_epoch(
+            first,
+            metrics(e, val_loss=[0.4, 0.3, 0.35][e - 1]),
+            weights_path=store.run_dir(first) / f"epoch_{e}.npz",
+        )
     model = store.run_dir(first) / "model"
     model.mkdir(parents=True)
-    store.finish_run(first, "finished", best_epoch=2, test={"accuracy": 0.88, "loss": 0.3},
-                     model_path=model)
+    store.finish_run(
+        first, "finished", best_epoch=2, test={"accuracy": 0.88, "loss": 0.3}, model_path=model
+    )
     second = store.create_run(ModelConfig(), name="tanh try", group_id=first)
     runs = store.list_runs()
     assert [r["id"] for r in runs] == [second, first]
@@ -75,9 +86,14 @@ def test_run_lifecycle_and_listing(lab_home):
     assert done["epochs"] == 3 and done["best_epoch"] == 2
     assert done["best_val_accuracy"] == pytest.approx(0.87)
     assert done["loss"] == pytest.approx(0.7 / 3) and done["val_accuracy"] == pytest.approx(0.88)
-    assert done["config"]["hidden_units"] == [32] and done["test"] == {"accuracy": 0.88, "loss": 0.3}
+    assert done["config"]["hidden_units"] == [32] and done["test"] == {
+        "accuracy": 0.88,
+        "loss": 0.3,
+    }
     assert done["started"] <= done["ended"]
-    assert runs[0]["status"] == "running" and runs[0]["epochs"] == 0 and runs[0]["group_id"] == first
+    assert (
+        runs[0]["status"] == "running" and runs[0]["epochs"] == 0 and runs[0]["group_id"] == first
+    )
     assert [e["epoch"] for e in store.epochs(first)] == [1, 2, 3]
     assert store.epochs(first)[0]["weights_path"].endswith("epoch_1.npz")
     assert store.latest_model() == model
@@ -127,11 +143,16 @@ def test_kill_9_loses_no_committed_epoch(tmp_path):
     assert child.returncode == -signal.SIGKILL
     store = RunStore(db)
     got = store.get_run(run)
-    assert got["status"] == "interrupted" and got["epochs"] >= 25 and "stopped before" in got["reason"]
+    assert (
+        got["status"] == "interrupted" and got["epochs"] >= 25 and "stopped before" in got["reason"]
+    )
     assert [e["epoch"] for e in store.epochs(run)] == list(range(1, got["epochs"] + 1))
     assert store.integrity_check() == "ok"
     with sqlite3.connect(db) as conn:  # stored, not only shown, as interrupted
-        assert conn.execute("SELECT status FROM runs WHERE id = ?", (run,)).fetchone()[0] == "interrupted"
+        assert (
+            conn.execute("SELECT status FROM runs WHERE id = ?", (run,)).fetchone()[0]
+            == "interrupted"
+        )
     conn.close()
 
 
@@ -175,7 +196,7 @@ def test_concurrent_processes_and_deletes_keep_the_file_sound(tmp_path):
     runs = {r["name"]: r for r in store.list_runs()}
     assert set(runs) == {"child 0", "child 1", "thread"}
     assert runs["thread"]["epochs"] == 40 and runs["thread"]["status"] == "finished"
-    for i, (_, run_id) in enumerate(children):
+    for i in range(len(children)):
         assert runs[f"child {i}"]["status"] == "interrupted" and runs[f"child {i}"]["epochs"] >= 60
     assert not any(store.run_dir(r).exists() for r in doomed)
     assert store.integrity_check() == "ok"

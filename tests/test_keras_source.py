@@ -8,8 +8,13 @@ import types
 import numpy as np
 import pytest
 
+from engine.data.keras_copy import (
+    decode_keras,
+    from_keras_arrays,
+    load_keras_imdb,
+    reverse_word_index,
+)
 from engine.errors import DataError
-from engine.data.keras_copy import decode_keras, from_keras_arrays, load_keras_imdb, reverse_word_index
 
 # Keras ranks words from 1 (most frequent); model index = rank + 3.
 WORD_INDEX = {"the": 1, "film": 2, "great": 3, "awful": 4, "plot": 5, "rare": 6}
@@ -25,8 +30,9 @@ def _seq(*words, unknown=0):
 
 def _arrays():
     # Object arrays of lists, the layout load_data returns.
-    train_x = np.array([_seq("the", "film", "great"), _seq("awful", "plot", unknown=2)],
-                       dtype=object)
+    train_x = np.array(
+        [_seq("the", "film", "great"), _seq("awful", "plot", unknown=2)], dtype=object
+    )
     test_x = np.array([_seq("great"), _seq("the", "awful", "awful", "film")], dtype=object)
     return train_x, np.array([1, 0]), test_x, np.array([1, 0])
 
@@ -41,8 +47,17 @@ def test_from_keras_arrays_keeps_the_books_indices():
     ds = from_keras_arrays(*_arrays(), WORD_INDEX, NUM_WORDS)
     assert len(ds) == 4 and ds.counts == {"train": 2, "test": 2}
     assert ds.label.tolist() == [1, 0, 1, 0] and ds.review_id.tolist() == [0, 1, 0, 1]
-    assert ds.vocab == ["<pad>", "<start>", "<unk>", "<unused>",
-                        "the", "film", "great", "awful", "plot"]
+    assert ds.vocab == [
+        "<pad>",
+        "<start>",
+        "<unk>",
+        "<unused>",
+        "the",
+        "film",
+        "great",
+        "awful",
+        "plot",
+    ]
     # Token ids are exactly the Keras indices, start marker and OOV included.
     assert ds.token_ids(1).tolist() == [1, 7, 8, 2, 2]
     assert ds.n_words.tolist() == [4, 5, 2, 5]
@@ -97,8 +112,12 @@ def test_pasted_text_gets_the_start_marker_a_keras_source_model_was_trained_with
 
     dataset = from_keras_arrays(*_arrays(), WORD_INDEX, num_words=NUM_WORDS)
     rng = np.random.default_rng(0)
-    weights = [rng.normal(size=(NUM_WORDS, 4)).astype(np.float32), np.zeros(4, np.float32),
-               rng.normal(size=(4, 1)).astype(np.float32), np.zeros(1, np.float32)]
+    weights = [
+        rng.normal(size=(NUM_WORDS, 4)).astype(np.float32),
+        np.zeros(4, np.float32),
+        rng.normal(size=(4, 1)).astype(np.float32),
+        np.zeros(1, np.float32),
+    ]
     weights[0][1] = 3.0  # a marker row that moves every prediction
     predictor = Predictor(weights, dataset.vocab)
     # The dataset's own review 0 ("the film great", with its marker) and the same words
@@ -108,7 +127,8 @@ def test_pasted_text_gets_the_start_marker_a_keras_source_model_was_trained_with
     assert pasted.probability == pytest.approx(float(from_dataset), abs=1e-6)
     assert pasted.known_words == 3  # the marker is not counted as a word
     assert predictor.predict_many([dataset.text(0)])[0].probability == pytest.approx(
-        pasted.probability, abs=1e-6)
+        pasted.probability, abs=1e-6
+    )
     explanation = predictor.explain(dataset.text(0))
     assert "<start>" not in explanation.contributions
     assert explanation.probability == pytest.approx(pasted.probability, abs=1e-6)

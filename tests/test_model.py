@@ -25,8 +25,14 @@ def naive_multi_hot(dataset, rows, width):
 def test_model_matches_the_book_architecture():
     import keras
 
-    config = ModelConfig(hidden_units=[16, 8], activation="tanh", num_words=500,
-                         optimizer="adam", learning_rate=0.01, loss="mse")
+    config = ModelConfig(
+        hidden_units=[16, 8],
+        activation="tanh",
+        num_words=500,
+        optimizer="adam",
+        learning_rate=0.01,
+        loss="mse",
+    )
     model = build_model(config)
     dense = [layer for layer in model.layers if isinstance(layer, keras.layers.Dense)]
     assert [layer.units for layer in dense] == [16, 8, 1]
@@ -77,8 +83,9 @@ def test_distinct_ids_are_sorted_unique_known_words(tiny_dataset):
     indptr, ids = distinct_ids(tiny_dataset, rows)
     assert len(indptr) == len(rows) + 1 and indptr[-1] == len(ids)
     for k in (0, 17, len(rows) - 1):
-        np.testing.assert_array_equal(ids[indptr[k]:indptr[k + 1]],
-                                      tiny_dataset.known_ids(rows[k]))
+        np.testing.assert_array_equal(
+            ids[indptr[k] : indptr[k + 1]], tiny_dataset.known_ids(rows[k])
+        )
 
 
 def test_tf_batches_in_order_match_multi_hot(tiny_dataset):

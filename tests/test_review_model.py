@@ -44,9 +44,14 @@ def test_filters_match_a_brute_force_check(model, tiny_dataset):
     model.set_probabilities(p)
     flt = ReviewFilter(split="test", label=1, predicted=0, prob_min=0.1, prob_max=0.45)
     model.set_filter(flt)
-    expected = [i for i in range(len(tiny_dataset))
-                if tiny_dataset.split[i] == 1 and tiny_dataset.label[i] == 1
-                and p[i] < 0.5 and 0.1 <= p[i] <= 0.45]
+    expected = [
+        i
+        for i in range(len(tiny_dataset))
+        if tiny_dataset.split[i] == 1
+        and tiny_dataset.label[i] == 1
+        and p[i] < 0.5
+        and 0.1 <= p[i] <= 0.45
+    ]
     assert sorted(model.visible_rows.tolist()) == expected
     assert expected  # the check means something
 
@@ -114,7 +119,7 @@ def test_case_folding_keeps_every_byte_offset():
     blob, offsets = pack_strings(texts)
     folded = fold_case(blob, offsets)
     assert len(folded) == len(blob)
-    pieces = [folded[offsets[i]:offsets[i + 1]].decode("utf-8") for i in range(len(texts))]
+    pieces = [folded[offsets[i] : offsets[i + 1]].decode("utf-8") for i in range(len(texts))]
     assert pieces[:3] == ["İstanbul çok güzel", "àb", "plain ascii"]
     assert pieces[3] in ("σίσυφος", "σίσυφοσ")  # whichever sigma str.lower() picks at the end
     search = TextSearch(blob, offsets)
@@ -124,7 +129,9 @@ def test_case_folding_keeps_every_byte_offset():
 
 def test_folded_texts_are_computed_once_per_dataset(tiny_dataset):
     assert folded_texts(tiny_dataset) is folded_texts(tiny_dataset)
-    assert folded_texts(tiny_dataset) == fold_case(tiny_dataset.text_blob, tiny_dataset.text_offsets)
+    assert folded_texts(tiny_dataset) == fold_case(
+        tiny_dataset.text_blob, tiny_dataset.text_offsets
+    )
 
 
 def test_filter_from_a_confusion_cell_dict():
@@ -142,9 +149,11 @@ def test_filter_and_sort_50k_rows_fast_enough():
     model.set_dataset(ds)
     model.set_probabilities(_probs(len(ds)))
     worst = 0.0
-    for flt, key in ((ReviewFilter(split="test", correct=False), "error"),
-                     (ReviewFilter(prob_min=0.3, prob_max=0.7), "probability"),
-                     (ReviewFilter(text="great"), "words")):
+    for flt, key in (
+        (ReviewFilter(split="test", correct=False), "error"),
+        (ReviewFilter(prob_min=0.3, prob_max=0.7), "probability"),
+        (ReviewFilter(text="great"), "words"),
+    ):
         start = time.perf_counter()
         model.set_filter(flt)
         model.sort_by(key, True)

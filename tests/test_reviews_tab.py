@@ -57,8 +57,9 @@ def test_predictions_refresh_when_the_predictor_changes(qtbot, tab, state, tiny_
 def test_probabilities_follow_a_model_with_another_vocabulary(tiny_dataset):
     predictor = handmade_predictor(list(reversed(tiny_dataset.vocab)))
     same = handmade_predictor(tiny_dataset.vocab)
-    assert np.allclose(all_probabilities(predictor, tiny_dataset),
-                       all_probabilities(same, tiny_dataset), atol=1e-6)
+    assert np.allclose(
+        all_probabilities(predictor, tiny_dataset), all_probabilities(same, tiny_dataset), atol=1e-6
+    )
 
 
 def test_filter_controls_and_presets(qtbot, tab, state, tiny_dataset):

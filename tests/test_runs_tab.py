@@ -22,12 +22,25 @@ def epoch_weights(vocab, epoch: int, flip_words=()):
             w1[i, 0 if word not in flip_words else 1] = 0.5 * epoch
         elif word in NEGATIVE:
             w1[i, 1] = 0.5 * epoch
-    return [w1, np.zeros(2, np.float32), np.array([[1.0], [-1.0]], np.float32),
-            np.array([0.1], np.float32)]
+    return [
+        w1,
+        np.zeros(2, np.float32),
+        np.array([[1.0], [-1.0]], np.float32),
+        np.array([0.1], np.float32),
+    ]
 
 
-def record_run(store, vocab, name="Run", epochs=3, best_epoch=2, status="finished",
-               flip_words=(), config=None, group_id=None):
+def record_run(
+    store,
+    vocab,
+    name="Run",
+    epochs=3,
+    best_epoch=2,
+    status="finished",
+    flip_words=(),
+    config=None,
+    group_id=None,
+):
     """Write a run the way the Trainer does: epochs with weight files, then a bundle."""
     from engine.model.bundle import save_bundle
 
@@ -40,14 +53,24 @@ def record_run(store, vocab, name="Run", epochs=3, best_epoch=2, status="finishe
         last = epoch_weights(vocab, e, flip_words if e > best_epoch else ())
         path = folder / f"epoch_{e:03d}.npz"
         np.savez(path, **{f"w{i}": w for i, w in enumerate(last)})
-        store.add_epoch(run_id, {"epoch": e, "loss": 1.0 / e, "accuracy": 0.5 + 0.1 * e,
-                                 "val_loss": 0.8 / e + 0.05 * e, "val_accuracy": 0.5 + 0.08 * e,
-                                 "seconds": 1.5}, weights_path=path)
+        store.add_epoch(
+            run_id,
+            {
+                "epoch": e,
+                "loss": 1.0 / e,
+                "accuracy": 0.5 + 0.1 * e,
+                "val_loss": 0.8 / e + 0.05 * e,
+                "val_accuracy": 0.5 + 0.08 * e,
+                "seconds": 1.5,
+            },
+            weights_path=path,
+        )
     if status == "running":
         return run_id
     bundle = save_bundle(store.run_dir(run_id) / "model", None, vocab, config, {}, weights=last)
-    store.finish_run(run_id, status, best_epoch=best_epoch, test={"accuracy": 0.8},
-                     model_path=bundle)
+    store.finish_run(
+        run_id, status, best_epoch=best_epoch, test={"accuracy": 0.8}, model_path=bundle
+    )
     return run_id
 
 
@@ -91,7 +114,10 @@ def test_rename_delete_and_csv_export(tab, store, tiny_dataset, tmp_path):
     tab.select_ids([keep])
     tab.rename_selected("renamed")
     assert store.get_run(keep)["name"] == "renamed"
-    assert tab.table.item(tab.runs.index(next(r for r in tab.runs if r["id"] == keep)), 1).text() == "renamed"
+    assert (
+        tab.table.item(tab.runs.index(next(r for r in tab.runs if r["id"] == keep)), 1).text()
+        == "renamed"
+    )
 
     assert store.run_dir(gone).exists()
     tab.select_ids([gone])
@@ -108,7 +134,10 @@ def test_rename_delete_and_csv_export(tab, store, tiny_dataset, tmp_path):
     assert rows[0]["name"] == "renamed"
     assert rows[0]["best_epoch"] == "2"
     assert float(rows[0]["test_accuracy"]) == pytest.approx(0.8)
-    assert ModelConfig.from_dict(__import__("json").loads(rows[0]["config"])).hidden_units == [16, 16]
+    assert ModelConfig.from_dict(__import__("json").loads(rows[0]["config"])).hidden_units == [
+        16,
+        16,
+    ]
 
 
 def test_running_run_cannot_be_deleted(tab, store, tiny_dataset):
@@ -167,12 +196,15 @@ def test_restore_last_model_without_training(qtbot, store, tiny_dataset):
     assert isinstance(blocker.args[0], Predictor)
     expected = Predictor(epoch_weights(tiny_dataset.vocab, 2), tiny_dataset.vocab)
     text = tiny_dataset.text(0)
-    assert state.predictor.predict(text).probability == pytest.approx(expected.predict(text).probability)
+    assert state.predictor.predict(text).probability == pytest.approx(
+        expected.predict(text).probability
+    )
 
 
 def test_repeat_x3_trains_three_seeds_and_draws_a_band(qtbot, tab, store, tiny_dataset):
-    config = ModelConfig(hidden_units=[8, 8], epochs=2, batch_size=32, validation_size=40,
-                         num_words=100, seed=0)
+    config = ModelConfig(
+        hidden_units=[8, 8], epochs=2, batch_size=32, validation_size=40, num_words=100, seed=0
+    )
     base = record_run(store, tiny_dataset.vocab, name="base", epochs=2, best_epoch=1, config=config)
     loss, acc = pg.PlotWidget(), pg.PlotWidget()
     qtbot.addWidget(loss)
@@ -201,8 +233,9 @@ def test_repeat_x3_trains_three_seeds_and_draws_a_band(qtbot, tab, store, tiny_d
 
 
 def test_stopping_a_repeat_joins_its_thread(qtbot, tab, store, tiny_dataset):
-    config = ModelConfig(hidden_units=[8], epochs=3, batch_size=16, validation_size=40,
-                         num_words=100, seed=0)
+    config = ModelConfig(
+        hidden_units=[8], epochs=3, batch_size=16, validation_size=40, num_words=100, seed=0
+    )
     base = record_run(store, tiny_dataset.vocab, name="base", epochs=2, best_epoch=1, config=config)
     tab.state.set_dataset(tiny_dataset)
     tab.refresh()
@@ -210,7 +243,8 @@ def test_stopping_a_repeat_joins_its_thread(qtbot, tab, store, tiny_dataset):
     assert tab.repeat_selected()
     # Stop once the first seed is training, so the Trainer itself must stop mid-run.
     tab.repeat_job.worker.progress.connect(
-        lambda value: tab.stop_repeat() if "epoch 1 of" in value[1] else None)
+        lambda value: tab.stop_repeat() if "epoch 1 of" in value[1] else None
+    )
     # The worker may end before a waitSignal could connect; the queued result still arrives.
     qtbot.waitUntil(lambda: tab.repeat_result is not None, timeout=60_000)
     assert tab.repeat_job.wait(10_000)

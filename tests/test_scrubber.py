@@ -12,8 +12,8 @@ from tests.test_runs_tab import epoch_weights, record_run
 @pytest.fixture
 def setup(qtbot, tiny_dataset):
     from engine.runs.history import RunStore
-    from gui.train.scrubber import EpochScrubber
     from gui.state import AppState
+    from gui.train.scrubber import EpochScrubber
 
     store = RunStore()
     state = AppState()
@@ -34,7 +34,11 @@ def test_showing_a_run_does_not_replace_the_model(qtbot, setup, tiny_dataset):
     run_id = record_run(store, tiny_dataset.vocab, epochs=3)
     with qtbot.assertNotEmitted(state.predictor_changed):
         state.set_run(store.get_run(run_id))
-    assert (scrubber.slider.minimum(), scrubber.slider.maximum(), scrubber.slider.value()) == (1, 3, 3)
+    assert (scrubber.slider.minimum(), scrubber.slider.maximum(), scrubber.slider.value()) == (
+        1,
+        3,
+        3,
+    )
     assert scrubber.slider.isEnabled()
     assert "best: 2" in scrubber.position.text()
 
@@ -56,7 +60,9 @@ def test_slider_swaps_in_that_epochs_weights(qtbot, setup, tiny_dataset):
     assert not np.allclose(p1, p2)
     for epoch, got in ((1, p1), (2, p2)):
         direct = Predictor(epoch_weights(tiny_dataset.vocab, epoch), tiny_dataset.vocab)
-        np.testing.assert_allclose(got, direct.probabilities_for_dataset(tiny_dataset, rows), rtol=1e-6)
+        np.testing.assert_allclose(
+            got, direct.probabilities_for_dataset(tiny_dataset, rows), rtol=1e-6
+        )
 
 
 def test_epoch_picked_elsewhere_moves_the_slider(qtbot, setup, tiny_dataset):
@@ -71,7 +77,9 @@ def test_epoch_picked_elsewhere_moves_the_slider(qtbot, setup, tiny_dataset):
     assert state.epoch is None and scrubber.slider.value() == 3
     final = Predictor(epoch_weights(tiny_dataset.vocab, 3), tiny_dataset.vocab)
     text = tiny_dataset.text(3)
-    assert state.predictor.predict(text).probability == pytest.approx(final.predict(text).probability)
+    assert state.predictor.predict(text).probability == pytest.approx(
+        final.predict(text).probability
+    )
 
 
 def test_missing_epoch_file_is_reported_not_raised(qtbot, setup, tiny_dataset):
@@ -91,14 +99,22 @@ def test_label_flips_after_the_best_epoch(qtbot, setup, tiny_dataset):
     state, store, scrubber = setup
     config = ModelConfig(epochs=3, validation_size=60, num_words=100)
     # After the best epoch, "wonderful" and "superb" start counting as negative words.
-    run_id = record_run(store, tiny_dataset.vocab, epochs=3, best_epoch=1, config=config,
-                        flip_words=("wonderful", "superb"))
+    run_id = record_run(
+        store,
+        tiny_dataset.vocab,
+        epochs=3,
+        best_epoch=1,
+        config=config,
+        flip_words=("wonderful", "superb"),
+    )
     state.set_run(store.get_run(run_id))
 
     rows = validation_rows(tiny_dataset, config)
     assert len(rows) == 60
     best = Predictor(epoch_weights(tiny_dataset.vocab, 1), tiny_dataset.vocab)
-    last = Predictor(epoch_weights(tiny_dataset.vocab, 3, ("wonderful", "superb")), tiny_dataset.vocab)
+    last = Predictor(
+        epoch_weights(tiny_dataset.vocab, 3, ("wonderful", "superb")), tiny_dataset.vocab
+    )
     pb = best.probabilities_for_dataset(tiny_dataset, rows)
     pl = last.probabilities_for_dataset(tiny_dataset, rows)
     expected = {int(r) for r, a, b in zip(rows, pb, pl) if (a >= 0.5) != (b >= 0.5)}
@@ -122,8 +138,14 @@ def test_double_clicking_a_flip_opens_it_in_the_reviews_tab(qtbot, setup, tiny_d
     qtbot.addWidget(reviews)
     scrubber.show()
     config = ModelConfig(epochs=3, validation_size=60, num_words=100)
-    run_id = record_run(store, tiny_dataset.vocab, epochs=3, best_epoch=1, config=config,
-                        flip_words=("wonderful", "superb"))
+    run_id = record_run(
+        store,
+        tiny_dataset.vocab,
+        epochs=3,
+        best_epoch=1,
+        config=config,
+        flip_words=("wonderful", "superb"),
+    )
     state.set_run(store.get_run(run_id))
     _flips_listed(qtbot, scrubber)
     # A filter that hides the flip: opening it must show everything again.
@@ -135,8 +157,9 @@ def test_double_clicking_a_flip_opens_it_in_the_reviews_tab(qtbot, setup, tiny_d
     # A real double-click: press and release, then the double-click event.
     qtbot.mouseClick(scrubber.flip_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     with qtbot.waitSignal(state.show_tab, timeout=2000) as blocker:
-        qtbot.mouseDClick(scrubber.flip_list.viewport(), Qt.MouseButton.LeftButton,
-                          pos=rect.center())
+        qtbot.mouseDClick(
+            scrubber.flip_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center()
+        )
     assert blocker.args == ["reviews"]
     assert reviews.model.rowCount() == len(tiny_dataset)
     selected = reviews.table.selectionModel().selectedRows()
@@ -150,8 +173,9 @@ def test_scrubbing_a_really_trained_run(qtbot, setup, tiny_dataset):
     from engine.model.training import Trainer
 
     state, store, scrubber = setup
-    config = ModelConfig(hidden_units=[8, 8], epochs=2, batch_size=32, validation_size=40,
-                         num_words=100, seed=1)
+    config = ModelConfig(
+        hidden_units=[8, 8], epochs=2, batch_size=32, validation_size=40, num_words=100, seed=1
+    )
     result = Trainer(tiny_dataset, config, store=store, name="real").train()
     assert result.status == "finished"
     state.set_run(store.get_run(result.run_id))
@@ -166,5 +190,8 @@ def test_scrubbing_a_really_trained_run(qtbot, setup, tiny_dataset):
     p2 = state.predictor.probabilities_for_dataset(tiny_dataset)
     assert not np.allclose(p1, p2)
     # The last epoch's weights are the run's final weights.
-    np.testing.assert_allclose(p2, Predictor.from_bundle(result.model_path)
-                               .probabilities_for_dataset(tiny_dataset), rtol=1e-5)
+    np.testing.assert_allclose(
+        p2,
+        Predictor.from_bundle(result.model_path).probabilities_for_dataset(tiny_dataset),
+        rtol=1e-5,
+    )

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from engine.model.config import ModelConfig
 from engine.errors import ConfigError
+from engine.model.config import ModelConfig
 
 pytest.importorskip("tensorflow")
 
@@ -32,9 +32,14 @@ def test_a_job_streams_events_in_order_and_returns_its_result(service, tiny_data
 
     store = RunStore(tmp_path / "h.sqlite3", runs_root=tmp_path / "runs")
     events = []
-    value = service.call("train", tiny_dataset, TINY, store=store,
-                         options={"name": "remote", "lexicon_size": 10},
-                         on_event=lambda kind, payload: events.append((kind, payload)))
+    value = service.call(
+        "train",
+        tiny_dataset,
+        TINY,
+        store=store,
+        options={"name": "remote", "lexicon_size": 10},
+        on_event=lambda kind, payload: events.append((kind, payload)),
+    )
     result = value["result"]
     assert result.status == "finished" and len(result.history["val_loss"]) == 2
     epochs = [p["epoch"] for k, p in events if k == "epoch_finished"]
@@ -61,8 +66,9 @@ def test_stop_ends_a_long_job_within_a_batch_and_keeps_what_was_done(service, ti
             if payload["epoch"] == 2:
                 cancel.set()
 
-    value = service.call("train", tiny_dataset, TINY.replace(epochs=500), on_event=on_event,
-                         cancel=cancel)
+    value = service.call(
+        "train", tiny_dataset, TINY.replace(epochs=500), on_event=on_event, cancel=cancel
+    )
     assert value["result"].status == "stopped"
     assert 2 <= len(value["result"].history["loss"]) < 500
 
@@ -95,6 +101,7 @@ def test_a_crashed_process_is_reported_and_replaced(tiny_dataset):
 
     svc = TrainingService()
     try:
+
         def crash(kind, payload):
             if kind == "epoch_finished":
                 svc.kill_all()
@@ -123,7 +130,8 @@ def test_cancelling_the_start_ends_the_half_started_process():
 def test_the_window_process_never_imports_tensorflow(tmp_path):
     """Training through the worker leaves TensorFlow out of the window's interpreter."""
     script = tmp_path / "probe.py"
-    script.write_text(textwrap.dedent("""
+    script.write_text(
+        textwrap.dedent("""
         import os, sys
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         sys.path.insert(0, sys.argv[1])
@@ -152,9 +160,11 @@ def test_the_window_process_never_imports_tensorflow(tmp_path):
 
         if __name__ == "__main__":
             main()
-    """))
+    """)
+    )
     root = Path(__file__).resolve().parents[1]
-    out = subprocess.run([sys.executable, str(script), str(root)], capture_output=True,
-                         text=True, timeout=300)
+    out = subprocess.run(
+        [sys.executable, str(script), str(root)], capture_output=True, text=True, timeout=300
+    )
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.strip().splitlines()[-1] == "[1, 2, 'finished'] False False"

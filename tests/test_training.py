@@ -9,12 +9,17 @@ import pytest
 
 import engine.model.training as training
 from engine.model.config import ModelConfig
-from engine.model.training import (BatchProgress, Trainer, best_epoch, retrain_and_test,
-                             run_book_protocol, split_rows)
+from engine.model.training import (
+    BatchProgress,
+    Trainer,
+    best_epoch,
+    retrain_and_test,
+    run_book_protocol,
+    split_rows,
+)
 
 # 80 training rows -> 3 batches, 40 validation rows -> 2 batches per epoch.
-TINY = ModelConfig(num_words=100, batch_size=32, validation_size=40, epochs=2,
-                   learning_rate=0.01)
+TINY = ModelConfig(num_words=100, batch_size=32, validation_size=40, epochs=2, learning_rate=0.01)
 HISTORY_KEYS = {"loss", "accuracy", "val_loss", "val_accuracy", "seconds"}
 
 
@@ -26,8 +31,12 @@ def every_batch(monkeypatch):
 
 def test_two_epochs_history_best_epoch_and_callbacks(tiny_dataset):
     epochs, snapshots = [], []
-    result = Trainer(tiny_dataset, TINY, on_epoch_end=epochs.append,
-                     on_weights=lambda e, w: snapshots.append((e, w))).train()
+    result = Trainer(
+        tiny_dataset,
+        TINY,
+        on_epoch_end=epochs.append,
+        on_weights=lambda e, w: snapshots.append((e, w)),
+    ).train()
     assert result.status == "finished" and result.reason == ""
     assert set(result.history) == HISTORY_KEYS
     assert all(len(v) == 2 for v in result.history.values())
@@ -138,8 +147,9 @@ def test_non_finite_loss_fails_and_saves_no_nan(tiny_dataset):
     from engine.runs.history import RunStore
 
     # Plain SGD with a huge step on a deep relu stack really blows up in the first epoch.
-    config = TINY.replace(optimizer="sgd", learning_rate=10.0, hidden_units=[64, 64, 64],
-                          batch_size=8, epochs=5)
+    config = TINY.replace(
+        optimizer="sgd", learning_rate=10.0, hidden_units=[64, 64, 64], batch_size=8, epochs=5
+    )
     store = RunStore()
     result = Trainer(tiny_dataset, config, store=store).train()
     assert result.status == "failed"
@@ -172,8 +182,13 @@ def test_store_records_epochs_weights_and_bundle(tiny_dataset):
 
     store = RunStore()
     snapshots = {}
-    result = Trainer(tiny_dataset, TINY, store=store, name="tiny run",
-                     on_weights=lambda e, w: snapshots.update({e: w})).train()
+    result = Trainer(
+        tiny_dataset,
+        TINY,
+        store=store,
+        name="tiny run",
+        on_weights=lambda e, w: snapshots.update({e: w}),
+    ).train()
     run = store.get_run(result.run_id)
     assert run["status"] == "finished" and run["name"] == "tiny run"
     assert run["best_epoch"] == result.best_epoch
@@ -191,8 +206,9 @@ def test_store_records_epochs_weights_and_bundle(tiny_dataset):
 
 def test_retrain_and_test_uses_all_training_reviews(tiny_dataset, every_batch):
     seen = []
-    result = retrain_and_test(tiny_dataset, TINY.replace(learning_rate=0.05), 3,
-                              on_batch=seen.append)
+    result = retrain_and_test(
+        tiny_dataset, TINY.replace(learning_rate=0.05), 3, on_batch=seen.append
+    )
     assert result.status == "finished" and result.best_epoch is None
     assert set(result.history) == {"loss", "accuracy", "seconds"}
     assert {p.batches for p in seen} == {4}  # 120 reviews / 32

@@ -6,8 +6,8 @@ import threading
 
 import pytest
 
-from engine.model.config import ModelConfig
 from engine.errors import Cancelled, DataError
+from engine.model.config import ModelConfig
 from gui.workers import DataWorker, Job, TrainingWorker, error_text
 
 TINY_CONFIG = ModelConfig(epochs=2, batch_size=16, validation_size=40)
@@ -52,7 +52,9 @@ def test_data_worker_turns_lab_errors_into_their_message(qtbot):
     def job(progress=None, cancel=None):
         raise DataError("The archive is damaged: unexpected end of data.")
 
-    assert _run(qtbot, DataWorker(job), "failed") == "The archive is damaged: unexpected end of data."
+    assert (
+        _run(qtbot, DataWorker(job), "failed") == "The archive is damaged: unexpected end of data."
+    )
 
 
 def test_data_worker_shortens_unexpected_errors(qtbot):
@@ -100,7 +102,11 @@ def test_training_worker_emits_epochs_then_finished(qtbot, tiny_dataset):
     assert result.status == "finished"
     assert [e for e in events if e[0] == "epoch"] == [("epoch", 1), ("epoch", 2)]
     assert ("batch", 1) in events
-    assert events.index(("epoch", 1)) < events.index(("epoch", 2)) < events.index(("finished", "finished"))
+    assert (
+        events.index(("epoch", 1))
+        < events.index(("epoch", 2))
+        < events.index(("finished", "finished"))
+    )
 
 
 def test_training_worker_reports_failures_as_messages(qtbot, tiny_dataset):
@@ -126,5 +132,9 @@ def test_training_worker_survives_a_crashed_training_process(qtbot, tiny_dataset
     message = _run(qtbot, worker, "training_failed", timeout=120_000)
     assert message.startswith("The training process ended unexpectedly")
     # The next run starts a new process and works.
-    assert _run(qtbot, TrainingWorker(tiny_dataset, TINY_CONFIG), "training_finished",
-                timeout=120_000).status == "finished"
+    assert (
+        _run(
+            qtbot, TrainingWorker(tiny_dataset, TINY_CONFIG), "training_finished", timeout=120_000
+        ).status
+        == "finished"
+    )

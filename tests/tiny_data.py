@@ -13,8 +13,10 @@ from pathlib import Path
 
 POSITIVE = "wonderful superb brilliant moving delightful great excellent charming loved masterpiece".split()
 NEGATIVE = "awful boring terrible dull waste worst stupid mess hated pointless".split()
-NEUTRAL = ("the a film movie plot actor scene story director it was and of to in this that "
-           "with for as on but camera music ending character script time").split()
+NEUTRAL = (
+    "the a film movie plot actor scene story director it was and of to in this that "
+    "with for as on but camera music ending character script time"
+).split()
 
 
 def review_text(rng: random.Random, positive: bool) -> str:
@@ -25,8 +27,7 @@ def review_text(rng: random.Random, positive: bool) -> str:
     words += [rng.choice(other) for _ in range(rng.randint(0, 1))]
     rng.shuffle(words)
     half = len(words) // 2
-    return (" ".join(words[:half]).capitalize() + ". <br /><br />"
-            + " ".join(words[half:]) + "!")
+    return " ".join(words[:half]).capitalize() + ". <br /><br />" + " ".join(words[half:]) + "!"
 
 
 def tiny_files(per_folder: int = 60, seed: int = 0) -> dict[str, bytes]:

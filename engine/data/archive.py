@@ -32,11 +32,11 @@ _URLS = re.compile(r"urls_(pos|neg)\.txt")
 class RawReviews:
     """The labeled reviews of both splits, in the order train/neg, train/pos, test/neg, test/pos."""
 
-    split: np.ndarray      # uint8, 0 = train, 1 = test
-    label: np.ndarray      # uint8, 1 = positive
-    rating: np.ndarray     # uint8, from the file name
+    split: np.ndarray  # uint8, 0 = train, 1 = test
+    label: np.ndarray  # uint8, 1 = positive
+    rating: np.ndarray  # uint8, from the file name
     review_id: np.ndarray  # int32
-    urls: list[str]        # "" where unknown
+    urls: list[str]  # "" where unknown
     texts: list[str]
     decode_errors: int = 0
     empty_files: int = 0
@@ -84,17 +84,23 @@ class _Collector:
 
     def finish(self, source: str, expected: int | None) -> RawReviews:
         if not any(self.reviews.values()):
-            raise DataError(f"{source} does not look like the IMDB dataset: no "
-                            f"{ROOT_NAME}/train or {ROOT_NAME}/test review folders were "
-                            f"found in it.")
+            raise DataError(
+                f"{source} does not look like the IMDB dataset: no "
+                f"{ROOT_NAME}/train or {ROOT_NAME}/test review folders were "
+                f"found in it."
+            )
         for (split, label), rows in self.reviews.items():
             if not rows:
-                raise DataError(f"The dataset at {source} has no {split}/{label} reviews: the "
-                                f"folder {ROOT_NAME}/{split}/{label} is missing or empty.")
+                raise DataError(
+                    f"The dataset at {source} has no {split}/{label} reviews: the "
+                    f"folder {ROOT_NAME}/{split}/{label} is missing or empty."
+                )
             if expected is not None and len(rows) != expected:
-                raise DataError(f"The dataset at {source} has {len(rows):,} reviews in "
-                                f"{ROOT_NAME}/{split}/{label} instead of {expected:,}; the copy is "
-                                f"incomplete or not the official one.")
+                raise DataError(
+                    f"The dataset at {source} has {len(rows):,} reviews in "
+                    f"{ROOT_NAME}/{split}/{label} instead of {expected:,}; the copy is "
+                    f"incomplete or not the official one."
+                )
         split, label, rating, review_id, urls, texts = [], [], [], [], [], []
         for (s, lab), rows in self.reviews.items():
             rows.sort(key=lambda r: r[0])
@@ -107,10 +113,16 @@ class _Collector:
                 urls.append(url_list[rid] if rid < len(url_list) else "")
                 texts.append(text)
         return RawReviews(
-            split=np.array(split, dtype=np.uint8), label=np.array(label, dtype=np.uint8),
-            rating=np.array(rating, dtype=np.uint8), review_id=np.array(review_id, dtype=np.int32),
-            urls=urls, texts=texts, decode_errors=self.decode_errors,
-            empty_files=self.empty_files, source=source)
+            split=np.array(split, dtype=np.uint8),
+            label=np.array(label, dtype=np.uint8),
+            rating=np.array(rating, dtype=np.uint8),
+            review_id=np.array(review_id, dtype=np.int32),
+            urls=urls,
+            texts=texts,
+            decode_errors=self.decode_errors,
+            empty_files=self.empty_files,
+            source=source,
+        )
 
 
 def _relative_parts(name: str) -> tuple[str, ...] | None:
@@ -129,16 +141,20 @@ def _is_unsafe_name(name: str) -> bool:
 def _check_member(member: tarfile.TarInfo, archive: str) -> None:
     """Reject members that could write or read outside the dataset root."""
     if _is_unsafe_name(member.name):
-        raise DataError(f"The archive {archive} contains an unsafe entry '{member.name}' "
-                        f"(absolute path or '..'); it was not used.")
+        raise DataError(
+            f"The archive {archive} contains an unsafe entry '{member.name}' "
+            f"(absolute path or '..'); it was not used."
+        )
     if member.issym() or member.islnk():
         target = member.linkname
         # Symlink targets are relative to the link's folder; hard links to the archive root.
         base = PurePosixPath(member.name).parent if member.issym() else PurePosixPath()
         resolved = os.path.normpath(str(base / target))
         if _is_unsafe_name(target) or resolved == ".." or resolved.startswith("../"):
-            raise DataError(f"The archive {archive} contains a link '{member.name}' pointing "
-                            f"outside the dataset ('{target}'); it was not used.")
+            raise DataError(
+                f"The archive {archive} contains a link '{member.name}' pointing "
+                f"outside the dataset ('{target}'); it was not used."
+            )
 
 
 def _check_cancel(cancel) -> None:
@@ -161,10 +177,11 @@ def _read_archive(path: Path, collector: _Collector, progress, cancel) -> None:
                     parts = _relative_parts(member.name)
                     if parts is None or not member.isfile():
                         continue
-                    collector.add(parts, lambda: tar.extractfile(member).read())
+                    collector.add(parts, lambda m=member: tar.extractfile(m).read())
         except (tarfile.TarError, EOFError, zlib.error, OSError) as exc:
-            raise DataError(f"{path} is not a readable .tar.gz archive (it may be damaged or "
-                            f"incomplete): {exc}") from exc
+            raise DataError(
+                f"{path} is not a readable .tar.gz archive (it may be damaged or incomplete): {exc}"
+            ) from exc
 
 
 def dataset_root(folder: Path) -> Path | None:
@@ -179,18 +196,23 @@ def dataset_root(folder: Path) -> Path | None:
 def _read_folder(folder: Path, collector: _Collector, progress, cancel) -> None:
     root = dataset_root(folder)
     if root is None:
-        raise DataError(f"{folder} does not look like the IMDB dataset: it has no "
-                        f"{ROOT_NAME}/ folder and no train/ or test/ folders.")
+        raise DataError(
+            f"{folder} does not look like the IMDB dataset: it has no "
+            f"{ROOT_NAME}/ folder and no train/ or test/ folders."
+        )
     files: list[tuple[tuple[str, ...], Path]] = []
     for split in ("train", "test"):
-        for entry in (os.scandir(root / split) if (root / split).is_dir() else ()):
+        for entry in os.scandir(root / split) if (root / split).is_dir() else ():
             if entry.is_file():
                 files.append(((split, entry.name), Path(entry.path)))
         for _, label in FOLDERS[:2]:
             sub = root / split / label
             if sub.is_dir():
-                files.extend(((split, label, e.name), Path(e.path))
-                             for e in os.scandir(sub) if e.is_file(follow_symlinks=False))
+                files.extend(
+                    ((split, label, e.name), Path(e.path))
+                    for e in os.scandir(sub)
+                    if e.is_file(follow_symlinks=False)
+                )
     for n, (parts, path) in enumerate(files):
         if n % 500 == 0:
             _check_cancel(cancel)
@@ -202,8 +224,12 @@ def _read_folder(folder: Path, collector: _Collector, progress, cancel) -> None:
             raise DataError(f"Could not read {path}: {exc.strerror or exc}.") from exc
 
 
-def read_reviews(source: str | Path, progress=None, cancel=None,
-                 expected_per_folder: int | None = EXPECTED_PER_FOLDER) -> RawReviews:
+def read_reviews(
+    source: str | Path,
+    progress=None,
+    cancel=None,
+    expected_per_folder: int | None = EXPECTED_PER_FOLDER,
+) -> RawReviews:
     """Read every labeled review of the dataset at ``source``.
 
     Args:

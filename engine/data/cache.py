@@ -20,19 +20,32 @@ from pathlib import Path
 import numpy as np
 
 from engine.data.dataset import UNKNOWN, Dataset, pack_strings, unpack_strings
-from engine.errors import DataError
 from engine.data.tokenizer import TOKENIZER_VERSION
+from engine.errors import DataError
 
 CACHE_FORMAT = 1
 _ARRAYS = {  # name -> dtype of every array in a cache file
-    "split": np.uint8, "label": np.uint8, "rating": np.uint8, "review_id": np.int32,
-    "n_words": np.int32, "tokens": np.int32, "token_offsets": np.int64,
-    "text_blob": np.uint8, "text_offsets": np.int64, "url_blob": np.uint8,
-    "url_offsets": np.int64, "vocab_blob": np.uint8, "vocab_offsets": np.int64,
+    "split": np.uint8,
+    "label": np.uint8,
+    "rating": np.uint8,
+    "review_id": np.int32,
+    "n_words": np.int32,
+    "tokens": np.int32,
+    "token_offsets": np.int64,
+    "text_blob": np.uint8,
+    "text_offsets": np.int64,
+    "url_blob": np.uint8,
+    "url_offsets": np.int64,
+    "vocab_blob": np.uint8,
+    "vocab_offsets": np.int64,
 }
 _META_KEYS = {"format", "tokenizer_version", "num_words", "source", "decode_errors", "empty_files"}
-_BLOBS = (("token_offsets", "tokens"), ("text_offsets", "text_blob"),
-          ("url_offsets", "url_blob"), ("vocab_offsets", "vocab_blob"))
+_BLOBS = (
+    ("token_offsets", "tokens"),
+    ("text_offsets", "text_blob"),
+    ("url_offsets", "url_blob"),
+    ("vocab_offsets", "vocab_blob"),
+)
 
 
 def fingerprint(source: Path) -> str:
@@ -61,15 +74,21 @@ def save_cache(ds: Dataset, path: Path) -> Path:
     """Write ``ds`` as a pickle-free ``.npz``, atomically (temp name, then ``os.replace``)."""
     vocab_blob, vocab_offsets = pack_strings(ds.vocab)
     arrays = {name: getattr(ds, name) for name in _ARRAYS if not name.startswith("vocab")}
-    meta = {"format": CACHE_FORMAT, "tokenizer_version": TOKENIZER_VERSION,
-            "num_words": ds.num_words, "source": ds.source,
-            "decode_errors": ds.decode_errors, "empty_files": ds.empty_files}
+    meta = {
+        "format": CACHE_FORMAT,
+        "tokenizer_version": TOKENIZER_VERSION,
+        "num_words": ds.num_words,
+        "source": ds.source,
+        "decode_errors": ds.decode_errors,
+        "empty_files": ds.empty_files,
+    }
     meta_bytes = np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8)
     fd, tmp = tempfile.mkstemp(prefix=path.stem, suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
-            np.savez(f, meta=meta_bytes, vocab_blob=vocab_blob, vocab_offsets=vocab_offsets,
-                     **arrays)
+            np.savez(
+                f, meta=meta_bytes, vocab_blob=vocab_blob, vocab_offsets=vocab_offsets, **arrays
+            )
         os.replace(tmp, path)
     finally:
         Path(tmp).unlink(missing_ok=True)
@@ -91,14 +110,19 @@ def _check_cache(a: dict[str, np.ndarray], meta: dict) -> str | None:
     for offsets_name, blob_name in _BLOBS:
         off = a[offsets_name]
         expected = n + 1 if offsets_name != "vocab_offsets" else len(off)
-        if (len(off) != expected or off[0] != 0 or off[-1] != len(a[blob_name])
-                or (np.diff(off) < 0).any()):
+        if (
+            len(off) != expected
+            or off[0] != 0
+            or off[-1] != len(a[blob_name])
+            or (np.diff(off) < 0).any()
+        ):
             return f"{offsets_name} do not match {blob_name}"
     if not np.array_equal(np.diff(a["token_offsets"]), a["n_words"]):
         return "token counts do not match"
     vocab_size = len(a["vocab_offsets"]) - 1
-    if vocab_size > meta["num_words"] or (len(a["tokens"]) and (
-            a["tokens"].min() < UNKNOWN or a["tokens"].max() >= vocab_size)):
+    if vocab_size > meta["num_words"] or (
+        len(a["tokens"]) and (a["tokens"].min() < UNKNOWN or a["tokens"].max() >= vocab_size)
+    ):
         return "token ids outside the vocabulary"
     return None
 
@@ -116,14 +140,27 @@ def load_cache(path: Path) -> Dataset:
             meta = json.loads(z["meta"].tobytes().decode("utf-8"))
         problem = _check_cache(a, meta)
         vocab = unpack_strings(a["vocab_blob"], a["vocab_offsets"]) if problem is None else []
-    except (OSError, EOFError, ValueError, KeyError, IndexError, TypeError,
-            zipfile.BadZipFile, zlib.error, UnicodeDecodeError) as exc:
+    except (
+        OSError,
+        EOFError,
+        ValueError,
+        KeyError,
+        IndexError,
+        TypeError,
+        zipfile.BadZipFile,
+        zlib.error,
+        UnicodeDecodeError,
+    ) as exc:
         problem = f"{type(exc).__name__}: {exc}"
     if problem is not None:
         raise DataError(f"The processed dataset cache {path} is damaged ({problem}).")
     fields = {k: v for k, v in a.items() if not k.startswith("vocab")}
-    return Dataset(**fields, vocab=vocab, source=meta["source"], num_words=meta["num_words"],
-                   decode_errors=meta["decode_errors"], empty_files=meta["empty_files"],
-                   extra={"cache_path": str(path), "from_cache": True})
-
-
+    return Dataset(
+        **fields,
+        vocab=vocab,
+        source=meta["source"],
+        num_words=meta["num_words"],
+        decode_errors=meta["decode_errors"],
+        empty_files=meta["empty_files"],
+        extra={"cache_path": str(path), "from_cache": True},
+    )

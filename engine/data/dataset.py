@@ -18,8 +18,8 @@ import numpy as np
 
 from engine import paths
 from engine.data.archive import EXPECTED_PER_FOLDER
-from engine.errors import Cancelled, DataError
 from engine.data.tokenizer import TOKENIZER_VERSION, tokenize
+from engine.errors import Cancelled, DataError
 
 SPLITS = {"train": 0, "test": 1}
 UNKNOWN = -1  # token id of a word outside the vocabulary
@@ -45,18 +45,18 @@ def unpack_strings(blob: np.ndarray, offsets: np.ndarray) -> list[str]:
 class Dataset:
     """All reviews of both splits, tokenized against one vocabulary."""
 
-    split: np.ndarray          # uint8, 0 = train, 1 = test
-    label: np.ndarray          # uint8, 1 = positive
-    rating: np.ndarray         # uint8, 1..10 from the file name (0 = unknown)
-    review_id: np.ndarray      # int32, the file's id
-    n_words: np.ndarray        # int32, tokens per review (known and unknown)
-    tokens: np.ndarray         # int32 flat, vocabulary index per token, UNKNOWN (-1) if none
+    split: np.ndarray  # uint8, 0 = train, 1 = test
+    label: np.ndarray  # uint8, 1 = positive
+    rating: np.ndarray  # uint8, 1..10 from the file name (0 = unknown)
+    review_id: np.ndarray  # int32, the file's id
+    n_words: np.ndarray  # int32, tokens per review (known and unknown)
+    tokens: np.ndarray  # int32 flat, vocabulary index per token, UNKNOWN (-1) if none
     token_offsets: np.ndarray  # int64, len n+1
-    text_blob: np.ndarray      # uint8, UTF-8 of all texts
-    text_offsets: np.ndarray   # int64, len n+1
-    url_blob: np.ndarray       # uint8, UTF-8 of all IMDb URLs
-    url_offsets: np.ndarray    # int64, len n+1
-    vocab: list[str]           # index i = model input i
+    text_blob: np.ndarray  # uint8, UTF-8 of all texts
+    text_offsets: np.ndarray  # int64, len n+1
+    url_blob: np.ndarray  # uint8, UTF-8 of all IMDb URLs
+    url_offsets: np.ndarray  # int64, len n+1
+    vocab: list[str]  # index i = model input i
     source: str = ""
     num_words: int = 10_000
     decode_errors: int = 0
@@ -67,14 +67,16 @@ class Dataset:
         return len(self.label)
 
     def text(self, i: int) -> str:
-        return bytes(self.text_blob[self.text_offsets[i]:self.text_offsets[i + 1]]).decode("utf-8")
+        return bytes(self.text_blob[self.text_offsets[i] : self.text_offsets[i + 1]]).decode(
+            "utf-8"
+        )
 
     def url(self, i: int) -> str:
-        return bytes(self.url_blob[self.url_offsets[i]:self.url_offsets[i + 1]]).decode("utf-8")
+        return bytes(self.url_blob[self.url_offsets[i] : self.url_offsets[i + 1]]).decode("utf-8")
 
     def token_ids(self, i: int) -> np.ndarray:
         """The review's tokens as vocabulary indices, UNKNOWN for words outside it."""
-        return self.tokens[self.token_offsets[i]:self.token_offsets[i + 1]]
+        return self.tokens[self.token_offsets[i] : self.token_offsets[i + 1]]
 
     def known_ids(self, i: int) -> np.ndarray:
         """Distinct in-vocabulary indices of review ``i`` (its multi-hot positions)."""
@@ -135,9 +137,19 @@ def _index_tokens(texts: list[str], progress, cancel) -> tuple[list[str], np.nda
     return list(numbers), np.frombuffer(flat, dtype=np.intc).astype(np.int32), lengths
 
 
-def build_dataset(split, label, rating, review_id, texts: list[str], urls: list[str],
-                  num_words: int = 10_000, source: str = "", progress=None, cancel=None,
-                  **extra_fields) -> Dataset:
+def build_dataset(
+    split,
+    label,
+    rating,
+    review_id,
+    texts: list[str],
+    urls: list[str],
+    num_words: int = 10_000,
+    source: str = "",
+    progress=None,
+    cancel=None,
+    **extra_fields,
+) -> Dataset:
     """Tokenize ``texts`` and index them against a vocabulary built from the train split only.
 
     The vocabulary is the ``num_words`` most frequent train words, ties broken
@@ -160,19 +172,31 @@ def build_dataset(split, label, rating, review_id, texts: list[str], urls: list[
     if progress:
         progress(1.0, "Tokenized reviews")
     return Dataset(
-        split=split, label=np.asarray(label, dtype=np.uint8),
-        rating=np.asarray(rating, dtype=np.uint8), review_id=np.asarray(review_id, dtype=np.int32),
-        n_words=lengths, tokens=to_vocab[word_numbers], token_offsets=offsets,
-        text_blob=text_blob, text_offsets=text_offsets, url_blob=url_blob, url_offsets=url_offsets,
-        vocab=vocab, source=source, num_words=num_words, **extra_fields,
+        split=split,
+        label=np.asarray(label, dtype=np.uint8),
+        rating=np.asarray(rating, dtype=np.uint8),
+        review_id=np.asarray(review_id, dtype=np.int32),
+        n_words=lengths,
+        tokens=to_vocab[word_numbers],
+        token_offsets=offsets,
+        text_blob=text_blob,
+        text_offsets=text_offsets,
+        url_blob=url_blob,
+        url_offsets=url_offsets,
+        vocab=vocab,
+        source=source,
+        num_words=num_words,
+        **extra_fields,
     )
 
 
 # --- Finding and loading the dataset -------------------------------------------------------
 
-HOW_TO_GET = ("Download the IMDB archive (in the app, or from "
-              "https://ai.stanford.edu/~amaas/data/sentiment/aclImdb_v1.tar.gz), or point "
-              "IMDB_LAB_DATA (or --data) at aclImdb_v1.tar.gz or an extracted aclImdb/ folder.")
+HOW_TO_GET = (
+    "Download the IMDB archive (in the app, or from "
+    "https://ai.stanford.edu/~amaas/data/sentiment/aclImdb_v1.tar.gz), or point "
+    "IMDB_LAB_DATA (or --data) at aclImdb_v1.tar.gz or an extracted aclImdb/ folder."
+)
 NO_DATASET = "No dataset found. " + HOW_TO_GET
 
 
@@ -193,8 +217,9 @@ def _cached_source(cache: Path) -> Path | None:
     return source if source.exists() else None
 
 
-def find_source(source: str | Path | None = None, *, num_words: int = 10_000,
-                cache_dir: Path | None = None) -> Path | None:
+def find_source(
+    source: str | Path | None = None, *, num_words: int = 10_000, cache_dir: Path | None = None
+) -> Path | None:
     """Where :func:`load_dataset` would read from, without loading anything.
 
     Order: ``source`` (CLI ``--data`` / app setting) → ``IMDB_LAB_DATA`` → the newest
@@ -217,6 +242,7 @@ def find_source(source: str | Path | None = None, *, num_words: int = 10_000,
             if raw is not None:
                 return raw
     from engine.data.download import default_archive_path
+
     downloaded = default_archive_path()
     return downloaded if downloaded.is_file() else None
 
@@ -227,10 +253,16 @@ def _scaled(progress, start: float, end: float):
     return lambda fraction, message: progress(start + (end - start) * fraction, message)
 
 
-def load_dataset(source: str | Path | None = None, num_words: int = 10_000, progress=None,
-                 cancel=None, *, cache_dir: Path | None = None,
-                 expected_per_folder: int | None = EXPECTED_PER_FOLDER,
-                 use_cache: bool = True) -> Dataset:
+def load_dataset(
+    source: str | Path | None = None,
+    num_words: int = 10_000,
+    progress=None,
+    cancel=None,
+    *,
+    cache_dir: Path | None = None,
+    expected_per_folder: int | None = EXPECTED_PER_FOLDER,
+    use_cache: bool = True,
+) -> Dataset:
     """The processed dataset, from the cache when possible, else read and tokenized.
 
     Args:
@@ -246,8 +278,8 @@ def load_dataset(source: str | Path | None = None, num_words: int = 10_000, prog
     Raises:
         DataError: no dataset found, or the dataset is missing, malformed or unreadable.
     """
-    from engine.data.cache import cache_path, load_cache, save_cache
     from engine.data.archive import read_reviews
+    from engine.data.cache import cache_path, load_cache, save_cache
 
     explicit = source is not None and str(source).strip() != ""
     cache_dir = Path(cache_dir) if cache_dir is not None else paths.cache_dir()
@@ -257,8 +289,11 @@ def load_dataset(source: str | Path | None = None, num_words: int = 10_000, prog
         if path is None:
             raise DataError(NO_DATASET)
         if not path.exists():
-            problem = (f"The dataset {path} does not exist." if explicit
-                       else f"IMDB_LAB_DATA names {path}, which does not exist.")
+            problem = (
+                f"The dataset {path} does not exist."
+                if explicit
+                else f"IMDB_LAB_DATA names {path}, which does not exist."
+            )
             raise DataError(f"{problem} {HOW_TO_GET}")
         if not (path.suffix == ".npz" and path.is_file()):
             break
@@ -270,8 +305,10 @@ def load_dataset(source: str | Path | None = None, num_words: int = 10_000, prog
             path.unlink(missing_ok=True)
             continue
         if ds.num_words != num_words:
-            raise DataError(f"The processed dataset {path} has a {ds.num_words:,}-word "
-                            f"vocabulary, not {num_words:,}. {HOW_TO_GET}")
+            raise DataError(
+                f"The processed dataset {path} has a {ds.num_words:,}-word "
+                f"vocabulary, not {num_words:,}. {HOW_TO_GET}"
+            )
         return _loaded(ds, progress)
     else:
         raise DataError(f"Too many damaged dataset caches in {cache_dir}. {NO_DATASET}")
@@ -282,12 +319,26 @@ def load_dataset(source: str | Path | None = None, num_words: int = 10_000, prog
             return _loaded(load_cache(cached), progress)
         except DataError:
             cached.unlink(missing_ok=True)  # damaged: rebuilt below
-    raw = read_reviews(path, progress=_scaled(progress, 0.0, 0.4), cancel=cancel,
-                       expected_per_folder=expected_per_folder)
-    ds = build_dataset(raw.split, raw.label, raw.rating, raw.review_id, raw.texts, raw.urls,
-                       num_words=num_words, source=str(path.resolve()),
-                       progress=_scaled(progress, 0.4, 0.97), cancel=cancel,
-                       decode_errors=raw.decode_errors, empty_files=raw.empty_files)
+    raw = read_reviews(
+        path,
+        progress=_scaled(progress, 0.0, 0.4),
+        cancel=cancel,
+        expected_per_folder=expected_per_folder,
+    )
+    ds = build_dataset(
+        raw.split,
+        raw.label,
+        raw.rating,
+        raw.review_id,
+        raw.texts,
+        raw.urls,
+        num_words=num_words,
+        source=str(path.resolve()),
+        progress=_scaled(progress, 0.4, 0.97),
+        cancel=cancel,
+        decode_errors=raw.decode_errors,
+        empty_files=raw.empty_files,
+    )
     ds.extra["from_cache"] = False
     if use_cache:
         try:

@@ -29,8 +29,14 @@ def _megabytes(n: int) -> str:
     return f"{n / 1e6:.1f} MB"
 
 
-def download(url: str, dest: Path, progress=None, cancel=None, timeout: float = 30,
-             chunk_size: int = CHUNK_SIZE) -> Path:
+def download(
+    url: str,
+    dest: Path,
+    progress=None,
+    cancel=None,
+    timeout: float = 30,
+    chunk_size: int = CHUNK_SIZE,
+) -> Path:
     """Download ``url`` to ``dest``.
 
     Args:
@@ -72,20 +78,27 @@ def download(url: str, dest: Path, progress=None, cancel=None, timeout: float = 
                     progress(received / total if total else 0.0, f"Downloading: {done}")
         # http.client may end a short body quietly instead of raising, so check ourselves.
         if total and received != total:
-            raise DataError(f"The download of {url} was incomplete: received {received:,} of "
-                            f"{total:,} bytes. Please try again.")
+            raise DataError(
+                f"The download of {url} was incomplete: received {received:,} of "
+                f"{total:,} bytes. Please try again."
+            )
         if received == 0:
             raise DataError(f"The download of {url} was empty. Please try again.")
         os.replace(part, dest)
     except urllib.error.HTTPError as exc:
-        raise DataError(f"The download of {url} failed: the server answered "
-                        f"{exc.code} {exc.reason}.") from exc
+        raise DataError(
+            f"The download of {url} failed: the server answered {exc.code} {exc.reason}."
+        ) from exc
     except urllib.error.URLError as exc:
-        raise DataError(f"Could not reach {url}: {exc.reason}. Check the network connection, "
-                        f"or download the file yourself and set IMDB_LAB_DATA.") from exc
+        raise DataError(
+            f"Could not reach {url}: {exc.reason}. Check the network connection, "
+            f"or download the file yourself and set IMDB_LAB_DATA."
+        ) from exc
     except (http.client.HTTPException, OSError) as exc:
-        raise DataError(f"The download of {url} was interrupted after {received:,} bytes "
-                        f"({exc or type(exc).__name__}). Please try again.") from exc
+        raise DataError(
+            f"The download of {url} was interrupted after {received:,} bytes "
+            f"({exc or type(exc).__name__}). Please try again."
+        ) from exc
     finally:
         part.unlink(missing_ok=True)
     if progress:
@@ -93,8 +106,13 @@ def download(url: str, dest: Path, progress=None, cancel=None, timeout: float = 
     return dest
 
 
-def download_official(progress=None, cancel=None, url: str = OFFICIAL_URL,
-                      dest: Path | None = None, timeout: float = 30) -> Path:
+def download_official(
+    progress=None,
+    cancel=None,
+    url: str = OFFICIAL_URL,
+    dest: Path | None = None,
+    timeout: float = 30,
+) -> Path:
     """Download the official archive (84 MB) into the app's data folder unless already there."""
     dest = Path(dest) if dest is not None else default_archive_path()
     if dest.is_file() and dest.stat().st_size > 0:

@@ -37,8 +37,9 @@ def keras_vocab(word_index: dict[str, int], num_words: int) -> list[str]:
     return vocab
 
 
-def from_keras_arrays(train_x, train_y, test_x, test_y, word_index: dict[str, int],
-                      num_words: int) -> Dataset:
+def from_keras_arrays(
+    train_x, train_y, test_x, test_y, word_index: dict[str, int], num_words: int
+) -> Dataset:
     """Build a :class:`Dataset` from arrays laid out like ``keras.datasets.imdb.load_data``.
 
     Args:
@@ -53,16 +54,19 @@ def from_keras_arrays(train_x, train_y, test_x, test_y, word_index: dict[str, in
     seqs = list(train_x) + list(test_x)
     labels = np.concatenate([np.asarray(train_y), np.asarray(test_y)]).astype(np.int64)
     if len(train_x) != len(train_y) or len(test_x) != len(test_y):
-        raise DataError("The Keras IMDB arrays are inconsistent: reviews and labels differ "
-                        "in number.")
+        raise DataError(
+            "The Keras IMDB arrays are inconsistent: reviews and labels differ in number."
+        )
     if labels.size and not np.isin(labels, (0, 1)).all():
         raise DataError("The Keras IMDB labels must be 0 or 1.")
     arrays = [np.asarray(s, dtype=np.int64).reshape(-1) for s in seqs]
     lengths = np.array([len(a) for a in arrays], dtype=np.int32)
     flat = np.concatenate(arrays) if arrays else np.zeros(0, dtype=np.int64)
     if flat.size and (flat.min() < 0 or flat.max() >= num_words):
-        raise DataError(f"The Keras IMDB data has word indices outside 0..{num_words - 1}; "
-                        f"load it with num_words={num_words}.")
+        raise DataError(
+            f"The Keras IMDB data has word indices outside 0..{num_words - 1}; "
+            f"load it with num_words={num_words}."
+        )
     offsets = np.zeros(len(arrays) + 1, dtype=np.int64)
     np.cumsum(lengths, out=offsets[1:])
     reverse = reverse_word_index(word_index)
@@ -72,13 +76,21 @@ def from_keras_arrays(train_x, train_y, test_x, test_y, word_index: dict[str, in
     text_blob, text_offsets = pack_strings(texts)
     url_blob, url_offsets = pack_strings([""] * n)
     return Dataset(
-        split=(np.arange(n) >= n_train).astype(np.uint8), label=labels.astype(np.uint8),
+        split=(np.arange(n) >= n_train).astype(np.uint8),
+        label=labels.astype(np.uint8),
         rating=np.zeros(n, dtype=np.uint8),
         review_id=np.concatenate([np.arange(n_train), np.arange(n - n_train)]).astype(np.int32),
-        n_words=lengths, tokens=flat.astype(np.int32), token_offsets=offsets,
-        text_blob=text_blob, text_offsets=text_offsets, url_blob=url_blob, url_offsets=url_offsets,
-        vocab=keras_vocab(word_index, num_words), source="keras.datasets.imdb",
-        num_words=num_words, extra={"keras": True},
+        n_words=lengths,
+        tokens=flat.astype(np.int32),
+        token_offsets=offsets,
+        text_blob=text_blob,
+        text_offsets=text_offsets,
+        url_blob=url_blob,
+        url_offsets=url_offsets,
+        vocab=keras_vocab(word_index, num_words),
+        source="keras.datasets.imdb",
+        num_words=num_words,
+        extra={"keras": True},
     )
 
 
@@ -97,6 +109,8 @@ def load_keras_imdb(num_words: int = 10_000) -> Dataset:
     except LabError:
         raise
     except Exception as exc:  # Keras reports network and file problems with assorted types
-        raise DataError(f"Could not load the Keras copy of IMDB ({type(exc).__name__}: {exc}). "
-                        f"It needs the network on first use.") from exc
+        raise DataError(
+            f"Could not load the Keras copy of IMDB ({type(exc).__name__}: {exc}). "
+            f"It needs the network on first use."
+        ) from exc
     return from_keras_arrays(train_x, train_y, test_x, test_y, word_index, num_words)

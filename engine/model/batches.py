@@ -21,11 +21,13 @@ import weakref
 
 import numpy as np
 
-_DATASET_CACHE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_DATASET_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _CACHE_LOCK = threading.Lock()
 
 
-def multi_hot_ids(flat: np.ndarray, lengths: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray]:
+def multi_hot_ids(
+    flat: np.ndarray, lengths: np.ndarray, width: int
+) -> tuple[np.ndarray, np.ndarray]:
     """Each review's distinct ids in ``[0, width)``, sorted, as flat ids plus offsets (n+1).
 
     ``flat`` holds the reviews' token ids one after the other (``lengths`` each; ids < 0
@@ -41,7 +43,7 @@ def multi_hot_ids(flat: np.ndarray, lengths: np.ndarray, width: int) -> tuple[np
     chunk = max(1, (2**31 - 1) // max(width, 1) - 1)
     for r0 in range(0, n, chunk):
         r1 = min(n, r0 + chunk)
-        ids = np.asarray(flat[token_offsets[r0]:token_offsets[r1]], dtype=np.int32)
+        ids = np.asarray(flat[token_offsets[r0] : token_offsets[r1]], dtype=np.int32)
         rows = np.repeat(np.arange(r1 - r0, dtype=np.int32), lengths[r0:r1])
         keep = (ids >= 0) & (ids < width)
         keys = rows[keep] * np.int32(width) + ids[keep]
@@ -88,7 +90,9 @@ def gather_rows(ids: np.ndarray, offsets: np.ndarray, rows) -> tuple[np.ndarray,
     return ids[index], new_offsets
 
 
-def distinct_ids(dataset, rows: np.ndarray, width: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+def distinct_ids(
+    dataset, rows: np.ndarray, width: int | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """The multi-hot positions of ``rows`` in CSR form.
 
     Ids at or above ``width`` (default ``dataset.num_words``) are left out, like words
@@ -117,8 +121,15 @@ def batch_count(n_rows: int, batch_size: int) -> int:
     return -(-int(n_rows) // int(batch_size))
 
 
-def tf_batches(dataset, rows: np.ndarray, batch_size: int, *, width: int | None = None,
-               shuffle_seed: int | None = None, repeat: bool = False):
+def tf_batches(
+    dataset,
+    rows: np.ndarray,
+    batch_size: int,
+    *,
+    width: int | None = None,
+    shuffle_seed: int | None = None,
+    repeat: bool = False,
+):
     """A ``tf.data.Dataset`` of ``(multi_hot, label)`` batches.
 
     ``multi_hot`` is a float32 ``tf.SparseTensor`` of shape ``(b, width)`` holding ones,
@@ -151,8 +162,11 @@ def tf_batches(dataset, rows: np.ndarray, batch_size: int, *, width: int | None 
         # Ids are sorted within each row, so the indices are already in canonical order.
         coords = tf.stack([batch_ids.value_rowids(), batch_ids.flat_values], axis=1)
         n = tf.shape(positions, out_type=tf.int64)[0]
-        block = tf.SparseTensor(coords, tf.ones_like(batch_ids.flat_values, tf.float32),
-                                tf.stack([n, tf.constant(width, tf.int64)]))
+        block = tf.SparseTensor(
+            coords,
+            tf.ones_like(batch_ids.flat_values, tf.float32),
+            tf.stack([n, tf.constant(width, tf.int64)]),
+        )
         return block, tf.gather(labels, positions)
 
     data = data.batch(batch_size).map(expand, num_parallel_calls=2)

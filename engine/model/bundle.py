@@ -19,10 +19,10 @@ from typing import Any
 
 import numpy as np
 
-from engine.model.config import ModelConfig
+from engine.data.tokenizer import TOKENIZER_VERSION
 from engine.errors import ModelFileError
 from engine.jsonable import json_default
-from engine.data.tokenizer import TOKENIZER_VERSION
+from engine.model.config import ModelConfig
 
 FORMAT = "imdb-sentiment-lab-model"
 FORMAT_VERSION = 1
@@ -42,8 +42,15 @@ class Bundle:
     tokenizer_version: int = TOKENIZER_VERSION
 
 
-def save_bundle(path: str | Path, model, vocab: list[str], config: ModelConfig,
-                metrics: dict | None = None, *, weights: list[np.ndarray] | None = None) -> Path:
+def save_bundle(
+    path: str | Path,
+    model,
+    vocab: list[str],
+    config: ModelConfig,
+    metrics: dict | None = None,
+    *,
+    weights: list[np.ndarray] | None = None,
+) -> Path:
     """Write the model folder to a temp sibling, then rename it into place.
 
     Args:
@@ -63,8 +70,10 @@ def save_bundle(path: str | Path, model, vocab: list[str], config: ModelConfig,
     if not all(np.isfinite(w).all() for w in weights):
         raise ModelFileError("The model was not saved because its weights are not finite numbers.")
     if weights[0].shape[0] != len(vocab):
-        raise ModelFileError(f"The model's input width ({weights[0].shape[0]}) does not match "
-                             f"its vocabulary ({len(vocab)} words).")
+        raise ModelFileError(
+            f"The model's input width ({weights[0].shape[0]}) does not match "
+            f"its vocabulary ({len(vocab)} words)."
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
     try:
@@ -72,11 +81,16 @@ def save_bundle(path: str | Path, model, vocab: list[str], config: ModelConfig,
             model.save(tmp / "model.keras")
         np.savez(tmp / "weights.npz", **{f"w{i}": w for i, w in enumerate(weights)})
         (tmp / "vocab.txt").write_text("\n".join(vocab) + "\n", encoding="utf-8")
-        header = {"format": FORMAT, "format_version": FORMAT_VERSION,
-                  "tokenizer_version": TOKENIZER_VERSION, "config": config.to_dict()}
+        header = {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "tokenizer_version": TOKENIZER_VERSION,
+            "config": config.to_dict(),
+        }
         (tmp / "config.json").write_text(json.dumps(header, indent=2), encoding="utf-8")
         (tmp / "metrics.json").write_text(
-            json.dumps(metrics or {}, indent=2, default=json_default), encoding="utf-8")
+            json.dumps(metrics or {}, indent=2, default=json_default), encoding="utf-8"
+        )
         _replace_dir(tmp, path)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -140,8 +154,15 @@ def load_bundle(path: str | Path, load_keras: bool = False) -> Bundle:
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise _damaged(path, f"metrics.json cannot be read ({exc})") from None
     model = _load_keras(path) if load_keras else None
-    return Bundle(path, config, vocab, metrics, weights, model,
-                  int(header.get("tokenizer_version", TOKENIZER_VERSION)))
+    return Bundle(
+        path,
+        config,
+        vocab,
+        metrics,
+        weights,
+        model,
+        int(header.get("tokenizer_version", TOKENIZER_VERSION)),
+    )
 
 
 def _read_weights(path: Path) -> list[np.ndarray]:
@@ -173,4 +194,6 @@ def _load_keras(path: Path):
     try:
         return keras.models.load_model(file, safe_mode=True)
     except Exception as exc:  # Keras raises many types for foreign or broken content
-        raise _damaged(path, f"Keras cannot load model.keras ({type(exc).__name__}: {exc})") from None
+        raise _damaged(
+            path, f"Keras cannot load model.keras ({type(exc).__name__}: {exc})"
+        ) from None

@@ -35,7 +35,7 @@ class ModelConfig:
     seed: int = 0
     early_stopping: int = 0  # 0 = off, N = patience in epochs (restores best weights)
 
-    def validate(self, train_size: int = TRAIN_SIZE) -> "ModelConfig":
+    def validate(self, train_size: int = TRAIN_SIZE) -> ModelConfig:
         """Raise :class:`ConfigError` with a readable message if a value is invalid."""
         if not isinstance(self.hidden_units, list) or not self.hidden_units:
             raise ConfigError("At least one hidden layer is needed.")
@@ -45,13 +45,19 @@ class ModelConfig:
             if not isinstance(units, int) or units < 1 or units > 4096:
                 raise ConfigError(f"Hidden layer units must be between 1 and 4096 (got {units}).")
         if self.activation not in ACTIVATIONS:
-            raise ConfigError(f"Activation must be one of {', '.join(ACTIVATIONS)} (got {self.activation!r}).")
+            raise ConfigError(
+                f"Activation must be one of {', '.join(ACTIVATIONS)} (got {self.activation!r})."
+            )
         if self.loss not in LOSSES:
             raise ConfigError(f"Loss must be one of {', '.join(LOSSES)} (got {self.loss!r}).")
         if self.optimizer not in OPTIMIZERS:
-            raise ConfigError(f"Optimizer must be one of {', '.join(OPTIMIZERS)} (got {self.optimizer!r}).")
+            raise ConfigError(
+                f"Optimizer must be one of {', '.join(OPTIMIZERS)} (got {self.optimizer!r})."
+            )
         if not (isinstance(self.learning_rate, (int, float)) and 0 < self.learning_rate <= 10):
-            raise ConfigError(f"Learning rate must be a positive number up to 10 (got {self.learning_rate}).")
+            raise ConfigError(
+                f"Learning rate must be a positive number up to 10 (got {self.learning_rate})."
+            )
         if not isinstance(self.batch_size, int) or not 1 <= self.batch_size <= 25_000:
             raise ConfigError(f"Batch size must be between 1 and 25000 (got {self.batch_size}).")
         if not isinstance(self.epochs, int) or not 1 <= self.epochs <= 1000:
@@ -64,11 +70,15 @@ class ModelConfig:
                 f"training set ({train_size} reviews)."
             )
         if not isinstance(self.num_words, int) or not 100 <= self.num_words <= 100_000:
-            raise ConfigError(f"Vocabulary size must be between 100 and 100000 (got {self.num_words}).")
+            raise ConfigError(
+                f"Vocabulary size must be between 100 and 100000 (got {self.num_words})."
+            )
         if not isinstance(self.seed, int) or self.seed < 0:
             raise ConfigError(f"Seed must be a non-negative integer (got {self.seed}).")
         if not isinstance(self.early_stopping, int) or self.early_stopping < 0:
-            raise ConfigError(f"Early-stopping patience must be 0 (off) or more (got {self.early_stopping}).")
+            raise ConfigError(
+                f"Early-stopping patience must be 0 (off) or more (got {self.early_stopping})."
+            )
         return self
 
     def to_dict(self) -> dict[str, Any]:
@@ -78,7 +88,7 @@ class ModelConfig:
         return json.dumps(self.to_dict(), sort_keys=True)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "ModelConfig":
+    def from_dict(cls, data: dict[str, Any]) -> ModelConfig:
         """Build from a dict, ignoring unknown keys (older or newer files)."""
         names = {f.name for f in dataclasses.fields(cls)}
         values = {k: v for k, v in data.items() if k in names}
@@ -86,7 +96,7 @@ class ModelConfig:
             values["hidden_units"] = [int(u) for u in values["hidden_units"]]
         return cls(**values)
 
-    def replace(self, **changes: Any) -> "ModelConfig":
+    def replace(self, **changes: Any) -> ModelConfig:
         return dataclasses.replace(self, **changes)
 
     def summary_text(self) -> str:
@@ -113,9 +123,14 @@ def preset(name: str, base: ModelConfig | None = None) -> ModelConfig:
         raise ConfigError(f"Unknown preset {name!r}.")
     start = ModelConfig()
     if base is not None:
-        start = start.replace(epochs=base.epochs, batch_size=base.batch_size,
-                              validation_size=base.validation_size, seed=base.seed,
-                              num_words=base.num_words, early_stopping=base.early_stopping)
+        start = start.replace(
+            epochs=base.epochs,
+            batch_size=base.batch_size,
+            validation_size=base.validation_size,
+            seed=base.seed,
+            num_words=base.num_words,
+            early_stopping=base.early_stopping,
+        )
     return start.replace(**PRESETS[name])
 
 
@@ -125,7 +140,9 @@ def summary_rows(config: ModelConfig) -> list[tuple[str, str, int]]:
     inputs = config.num_words
     for i, units in enumerate(config.hidden_units):
         name = "dense" if i == 0 else f"dense_{i}"
-        rows.append((f"{name} (Dense, {config.activation})", f"(None, {units})", inputs * units + units))
+        rows.append(
+            (f"{name} (Dense, {config.activation})", f"(None, {units})", inputs * units + units)
+        )
         inputs = units
     name = f"dense_{len(config.hidden_units)}"
     rows.append((f"{name} (Dense, sigmoid)", "(None, 1)", inputs + 1))

@@ -32,20 +32,31 @@ class Evaluation:
 
     def to_dict(self) -> dict:
         """The scalar metrics plus the confusion matrix as nested lists (JSON-ready)."""
-        return {"loss": self.loss, "accuracy": self.accuracy, "precision": self.precision,
-                "recall": self.recall, "roc_auc": self.roc_auc,
-                "confusion": self.confusion.astype(int).tolist(), "count": int(len(self.rows))}
+        return {
+            "loss": self.loss,
+            "accuracy": self.accuracy,
+            "precision": self.precision,
+            "recall": self.recall,
+            "roc_auc": self.roc_auc,
+            "confusion": self.confusion.astype(int).tolist(),
+            "count": int(len(self.rows)),
+        }
 
 
-def logits(weights: list[np.ndarray], dataset, rows: np.ndarray, activation: str = "relu",
-           block: int = 4096) -> np.ndarray:
+def logits(
+    weights: list[np.ndarray],
+    dataset,
+    rows: np.ndarray,
+    activation: str = "relu",
+    block: int = 4096,
+) -> np.ndarray:
     """The output unit's pre-sigmoid value for each of ``rows`` (float64)."""
     kernels, biases = weights[0::2], weights[1::2]
     act = _ACTIVATIONS[activation]
     out = np.empty(len(rows), dtype=np.float64)
     # Blocks bound the gathered kernel rows (block x ~150 words x units floats).
     for b0 in range(0, len(rows), block):
-        part = rows[b0:b0 + block]
+        part = rows[b0 : b0 + block]
         indptr, ids = distinct_ids(dataset, part, kernels[0].shape[0])
         first = np.zeros((len(part), kernels[0].shape[1]), dtype=np.float32)
         nonempty = np.flatnonzero(np.diff(indptr) > 0)
@@ -55,7 +66,7 @@ def logits(weights: list[np.ndarray], dataset, rows: np.ndarray, activation: str
         h = act(first + biases[0])
         for k, b in zip(kernels[1:-1], biases[1:-1]):
             h = act(h @ k + b)
-        out[b0:b0 + len(part)] = (h @ kernels[-1] + biases[-1])[:, 0]
+        out[b0 : b0 + len(part)] = (h @ kernels[-1] + biases[-1])[:, 0]
     return out
 
 
@@ -137,12 +148,21 @@ def evaluate(weights_or_model, dataset, rows=None, config: ModelConfig | None = 
     z = logits(weights, dataset, rows, config.activation)
     probabilities = sigmoid(z).astype(np.float32)
     m = metrics_from_probabilities(labels, probabilities)
-    return Evaluation(loss=loss_value(config.loss, labels, z), accuracy=m["accuracy"],
-                      precision=m["precision"], recall=m["recall"], confusion=m["confusion"],
-                      roc_auc=m["roc_auc"], probabilities=probabilities, rows=rows)
+    return Evaluation(
+        loss=loss_value(config.loss, labels, z),
+        accuracy=m["accuracy"],
+        precision=m["precision"],
+        recall=m["recall"],
+        confusion=m["confusion"],
+        roc_auc=m["roc_auc"],
+        probabilities=probabilities,
+        rows=rows,
+    )
 
 
-def evaluation_from_probabilities(dataset, rows: np.ndarray, probabilities: np.ndarray) -> Evaluation:
+def evaluation_from_probabilities(
+    dataset, rows: np.ndarray, probabilities: np.ndarray
+) -> Evaluation:
     """An :class:`Evaluation` of already computed P(positive) for ``rows``.
 
     For a model known only through its predictions (the window's current model, possibly on
@@ -154,6 +174,13 @@ def evaluation_from_probabilities(dataset, rows: np.ndarray, probabilities: np.n
     p = np.clip(np.asarray(probabilities, dtype=np.float64), 1e-7, 1 - 1e-7)
     loss = float(-np.mean(labels * np.log(p) + (1 - labels) * np.log1p(-p)))
     m = metrics_from_probabilities(labels, p)
-    return Evaluation(loss=loss, accuracy=m["accuracy"], precision=m["precision"],
-                      recall=m["recall"], confusion=m["confusion"], roc_auc=m["roc_auc"],
-                      probabilities=np.asarray(probabilities, dtype=np.float32), rows=rows)
+    return Evaluation(
+        loss=loss,
+        accuracy=m["accuracy"],
+        precision=m["precision"],
+        recall=m["recall"],
+        confusion=m["confusion"],
+        roc_auc=m["roc_auc"],
+        probabilities=np.asarray(probabilities, dtype=np.float32),
+        rows=rows,
+    )

@@ -15,8 +15,11 @@ def make_optimizer(config: ModelConfig):
     """The configured Keras optimizer with the configured learning rate."""
     import keras
 
-    classes = {"rmsprop": keras.optimizers.RMSprop, "adam": keras.optimizers.Adam,
-               "sgd": keras.optimizers.SGD}
+    classes = {
+        "rmsprop": keras.optimizers.RMSprop,
+        "adam": keras.optimizers.Adam,
+        "sgd": keras.optimizers.SGD,
+    }
     return classes[config.optimizer](learning_rate=float(config.learning_rate))
 
 
@@ -39,10 +42,12 @@ def build_model(config: ModelConfig):
     inputs = keras.Input(shape=(config.num_words,), sparse=True, name="multi_hot")
     x = inputs
     for i, units in enumerate(config.hidden_units):
-        x = keras.layers.Dense(units, activation=config.activation,
-                               name="dense" if i == 0 else f"dense_{i}")(x)
-    outputs = keras.layers.Dense(1, activation="sigmoid",
-                                 name=f"dense_{len(config.hidden_units)}")(x)
+        x = keras.layers.Dense(
+            units, activation=config.activation, name="dense" if i == 0 else f"dense_{i}"
+        )(x)
+    outputs = keras.layers.Dense(1, activation="sigmoid", name=f"dense_{len(config.hidden_units)}")(
+        x
+    )
     model = keras.Model(inputs, outputs, name="imdb_sentiment")
     model.compile(optimizer=make_optimizer(config), loss=config.loss, metrics=["accuracy"])
     return model

@@ -11,16 +11,18 @@ allocates its scratch per call, so one instance may be used from several threads
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple, Sequence
+from typing import NamedTuple
 
 import numpy as np
 
-from engine.model.batches import dataset_multi_hot, gather_rows, multi_hot_ids
-from engine.errors import ModelFileError, PredictionError
 from engine.data.keras_copy import RESERVED, START
 from engine.data.tokenizer import token_spans, tokenize
+from engine.errors import ModelFileError, PredictionError
+from engine.model.batches import dataset_multi_hot, gather_rows, multi_hot_ids
+
 
 def _relu(x: np.ndarray) -> np.ndarray:
     return np.maximum(x, 0)
@@ -39,16 +41,20 @@ START_MARKER = RESERVED[START]  # the Keras source's slot 1, "<start>"
 class Prediction:
     """The model's verdict on one text."""
 
-    probability: float      # P(positive)
-    label: str              # "positive" or "negative"
-    known_words: int        # tokens found in the vocabulary (every occurrence)
-    unknown_words: int      # tokens outside it
-    uninformative: bool     # no known word: the output is only the model's bias
+    probability: float  # P(positive)
+    label: str  # "positive" or "negative"
+    known_words: int  # tokens found in the vocabulary (every occurrence)
+    unknown_words: int  # tokens outside it
+    uninformative: bool  # no known word: the output is only the model's bias
 
     def to_dict(self) -> dict:
-        return {"probability": self.probability, "label": self.label,
-                "known_words": self.known_words, "unknown_words": self.unknown_words,
-                "uninformative": self.uninformative}
+        return {
+            "probability": self.probability,
+            "label": self.label,
+            "known_words": self.known_words,
+            "unknown_words": self.unknown_words,
+            "uninformative": self.uninformative,
+        }
 
 
 class Span(NamedTuple):
@@ -84,19 +90,25 @@ def _readonly(a: np.ndarray) -> np.ndarray:
 class Predictor:
     """Scores texts with a trained model's weights and vocabulary."""
 
-    def __init__(self, weights: Sequence[np.ndarray], vocab: Sequence[str], activation: str = "relu"):
+    def __init__(
+        self, weights: Sequence[np.ndarray], vocab: Sequence[str], activation: str = "relu"
+    ):
         if activation not in ACTIVATIONS:
             raise ModelFileError(f"The model uses an unsupported activation {activation!r}.")
         if len(weights) < 4 or len(weights) % 2:
-            raise ModelFileError("The model weights are incomplete: expected kernel/bias pairs "
-                                 "for at least one hidden layer and the output layer.")
+            raise ModelFileError(
+                "The model weights are incomplete: expected kernel/bias pairs "
+                "for at least one hidden layer and the output layer."
+            )
         self.kernels = [_readonly(w) for w in weights[0::2]]
         self.biases = [_readonly(b) for b in weights[1::2]]
         width = len(vocab)
         for i, (k, b) in enumerate(zip(self.kernels, self.biases)):
             if k.ndim != 2 or k.shape[0] != width or b.shape != (k.shape[1],):
-                raise ModelFileError(f"The model weights do not fit together at layer {i + 1} "
-                                     f"(kernel {k.shape}, bias {b.shape}, input width {width}).")
+                raise ModelFileError(
+                    f"The model weights do not fit together at layer {i + 1} "
+                    f"(kernel {k.shape}, bias {b.shape}, input width {width})."
+                )
             width = k.shape[1]
         if width != 1:
             raise ModelFileError(f"The model's output layer has {width} units instead of 1.")
@@ -112,7 +124,7 @@ class Predictor:
         self._marker = self.word_index.get(START_MARKER)
 
     @classmethod
-    def from_bundle(cls, path: str | Path) -> "Predictor":
+    def from_bundle(cls, path: str | Path) -> Predictor:
         """Load the numpy snapshot of a saved model (no TensorFlow needed)."""
         from engine.model.bundle import load_bundle
 
@@ -147,7 +159,9 @@ class Predictor:
         rows = unique if self._marker is None else np.union1d(unique, [self._marker])
         first = self.kernels[0][rows].sum(axis=0, dtype=np.float32)[None, :]
         p = float(self._head(first)[0])
-        pred = Prediction(p, _label(p), int(known.size), len(ids) - int(known.size), unique.size == 0)
+        pred = Prediction(
+            p, _label(p), int(known.size), len(ids) - int(known.size), unique.size == 0
+        )
         return pred, unique, first
 
     # -- public API ----------------------------------------------------------------------
@@ -159,14 +173,19 @@ class Predictor:
     def predict_many(self, texts: Sequence[str]) -> list[Prediction]:
         """Predictions for several texts, scored in one batch."""
         id_lists = [self._ids(t)[1] for t in texts]
-        arrays = [np.fromiter((i for i in ids if i is not None), dtype=np.int32) for ids in id_lists]
+        arrays = [
+            np.fromiter((i for i in ids if i is not None), dtype=np.int32) for ids in id_lists
+        ]
         marked = arrays if self._marker is None else [np.append(a, self._marker) for a in arrays]
         probs = self.probabilities(marked)
         out = []
         for ids, known, p in zip(id_lists, arrays, probs):
             p = float(p)
-            out.append(Prediction(p, _label(p), int(known.size), len(ids) - int(known.size),
-                                  known.size == 0))
+            out.append(
+                Prediction(
+                    p, _label(p), int(known.size), len(ids) - int(known.size), known.size == 0
+                )
+            )
         return out
 
     def explain(self, text: str) -> Explanation:
@@ -204,10 +223,14 @@ class Predictor:
 
     def probabilities(self, token_id_lists: Sequence[np.ndarray]) -> np.ndarray:
         """P(positive) per token-id array (ids < 0 or out of range are unknown words)."""
-        lengths = np.fromiter((len(t) for t in token_id_lists), dtype=np.int64,
-                              count=len(token_id_lists))
-        flat = (np.concatenate([np.asarray(t, dtype=np.int32) for t in token_id_lists])
-                if len(token_id_lists) else np.zeros(0, np.int32))
+        lengths = np.fromiter(
+            (len(t) for t in token_id_lists), dtype=np.int64, count=len(token_id_lists)
+        )
+        flat = (
+            np.concatenate([np.asarray(t, dtype=np.int32) for t in token_id_lists])
+            if len(token_id_lists)
+            else np.zeros(0, np.int32)
+        )
         return self._flat_probabilities(flat, lengths)
 
     def probabilities_for_dataset(self, dataset, rows: np.ndarray | None = None) -> np.ndarray:
@@ -219,15 +242,17 @@ class Predictor:
         model with another vocabulary is matched word by word.
         """
         vocab = getattr(dataset, "vocab", None)  # None: token ids already the model's
-        if vocab is None or (len(vocab) <= self.num_words
-                             and self.vocab[:len(vocab)] == list(vocab)):
+        if vocab is None or (
+            len(vocab) <= self.num_words and self.vocab[: len(vocab)] == list(vocab)
+        ):
             ids, offsets = dataset_multi_hot(dataset, self.num_words)
         else:
             # A model trained on another vocabulary: map the dataset's ids to the model's
             # by word; -1 (unknown) indexes the trailing -1 and stays unknown.
             mapping = np.array([self.word_index.get(w, -1) for w in vocab] + [-1], dtype=np.int32)
-            ids, offsets = multi_hot_ids(mapping[dataset.tokens], np.diff(dataset.token_offsets),
-                                         self.num_words)
+            ids, offsets = multi_hot_ids(
+                mapping[dataset.tokens], np.diff(dataset.token_offsets), self.num_words
+            )
         if rows is not None:
             ids, offsets = gather_rows(ids, offsets, rows)
         return self._head(self._first_layer(ids, offsets)).astype(np.float32)

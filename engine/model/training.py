@@ -11,9 +11,9 @@ from __future__ import annotations
 import math
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 
@@ -70,7 +70,7 @@ def split_rows(dataset, config: ModelConfig) -> tuple[np.ndarray, np.ndarray]:
     seed first (the book's data came pre-shuffled).
     """
     order = np.random.default_rng(config.seed).permutation(dataset.indices("train"))
-    return order[config.validation_size:], order[:config.validation_size]
+    return order[config.validation_size :], order[: config.validation_size]
 
 
 def validation_rows(dataset, config: ModelConfig) -> np.ndarray:
@@ -101,13 +101,22 @@ class Trainer:
     instead of building a new one, see :func:`engine.model.network.refresh`).
     """
 
-    def __init__(self, dataset, config: ModelConfig, *, store=None, name: str | None = None,
-                 cancel: threading.Event | None = None,
-                 on_epoch_end: Callable[[dict], None] | None = None,
-                 on_batch: Callable[[BatchProgress], None] | None = None,
-                 on_weights: Callable[[int, list[np.ndarray]], None] | None = None,
-                 group_id: int | None = None, evaluate_test: bool = False, phase: str = "train",
-                 reuse_model=None):
+    def __init__(
+        self,
+        dataset,
+        config: ModelConfig,
+        *,
+        store=None,
+        name: str | None = None,
+        cancel: threading.Event | None = None,
+        on_epoch_end: Callable[[dict], None] | None = None,
+        on_batch: Callable[[BatchProgress], None] | None = None,
+        on_weights: Callable[[int, list[np.ndarray]], None] | None = None,
+        group_id: int | None = None,
+        evaluate_test: bool = False,
+        phase: str = "train",
+        reuse_model=None,
+    ):
         self.dataset = dataset
         self.config = config
         self.store = store
@@ -141,14 +150,25 @@ class Trainer:
         now = time.monotonic()
         if self.on_batch is not None and now - self._last_report >= PROGRESS_INTERVAL_S:
             self._last_report = now
-            self.on_batch(BatchProgress(self._epoch, batch + 1, self._batches[phase], phase,
-                                        now - self._epoch_start, logs))
+            self.on_batch(
+                BatchProgress(
+                    self._epoch,
+                    batch + 1,
+                    self._batches[phase],
+                    phase,
+                    now - self._epoch_start,
+                    logs,
+                )
+            )
 
     def _epoch_done(self, model, logs: dict | None) -> None:
         ended_at = time.time()  # wall clock, comparable across processes
         logs = logs or {}
-        metrics = {"epoch": self._epoch, "loss": float(logs["loss"]),
-                   "accuracy": float(logs["accuracy"])}
+        metrics = {
+            "epoch": self._epoch,
+            "loss": float(logs["loss"]),
+            "accuracy": float(logs["accuracy"]),
+        }
         if "val_loss" in logs:
             metrics["val_loss"] = float(logs["val_loss"])
             metrics["val_accuracy"] = float(logs["val_accuracy"])
@@ -156,8 +176,10 @@ class Trainer:
         weights = get_weights(model)
         values = [v for k, v in metrics.items() if k != "epoch"]
         if not (np.isfinite(values).all() and weights_are_finite(weights)):
-            raise _NonFinite(f"Training failed in epoch {self._epoch}: the loss or the weights "
-                             "became NaN or infinite. Try a lower learning rate.")
+            raise _NonFinite(
+                f"Training failed in epoch {self._epoch}: the loss or the weights "
+                "became NaN or infinite. Try a lower learning rate."
+            )
         for key, value in metrics.items():
             if key != "epoch":
                 self.history.setdefault(key, []).append(value)
@@ -203,9 +225,13 @@ class Trainer:
         # Watch runs first so it has recorded the batch's loss when TerminateOnNaN raises.
         callbacks = [Watch(), keras.callbacks.TerminateOnNaN(raise_error=True)]
         if self.config.early_stopping > 0:
-            callbacks.append(keras.callbacks.EarlyStopping(
-                monitor="val_loss" if validating else "loss",
-                patience=self.config.early_stopping, restore_best_weights=True))
+            callbacks.append(
+                keras.callbacks.EarlyStopping(
+                    monitor="val_loss" if validating else "loss",
+                    patience=self.config.early_stopping,
+                    restore_best_weights=True,
+                )
+            )
         return callbacks
 
     def train(self) -> TrainResult:
@@ -226,20 +252,37 @@ class Trainer:
                 model = refresh(self.reuse_model, model)
             self.model = model
             width = config.num_words
-            train_feed = tf_batches(dataset, fit_rows, config.batch_size, width=width,
-                                    shuffle_seed=config.seed, repeat=True)
-            val_feed = (tf_batches(dataset, val_rows, config.batch_size, width=width, repeat=True)
-                        if len(val_rows) else None)
-            self._batches = {"train": batch_count(len(fit_rows), config.batch_size),
-                             "validate": batch_count(len(val_rows), config.batch_size)}
+            train_feed = tf_batches(
+                dataset,
+                fit_rows,
+                config.batch_size,
+                width=width,
+                shuffle_seed=config.seed,
+                repeat=True,
+            )
+            val_feed = (
+                tf_batches(dataset, val_rows, config.batch_size, width=width, repeat=True)
+                if len(val_rows)
+                else None
+            )
+            self._batches = {
+                "train": batch_count(len(fit_rows), config.batch_size),
+                "validate": batch_count(len(val_rows), config.batch_size),
+            }
             callbacks = self._callbacks(val_feed is not None)
             timings["prepare"] = time.monotonic() - t0
             t1 = time.monotonic()
             try:
-                model.fit(train_feed, validation_data=val_feed, epochs=config.epochs,
-                          steps_per_epoch=self._batches["train"],
-                          validation_steps=self._batches["validate"] or None,
-                          callbacks=callbacks, verbose=0, shuffle=False)
+                model.fit(
+                    train_feed,
+                    validation_data=val_feed,
+                    epochs=config.epochs,
+                    steps_per_epoch=self._batches["train"],
+                    validation_steps=self._batches["validate"] or None,
+                    callbacks=callbacks,
+                    verbose=0,
+                    shuffle=False,
+                )
             except _Cancelled:
                 status = "stopped"
                 reason = f"Stopped by the user after {len(self.history.get('loss', []))} complete epochs."
@@ -249,13 +292,17 @@ class Trainer:
                 if math.isfinite(self._last_loss):
                     raise
                 status = "failed"
-                reason = (f"Training failed in epoch {self._epoch}: the loss became NaN or "
-                          "infinite. Try a lower learning rate.")
+                reason = (
+                    f"Training failed in epoch {self._epoch}: the loss became NaN or "
+                    "infinite. Try a lower learning rate."
+                )
             timings["fit"] = time.monotonic() - t1
             stopper = callbacks[-1] if config.early_stopping > 0 else None
             if status == "finished" and stopper is not None and stopper.stopped_epoch > 0:
-                reason = (f"Stopped early after epoch {stopper.stopped_epoch + 1}: no improvement "
-                          f"for {config.early_stopping} epochs; the best epoch's weights were kept.")
+                reason = (
+                    f"Stopped early after epoch {stopper.stopped_epoch + 1}: no improvement "
+                    f"for {config.early_stopping} epochs; the best epoch's weights were kept."
+                )
             weights = self._final_weights(model, status)
             test = None
             if self.evaluate_test and status == "finished" and weights is not None:
@@ -272,11 +319,27 @@ class Trainer:
             raise
         best = best_epoch(self.history)
         if self.store is not None:
-            self.store.finish_run(self.run_id, status, best_epoch=best, test=test,
-                                  model_path=model_path, reason=reason)
+            self.store.finish_run(
+                self.run_id,
+                status,
+                best_epoch=best,
+                test=test,
+                model_path=model_path,
+                reason=reason,
+            )
         timings["total"] = time.monotonic() - t0
-        return TrainResult(self.run_id, status, reason, self.history, best, model_path, weights,
-                           test, timings, config)
+        return TrainResult(
+            self.run_id,
+            status,
+            reason,
+            self.history,
+            best,
+            model_path,
+            weights,
+            test,
+            timings,
+            config,
+        )
 
     def _final_weights(self, model, status: str) -> list[np.ndarray] | None:
         """Current weights unless not finite; then those of the last good epoch (or None)."""
@@ -289,11 +352,20 @@ class Trainer:
     def _save_bundle(self, model, weights, status: str, test: dict | None) -> Path:
         from engine.model.bundle import save_bundle
 
-        metrics = {"status": status, "history": self.history,
-                   "best_epoch": best_epoch(self.history), "test": test}
-        return save_bundle(self._run_dir() / "model", model,
-                           bundle_vocab(self.dataset.vocab, self.config.num_words),
-                           self.config, metrics, weights=weights)
+        metrics = {
+            "status": status,
+            "history": self.history,
+            "best_epoch": best_epoch(self.history),
+            "test": test,
+        }
+        return save_bundle(
+            self._run_dir() / "model",
+            model,
+            bundle_vocab(self.dataset.vocab, self.config.num_words),
+            self.config,
+            metrics,
+            weights=weights,
+        )
 
 
 def retrain_and_test(dataset, config: ModelConfig, epochs: int, **callbacks) -> TrainResult:
@@ -321,14 +393,29 @@ def run_book_protocol(dataset, config: ModelConfig, **callbacks) -> TrainResult:
     name = callbacks.get("name")
     if name:
         callbacks["name"] = f"{name} (retrained {first.best_epoch} epochs)"
-    final = retrain_and_test(dataset, config, first.best_epoch, reuse_model=trainer.model,
-                             **callbacks)
-    timings = {"validation_run": first.timings["total"], "retrain": final.timings.get("fit", 0.0),
-               "test": final.timings.get("test", 0.0), "total": time.monotonic() - t0}
-    return TrainResult(first.run_id, final.status, final.reason, first.history, first.best_epoch,
-                       final.model_path, final.weights,
-                       final.test, timings, config, retrain_history=final.history,
-                       retrain_run_id=final.run_id)
+    final = retrain_and_test(
+        dataset, config, first.best_epoch, reuse_model=trainer.model, **callbacks
+    )
+    timings = {
+        "validation_run": first.timings["total"],
+        "retrain": final.timings.get("fit", 0.0),
+        "test": final.timings.get("test", 0.0),
+        "total": time.monotonic() - t0,
+    }
+    return TrainResult(
+        first.run_id,
+        final.status,
+        final.reason,
+        first.history,
+        first.best_epoch,
+        final.model_path,
+        final.weights,
+        final.test,
+        timings,
+        config,
+        retrain_history=final.history,
+        retrain_run_id=final.run_id,
+    )
 
 
 def warm_up() -> None:
@@ -342,8 +429,16 @@ def warm_up() -> None:
 
     texts = ["good fun film", "bad dull film", "great acting", "awful plot"] * 4
     labels = [1, 0, 1, 0] * 4
-    tiny = build_dataset([0] * 12 + [1] * 4, labels, [8, 2, 9, 1] * 4, list(range(16)), texts,
-                         [""] * 16, num_words=100, source="warm-up")
+    tiny = build_dataset(
+        [0] * 12 + [1] * 4,
+        labels,
+        [8, 2, 9, 1] * 4,
+        list(range(16)),
+        texts,
+        [""] * 16,
+        num_words=100,
+        source="warm-up",
+    )
     config = ModelConfig(num_words=100, batch_size=4, epochs=1, validation_size=4)
     Trainer(tiny, config, on_weights=lambda *_: None).train()
     evaluate(Trainer(tiny, config).train().weights, tiny, tiny.indices("test"), config)

@@ -13,14 +13,14 @@ import dataclasses
 import re
 import threading
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 
-from engine.model.config import ModelConfig
 from engine.errors import Cancelled, LabError, ModelFileError
+from engine.model.config import ModelConfig
 
 CURVE_KEYS = ("loss", "accuracy", "val_loss", "val_accuracy")
 DEFAULT_SEEDS = 3
@@ -72,8 +72,9 @@ def curve_bands(histories: list[dict[str, list[float]]]) -> dict[str, Band]:
             continue
         n = min(len(s) for s in series)
         values = np.array([s[:n] for s in series], dtype=np.float64)
-        bands[key] = Band(np.arange(1, n + 1), values.mean(axis=0), values.min(axis=0),
-                          values.max(axis=0))
+        bands[key] = Band(
+            np.arange(1, n + 1), values.mean(axis=0), values.min(axis=0), values.max(axis=0)
+        )
     return bands
 
 
@@ -82,9 +83,14 @@ def spread(values: list[float]) -> dict[str, float] | None:
     if not values:
         return None
     a = np.asarray(values, dtype=np.float64)
-    return {"mean": float(a.mean()), "min": float(a.min()), "max": float(a.max()),
-            "range": float(a.max() - a.min()), "std": float(a.std(ddof=1)) if len(a) > 1 else 0.0,
-            "n": int(len(a))}
+    return {
+        "mean": float(a.mean()),
+        "min": float(a.min()),
+        "max": float(a.max()),
+        "range": float(a.max() - a.min()),
+        "std": float(a.std(ddof=1)) if len(a) > 1 else 0.0,
+        "n": int(len(a)),
+    }
 
 
 def seed_list(config: ModelConfig, count: int = DEFAULT_SEEDS) -> list[int]:
@@ -92,15 +98,23 @@ def seed_list(config: ModelConfig, count: int = DEFAULT_SEEDS) -> list[int]:
     return [config.seed + i for i in range(count)]
 
 
-def repeat_seeds(dataset, config: ModelConfig, *, count: int = DEFAULT_SEEDS, store=None,
-                 name: str | None = None, cancel: threading.Event | None = None,
-                 progress: Callable[[float, str], None] | None = None,
-                 on_epoch_end: Callable[[dict], None] | None = None,
-                 on_run_finished: Callable[[int, object], None] | None = None) -> RepeatResult:
+def repeat_seeds(
+    dataset,
+    config: ModelConfig,
+    *,
+    count: int = DEFAULT_SEEDS,
+    store=None,
+    name: str | None = None,
+    cancel: threading.Event | None = None,
+    progress: Callable[[float, str], None] | None = None,
+    on_epoch_end: Callable[[dict], None] | None = None,
+    on_run_finished: Callable[[int, object], None] | None = None,
+) -> RepeatResult:
     """Train ``config`` ``count`` times with different seeds and collect the spread.
 
     Each run goes through :class:`engine.model.training.Trainer` (so it lands in the history
-    with its per-epoch weights and its test accuracy) and shares one ``group_id``. Cancelling stops the current run within a batch and skips the rest;
+    with its per-epoch weights and its test accuracy) and shares one ``group_id``.
+    Cancelling stops the current run within a batch and skips the rest;
     the runs finished so far are kept in the result (status ``"stopped"``).
 
     Args:
@@ -121,16 +135,25 @@ def repeat_seeds(dataset, config: ModelConfig, *, count: int = DEFAULT_SEEDS, st
         if progress:
             progress(i / count, f"Training seed {seed} ({i + 1} of {count})")
 
-        def epoch_hook(metrics, _i=i, _seed=seed):
+        def epoch_hook(metrics, _i=i, _seed=seed, run_config=run_config):
             if progress:
-                progress((_i + metrics["epoch"] / run_config.epochs) / count,
-                         f"Seed {_seed}: epoch {metrics['epoch']} of {run_config.epochs}")
+                progress(
+                    (_i + metrics["epoch"] / run_config.epochs) / count,
+                    f"Seed {_seed}: epoch {metrics['epoch']} of {run_config.epochs}",
+                )
             if on_epoch_end:
                 on_epoch_end({**metrics, "seed_index": _i, "seed": _seed})
 
-        result = Trainer(dataset, run_config, store=store, name=f"{name or 'Repeat'} (seed {seed})",
-                         cancel=cancel, on_epoch_end=epoch_hook, group_id=group_id,
-                         evaluate_test=True).train()
+        result = Trainer(
+            dataset,
+            run_config,
+            store=store,
+            name=f"{name or 'Repeat'} (seed {seed})",
+            cancel=cancel,
+            on_epoch_end=epoch_hook,
+            group_id=group_id,
+            evaluate_test=True,
+        ).train()
         if result.status != "finished":
             out.status = "stopped"
             break
@@ -148,8 +171,9 @@ def _test_accuracy(result, dataset, config: ModelConfig) -> float:
         return float(result.test["accuracy"])
     from engine.model.training import evaluate
 
-    return float(evaluate(result.weights, dataset, rows=dataset.indices("test"),
-                          config=config).accuracy)
+    return float(
+        evaluate(result.weights, dataset, rows=dataset.indices("test"), config=config).accuracy
+    )
 
 
 def read_weights_file(path: str | Path) -> list[np.ndarray]:
@@ -232,7 +256,7 @@ class LabelFlip:
     """A review whose predicted label differs between the best and the last epoch."""
 
     row: int
-    label: int            # true label, 1 = positive
+    label: int  # true label, 1 = positive
     p_best: float
     p_last: float
 
@@ -245,8 +269,15 @@ class LabelFlip:
         return {**dataclasses.asdict(self), "became_wrong": self.became_wrong}
 
 
-def label_flips(dataset, weights_best, weights_last, rows, *, activation: str = "relu",
-                cancel: threading.Event | None = None) -> list[LabelFlip]:
+def label_flips(
+    dataset,
+    weights_best,
+    weights_last,
+    rows,
+    *,
+    activation: str = "relu",
+    cancel: threading.Event | None = None,
+) -> list[LabelFlip]:
     """Reviews among ``rows`` whose predicted label changes from best to last weights.
 
     Sorted with reviews that became wrong first, then by how far the probability moved.
@@ -262,8 +293,10 @@ def label_flips(dataset, weights_best, weights_last, rows, *, activation: str = 
         raise Cancelled("Finding label flips was cancelled.")
     p_last = Predictor(weights_last, vocab, activation).probabilities_for_dataset(dataset, rows)
     changed = np.flatnonzero((p_best >= 0.5) != (p_last >= 0.5))
-    flips = [LabelFlip(int(rows[k]), int(dataset.label[rows[k]]), float(p_best[k]), float(p_last[k]))
-             for k in changed]
+    flips = [
+        LabelFlip(int(rows[k]), int(dataset.label[rows[k]]), float(p_best[k]), float(p_last[k]))
+        for k in changed
+    ]
     flips.sort(key=lambda f: (not f.became_wrong, -abs(f.p_last - f.p_best)))
     return flips
 
@@ -281,6 +314,10 @@ def run_label_flips(run: dict, dataset, store=None) -> list[LabelFlip]:
     rows = validation_rows(dataset, config)
     if best == last:
         return []
-    return label_flips(dataset, load_epoch_weights(run["id"], best, store),
-                       load_epoch_weights(run["id"], last, store), rows,
-                       activation=config.activation)
+    return label_flips(
+        dataset,
+        load_epoch_weights(run["id"], best, store),
+        load_epoch_weights(run["id"], last, store),
+        rows,
+        activation=config.activation,
+    )

@@ -14,10 +14,11 @@ import os
 import shutil
 import sqlite3
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from engine import paths
 from engine.errors import LabError
@@ -117,12 +118,15 @@ class RunStore:
                 conn.execute("PRAGMA journal_mode=WAL")
                 version = conn.execute("PRAGMA user_version").fetchone()[0]
                 if version > SCHEMA_VERSION:
-                    raise HistoryError(f"The run history at {self.path} was written by a newer "
-                                       "version of the app.")
+                    raise HistoryError(
+                        f"The run history at {self.path} was written by a newer version of the app."
+                    )
                 conn.executescript(SCHEMA)
                 conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         except sqlite3.DatabaseError as exc:
-            raise HistoryError(f"The run history at {self.path} cannot be opened ({exc}).") from None
+            raise HistoryError(
+                f"The run history at {self.path} cannot be opened ({exc})."
+            ) from None
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
@@ -152,7 +156,8 @@ class RunStore:
             cur = conn.execute(
                 "INSERT INTO runs (name, config, status, pid, pid_start, started, group_id) "
                 "VALUES (?, ?, 'running', ?, ?, ?, ?)",
-                (name or "", config_json, pid, _process_start(pid), _now(), group_id))
+                (name or "", config_json, pid, _process_start(pid), _now(), group_id),
+            )
             run_id = int(cur.lastrowid)
             if not name:
                 conn.execute("UPDATE runs SET name = ? WHERE id = ?", (f"Run {run_id}", run_id))
@@ -166,29 +171,50 @@ class RunStore:
                 conn.execute(
                     "INSERT OR REPLACE INTO epochs (run_id, epoch, loss, accuracy, val_loss, "
                     "val_accuracy, seconds, weights_path) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (int(run_id), int(metrics["epoch"]), *values,
-                     str(weights_path) if weights_path else None))
+                    (
+                        int(run_id),
+                        int(metrics["epoch"]),
+                        *values,
+                        str(weights_path) if weights_path else None,
+                    ),
+                )
             except sqlite3.IntegrityError:
                 raise HistoryError(f"Run {run_id} no longer exists in the history.") from None
 
-    def finish_run(self, run_id: int, status: str, best_epoch: int | None = None,
-                   test: dict | None = None, model_path: str | Path | None = None,
-                   reason: str = "") -> None:
+    def finish_run(
+        self,
+        run_id: int,
+        status: str,
+        best_epoch: int | None = None,
+        test: dict | None = None,
+        model_path: str | Path | None = None,
+        reason: str = "",
+    ) -> None:
         """Mark the run finished/stopped/failed and store its outcome."""
         if status not in STATUSES:
             raise ValueError(f"unknown run status {status!r}")
         with self._connect() as conn:
             best_acc = None
             if best_epoch is not None:
-                row = conn.execute("SELECT val_accuracy FROM epochs WHERE run_id = ? AND epoch = ?",
-                                   (run_id, best_epoch)).fetchone()
+                row = conn.execute(
+                    "SELECT val_accuracy FROM epochs WHERE run_id = ? AND epoch = ?",
+                    (run_id, best_epoch),
+                ).fetchone()
                 best_acc = row[0] if row else None
             conn.execute(
                 "UPDATE runs SET status = ?, ended = ?, best_epoch = ?, best_val_accuracy = ?, "
                 "test = ?, model_path = ?, reason = ? WHERE id = ?",
-                (status, _now(), best_epoch, best_acc,
-                 json.dumps(test, default=json_default) if test is not None else None,
-                 str(model_path) if model_path else None, reason, run_id))
+                (
+                    status,
+                    _now(),
+                    best_epoch,
+                    best_acc,
+                    json.dumps(test, default=json_default) if test is not None else None,
+                    str(model_path) if model_path else None,
+                    reason,
+                    run_id,
+                ),
+            )
 
     def rename(self, run_id: int, name: str) -> None:
         with self._connect() as conn:
@@ -208,21 +234,30 @@ class RunStore:
     # -- reading -------------------------------------------------------------------------
 
     def _mark_interrupted(self, conn: sqlite3.Connection) -> None:
-        rows = conn.execute("SELECT id, pid, pid_start FROM runs WHERE status = 'running'").fetchall()
+        rows = conn.execute(
+            "SELECT id, pid, pid_start FROM runs WHERE status = 'running'"
+        ).fetchall()
         dead = [r["id"] for r in rows if not _pid_alive(r["pid"], r["pid_start"])]
         for run_id in dead:
-            last = conn.execute("SELECT MAX(epoch) FROM epochs WHERE run_id = ?",
-                                (run_id,)).fetchone()[0]
-            conn.execute("UPDATE runs SET status = 'interrupted', reason = ?, "
-                         "ended = COALESCE(ended, ?) WHERE id = ? AND status = 'running'",
-                         (INTERRUPTED_REASON + (f" {last} epochs were saved." if last else ""),
-                          _now(), run_id))
+            last = conn.execute(
+                "SELECT MAX(epoch) FROM epochs WHERE run_id = ?", (run_id,)
+            ).fetchone()[0]
+            conn.execute(
+                "UPDATE runs SET status = 'interrupted', reason = ?, "
+                "ended = COALESCE(ended, ?) WHERE id = ? AND status = 'running'",
+                (
+                    INTERRUPTED_REASON + (f" {last} epochs were saved." if last else ""),
+                    _now(),
+                    run_id,
+                ),
+            )
 
     _SELECT = (
         "SELECT r.*, (SELECT COUNT(*) FROM epochs e WHERE e.run_id = r.id) AS epochs, "
         "l.loss AS loss, l.accuracy AS accuracy, l.val_loss AS val_loss, "
         "l.val_accuracy AS val_accuracy FROM runs r LEFT JOIN epochs l ON l.run_id = r.id "
-        "AND l.epoch = (SELECT MAX(epoch) FROM epochs m WHERE m.run_id = r.id)")
+        "AND l.epoch = (SELECT MAX(epoch) FROM epochs m WHERE m.run_id = r.id)"
+    )
 
     def list_runs(self) -> list[dict[str, Any]]:
         """All runs, newest first, with completed-epoch count and final metrics."""
@@ -239,15 +274,18 @@ class RunStore:
 
     def epochs(self, run_id: int) -> list[dict[str, Any]]:
         with self._connect() as conn:
-            rows = conn.execute("SELECT * FROM epochs WHERE run_id = ? ORDER BY epoch",
-                                (run_id,)).fetchall()
+            rows = conn.execute(
+                "SELECT * FROM epochs WHERE run_id = ? ORDER BY epoch", (run_id,)
+            ).fetchall()
         return [dict(r) for r in rows]
 
     def latest_model(self) -> Path | None:
         """The bundle of the newest finished run whose folder still exists."""
         with self._connect() as conn:
-            rows = conn.execute("SELECT model_path FROM runs WHERE status = 'finished' AND "
-                                "model_path IS NOT NULL ORDER BY id DESC").fetchall()
+            rows = conn.execute(
+                "SELECT model_path FROM runs WHERE status = 'finished' AND "
+                "model_path IS NOT NULL ORDER BY id DESC"
+            ).fetchall()
         for (model_path,) in rows:
             if Path(model_path).is_dir():
                 return Path(model_path)

@@ -19,7 +19,8 @@ import traceback
 from engine.errors import LabError
 
 STOP_POLL_S = 0.05
-NICENESS = 10  # scheduling priority of the training process, below the window's  # how often the listener looks for "stop" while a job runs
+# Scheduling priority of the training process, below the window's.
+NICENESS = 10
 
 
 def make_predictor(dataset, config, weights, lexicon_size: int = 0):
@@ -31,8 +32,9 @@ def make_predictor(dataset, config, weights, lexicon_size: int = 0):
         return None
     try:
         # The model is num_words wide even when the vocabulary is shorter (tiny data).
-        predictor = Predictor(weights, bundle_vocab(dataset.vocab, config.num_words),
-                              config.activation)
+        predictor = Predictor(
+            weights, bundle_vocab(dataset.vocab, config.num_words), config.activation
+        )
         if lexicon_size:
             predictor.lexicon(lexicon_size)  # the window then only reads it
         return predictor
@@ -54,29 +56,45 @@ def job_train(dataset, config, store, emit, cancel, options: dict) -> dict:
             epoch, weights = pending.pop(0)
             emit("weights_ready", (epoch, make_predictor(dataset, config, weights, lexicon_size)))
 
-    callbacks = dict(store=store, name=options.get("name"), cancel=cancel,
-                     on_epoch_end=on_epoch_end,
-                     on_batch=lambda progress: emit("batch_progress", progress),
-                     on_weights=lambda epoch, weights: pending.append((epoch, weights)))
+    callbacks = dict(
+        store=store,
+        name=options.get("name"),
+        cancel=cancel,
+        on_epoch_end=on_epoch_end,
+        on_batch=lambda progress: emit("batch_progress", progress),
+        on_weights=lambda epoch, weights: pending.append((epoch, weights)),
+    )
     retrain_epochs = options.get("retrain_epochs")
     if retrain_epochs is None:
         result = training.Trainer(dataset, config, **callbacks).train()
     else:
         result = training.retrain_and_test(dataset, config, retrain_epochs, **callbacks)
         if result.status == "finished" and result.weights is not None:
-            emit("evaluation_ready", training.evaluate(
-                result.weights, dataset, rows=dataset.indices("test"), config=config))
-    return {"result": result,
-            "predictor": make_predictor(dataset, config, result.weights, lexicon_size)}
+            emit(
+                "evaluation_ready",
+                training.evaluate(
+                    result.weights, dataset, rows=dataset.indices("test"), config=config
+                ),
+            )
+    return {
+        "result": result,
+        "predictor": make_predictor(dataset, config, result.weights, lexicon_size),
+    }
 
 
 def job_repeat_seeds(dataset, config, store, emit, cancel, options: dict):
     """:func:`engine.runs.experiments.repeat_seeds`, its progress sent as ``progress`` events."""
     from engine.runs.experiments import repeat_seeds
 
-    return repeat_seeds(dataset, config, count=int(options.get("count", 3)), store=store,
-                        name=options.get("name"), cancel=cancel,
-                        progress=lambda fraction, message: emit("progress", (fraction, message)))
+    return repeat_seeds(
+        dataset,
+        config,
+        count=int(options.get("count", 3)),
+        store=store,
+        name=options.get("name"),
+        cancel=cancel,
+        progress=lambda fraction, message: emit("progress", (fraction, message)),
+    )
 
 
 JOBS = {"train": job_train, "repeat_seeds": job_repeat_seeds}

@@ -18,15 +18,16 @@ import dataclasses
 import multiprocessing
 import threading
 import weakref
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
 from engine import errors
 from engine.errors import Cancelled, LabError
 
-POLL_S = 0.05    # how often a waiting caller looks at its cancel event
-MAX_IDLE = 1     # children kept warm between jobs; more are closed when they finish
+POLL_S = 0.05  # how often a waiting caller looks at its cancel event
+MAX_IDLE = 1  # children kept warm between jobs; more are closed when they finish
 
 
 class TrainingProcessError(LabError):
@@ -45,8 +46,9 @@ def training_copy(dataset):
     """``dataset`` without the review and URL texts, which training never reads."""
     empty = np.zeros(0, dtype=np.uint8)
     offsets = np.zeros(len(dataset) + 1, dtype=np.int64)
-    return dataclasses.replace(dataset, text_blob=empty, text_offsets=offsets,
-                               url_blob=empty, url_offsets=offsets)
+    return dataclasses.replace(
+        dataset, text_blob=empty, text_offsets=offsets, url_blob=empty, url_offsets=offsets
+    )
 
 
 def _remote_exception(kind: str, message: str) -> Exception:
@@ -65,8 +67,9 @@ class _Child:
 
         context = multiprocessing.get_context("spawn")  # fork would copy Qt's threads
         self.conn, child_end = context.Pipe()
-        self.process = context.Process(target=serve, args=(child_end,), daemon=True,
-                                       name="imdb-lab-training")
+        self.process = context.Process(
+            target=serve, args=(child_end,), daemon=True, name="imdb-lab-training"
+        )
         self.process.start()
         child_end.close()
         self.ready = False
@@ -98,7 +101,8 @@ class _Child:
         code = self.process.exitcode
         return TrainingProcessError(
             f"The training process ended unexpectedly (exit code {code}). Try again; if it "
-            "keeps happening, the machine may be out of memory.")
+            "keeps happening, the machine may be out of memory."
+        )
 
     def wait_ready(self, cancel: threading.Event | None = None) -> str:
         def give_up():
@@ -202,9 +206,17 @@ class TrainingService:
         self._release(child)
         return self.version
 
-    def call(self, kind: str, dataset, config, *, store=None, options: dict | None = None,
-             on_event: Callable[[str, Any], None] | None = None,
-             cancel: threading.Event | None = None):
+    def call(
+        self,
+        kind: str,
+        dataset,
+        config,
+        *,
+        store=None,
+        options: dict | None = None,
+        on_event: Callable[[str, Any], None] | None = None,
+        cancel: threading.Event | None = None,
+    ):
         """Run job ``kind`` (see ``engine.service.jobs.JOBS``) and return its value.
 
         ``store`` is a :class:`engine.runs.history.RunStore` (the child opens the same files);

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
-POSITIVE_RGB = (46, 160, 67)     # green: the word pushes the review towards "positive"
-NEGATIVE_RGB = (214, 48, 49)     # red: towards "negative"
-UNKNOWN_COLOR = "#9a9a9a"        # grey: outside the vocabulary, the model never sees it
-DEFAULT_LIMIT = 20_000           # characters highlighted; beyond, plain escaped text
+POSITIVE_RGB = (46, 160, 67)  # green: the word pushes the review towards "positive"
+NEGATIVE_RGB = (214, 48, 49)  # red: towards "negative"
+UNKNOWN_COLOR = "#9a9a9a"  # grey: outside the vocabulary, the model never sees it
+DEFAULT_LIMIT = 20_000  # characters highlighted; beyond, plain escaped text
 
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 # Control characters (except tab/newline) would be dropped or garble QTextDocument.
@@ -45,7 +45,9 @@ def _normalize_spans(spans: Iterable) -> list[tuple[int, int, str, float | None]
             start, end = s.start, s.end
             word = getattr(s, "word", "")
             contribution = getattr(s, "contribution", None)
-        out.append((int(start), int(end), str(word), None if contribution is None else float(contribution)))
+        out.append(
+            (int(start), int(end), str(word), None if contribution is None else float(contribution))
+        )
     return out
 
 
@@ -100,8 +102,10 @@ def highlight_html(text: str, spans: Iterable, limit: int = DEFAULT_LIMIT) -> st
 
 def decoded_html(decoded: str) -> str:
     """The "as the model sees it" view: vocabulary words, unknown ones as a grey ``?``."""
-    words = (html.escape(w) if w != "?" else '<span style="color:#6b6b6b;font-weight:bold;">?</span>'
-             for w in decoded.split(" "))
+    words = (
+        html.escape(w) if w != "?" else '<span style="color:#6b6b6b;font-weight:bold;">?</span>'
+        for w in decoded.split(" ")
+    )
     return " ".join(words)
 
 
@@ -109,7 +113,9 @@ def legend_html() -> str:
     """A one-line key to the colours."""
     pos = blend(POSITIVE_RGB, 0.6)
     neg = blend(NEGATIVE_RGB, 0.6)
-    return (f'<span style="background-color:{pos};">&nbsp;pushes positive&nbsp;</span> '
-            f'<span style="background-color:{neg};">&nbsp;pushes negative&nbsp;</span> '
-            f'<span style="color:{UNKNOWN_COLOR};">not in the vocabulary</span> '
-            "— stronger colour, stronger push")
+    return (
+        f'<span style="background-color:{pos};">&nbsp;pushes positive&nbsp;</span> '
+        f'<span style="background-color:{neg};">&nbsp;pushes negative&nbsp;</span> '
+        f'<span style="color:{UNKNOWN_COLOR};">not in the vocabulary</span> '
+        "— stronger colour, stronger push"
+    )

@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from engine.errors import LabError
-from gui.lazy import WhenVisible
 from gui.common.highlight import NEGATIVE_RGB, POSITIVE_RGB, blend
+from gui.lazy import WhenVisible
 
 WORDS = 20
 
@@ -24,8 +24,10 @@ def chips_html(title: str, rows, rgb) -> str:
     chips = []
     for word, p in rows:
         colour = blend(rgb, 0.15 + 0.7 * abs(p - 0.5) * 2)
-        chips.append(f'<span style="background-color:{colour};">&nbsp;{html.escape(word)}&nbsp;</span>'
-                     f'<span style="color:#666;">&nbsp;{p:.2f}</span>')
+        chips.append(
+            f'<span style="background-color:{colour};">&nbsp;{html.escape(word)}&nbsp;</span>'
+            f'<span style="color:#666;">&nbsp;{p:.2f}</span>'
+        )
     return f"<b>{title}</b><br>" + " &nbsp; ".join(chips)
 
 
@@ -81,8 +83,9 @@ class LexiconWidget(QWidget):
 
     def set_predictor(self, predictor) -> None:
         if predictor is None:
-            self.title.setText("The model's most positive and negative words appear here once "
-                               "training starts.")
+            self.title.setText(
+                "The model's most positive and negative words appear here once training starts."
+            )
             self.positive.clear()
             self.negative.clear()
             self._shown = ([], [])
@@ -94,8 +97,9 @@ class LexiconWidget(QWidget):
             return
         epoch = self.state.epoch
         when = f" after epoch {epoch}" if isinstance(epoch, int) else ""
-        self.title.setText(f"What the model has learned{when}: each word scored as a one-word "
-                           "review, P(positive).")
+        self.title.setText(
+            f"What the model has learned{when}: each word scored as a one-word review, P(positive)."
+        )
         self.positive.setText(chips_html("Most positive words", positive, POSITIVE_RGB))
         self.negative.setText(chips_html("Most negative words", negative, NEGATIVE_RGB))
         self._shown = ([w for w, _ in positive], [w for w, _ in negative])

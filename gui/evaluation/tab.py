@@ -11,8 +11,15 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from engine.model.evaluation import evaluation_from_probabilities
 from gui.background import LatestCall
@@ -45,7 +52,9 @@ class ConfusionMatrix(QWidget):
         grid = QGridLayout(self)
         grid.addWidget(QLabel("<b>Predicted →</b><br><b>True ↓</b>"), 0, 0)
         for j, name in enumerate(NAMES):
-            grid.addWidget(QLabel(f"<b>{name}</b>", alignment=Qt.AlignmentFlag.AlignCenter), 0, j + 1)
+            grid.addWidget(
+                QLabel(f"<b>{name}</b>", alignment=Qt.AlignmentFlag.AlignCenter), 0, j + 1
+            )
             grid.addWidget(QLabel(f"<b>{name}</b>"), j + 1, 0)
         self.cells: list[list[QPushButton]] = []
         for t in range(2):
@@ -53,8 +62,10 @@ class ConfusionMatrix(QWidget):
             for p in range(2):
                 button = QPushButton("—")
                 button.setMinimumSize(150, 80)
-                button.setToolTip(f"Show these reviews (truly {NAMES[t]}, predicted {NAMES[p]}) "
-                                  "in the Reviews tab.")
+                button.setToolTip(
+                    f"Show these reviews (truly {NAMES[t]}, predicted {NAMES[p]}) "
+                    "in the Reviews tab."
+                )
                 button.clicked.connect(lambda _=False, t=t, p=p: self.cell_clicked.emit(t, p))
                 grid.addWidget(button, t + 1, p + 1)
                 row.append(button)
@@ -69,13 +80,17 @@ class ConfusionMatrix(QWidget):
                 n = int(counts[t, p])
                 strength = n / top
                 # A single blue scale, as a heatmap; dark cells get white text.
-                colour = QColor.fromRgbF(1 - 0.85 * strength, 1 - 0.55 * strength, 1 - 0.1 * strength)
+                colour = QColor.fromRgbF(
+                    1 - 0.85 * strength, 1 - 0.55 * strength, 1 - 0.1 * strength
+                )
                 text_colour = "white" if strength > 0.55 else "black"
                 button = self.cells[t][p]
                 button.setText(f"{CELL_NAMES[t][p]}\n{n:,}\n{n / total:.1%}")
-                button.setStyleSheet(f"QPushButton {{ background: {colour.name()}; color: {text_colour};"
-                                     " border: 1px solid #8aa; font-size: 13px; }"
-                                     " QPushButton:hover { border: 2px solid #333; }")
+                button.setStyleSheet(
+                    f"QPushButton {{ background: {colour.name()}; color: {text_colour};"
+                    " border: 1px solid #8aa; font-size: 13px; }"
+                    " QPushButton:hover { border: 2px solid #333; }"
+                )
 
 
 def evaluate_on_test(predictor, dataset):
@@ -103,14 +118,17 @@ class EvaluationView(QWidget):
         self.train_button.clicked.connect(lambda: state.show_tab.emit("train"))
         self.evaluate_button = QPushButton("Evaluate the current model on the test reviews")
         self.evaluate_button.setObjectName("evaluate_current_button")
-        self.evaluate_button.setToolTip("Score the model now in use (for example one restored "
-                                        "at start-up, or an epoch picked with the scrubber) on "
-                                        "the 25,000 test reviews.")
+        self.evaluate_button.setToolTip(
+            "Score the model now in use (for example one restored "
+            "at start-up, or an epoch picked with the scrubber) on "
+            "the 25,000 test reviews."
+        )
         self.evaluate_button.clicked.connect(self.evaluate_current)
         self._evaluate_call = LatestCall(self)
         self._evaluate_call.finished.connect(state.set_evaluation)
         self._evaluate_call.failed.connect(
-            lambda exc: self.summary.setText(f"Could not evaluate the model: {exc}"))
+            lambda exc: self.summary.setText(f"Could not evaluate the model: {exc}")
+        )
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.evaluate_button)
@@ -165,8 +183,9 @@ class EvaluationView(QWidget):
         self._update_evaluate_button()
 
     def _update_evaluate_button(self, *_args) -> None:
-        self.evaluate_button.setEnabled(self.state.predictor is not None
-                                        and self.state.dataset is not None)
+        self.evaluate_button.setEnabled(
+            self.state.predictor is not None and self.state.dataset is not None
+        )
 
     def evaluate_current(self) -> None:
         """Evaluate ``state.predictor`` on the test split, off the GUI thread."""
@@ -187,9 +206,11 @@ class EvaluationView(QWidget):
         self.train_button.setVisible(evaluation is None)
         self.matrix.setEnabled(evaluation is not None)
         if evaluation is None:
-            self.summary.setText("No evaluation yet. Train a model and test it (the book's "
-                                 "protocol ends with a test on the 25,000 test reviews); the "
-                                 "results appear here.")
+            self.summary.setText(
+                "No evaluation yet. Train a model and test it (the book's "
+                "protocol ends with a test on the 25,000 test reviews); the "
+                "results appear here."
+            )
             self.matrix.set_counts(np.zeros((2, 2)))
             return
         self.matrix.set_counts(evaluation.confusion)
@@ -198,7 +219,8 @@ class EvaluationView(QWidget):
             f"<b>{self._split.capitalize()} set, {int(np.sum(evaluation.confusion)):,} reviews</b> — "
             f"accuracy <b>{evaluation.accuracy:.1%}</b> · loss {evaluation.loss:.3f} · "
             f"precision {evaluation.precision:.1%} · recall {evaluation.recall:.1%} · "
-            f"ROC AUC {evaluation.roc_auc:.3f}")
+            f"ROC AUC {evaluation.roc_auc:.3f}"
+        )
         if labels is None:
             self.histogram.setTitle("Load the dataset to see the probability histogram.")
             return
@@ -212,7 +234,11 @@ class EvaluationView(QWidget):
     def _true_labels(self, evaluation) -> np.ndarray | None:
         ds = self.state.dataset
         rows = np.asarray(evaluation.rows)
-        if ds is None or rows.size != len(evaluation.probabilities) or (rows.size and rows.max() >= len(ds)):
+        if (
+            ds is None
+            or rows.size != len(evaluation.probabilities)
+            or (rows.size and rows.max() >= len(ds))
+        ):
             return None
         splits = np.unique(ds.split[rows])
         self._split = {0: "train", 1: "test"}[int(splits[0])] if splits.size == 1 else "all"
@@ -224,14 +250,21 @@ class EvaluationView(QWidget):
         for cls in (0, 1):
             counts, _ = np.histogram(probs[labels == cls], bins=edges)
             r, g, b = CLASS_COLOURS[cls]
-            self.histogram.plot(edges, counts, stepMode="center", fillLevel=0,
-                                brush=(r, g, b, 80), pen=pg.mkPen((r, g, b), width=2),
-                                name=f"truly {NAMES[cls]}")
+            self.histogram.plot(
+                edges,
+                counts,
+                stepMode="center",
+                fillLevel=0,
+                brush=(r, g, b, 80),
+                pen=pg.mkPen((r, g, b), width=2),
+                name=f"truly {NAMES[cls]}",
+            )
 
     def open_cell(self, true_label: int, predicted: int) -> None:
         """Show the reviews of one confusion cell in the Reviews tab."""
         if self.evaluation is None:
             return
-        self.state.filter_requested.emit({"split": self._split, "label": true_label,
-                                          "predicted": predicted})
+        self.state.filter_requested.emit(
+            {"split": self._split, "label": true_label, "predicted": predicted}
+        )
         self.state.show_tab.emit("reviews")

@@ -8,15 +8,28 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit,
-                               QProgressBar, QPushButton, QSplitter, QTableWidget,
-                               QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 from superqt.utils import QSignalDebouncer
 
 from engine.errors import LabError
-from gui.lazy import WhenVisible
 from gui.background import LatestCall
 from gui.common.highlight import DEFAULT_LIMIT, highlight_html, legend_html
+from gui.lazy import WhenVisible
 
 EXAMPLES_FILE = Path(__file__).resolve().parents[2] / "resources" / "examples.json"
 TOP_WORDS = 10
@@ -51,15 +64,17 @@ def analyse(predictor, text: str) -> dict:
 class ReviewInput(QPlainTextEdit):
     """The text box; a dropped ``.txt`` file replaces its text with the file's content."""
 
-    file_dropped = Signal(str)   # path of a loaded file
-    drop_failed = Signal(str)    # a readable message
-    submitted = Signal()         # Ctrl+Enter: predict now
+    file_dropped = Signal(str)  # path of a loaded file
+    drop_failed = Signal(str)  # a readable message
+    submitted = Signal()  # Ctrl+Enter: predict now
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
         # Handled here rather than with a QShortcut so it works whenever the box has focus
         # and never inserts a line break.
-        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
             self.submitted.emit()
             return
         super().keyPressEvent(event)
@@ -68,7 +83,9 @@ class ReviewInput(QPlainTextEdit):
         return source.hasUrls() or super().canInsertFromMimeData(source)
 
     def insertFromMimeData(self, source) -> None:  # noqa: N802 (Qt override)
-        files = [u.toLocalFile() for u in source.urls() if u.isLocalFile()] if source.hasUrls() else []
+        files = (
+            [u.toLocalFile() for u in source.urls() if u.isLocalFile()] if source.hasUrls() else []
+        )
         if not files:
             super().insertFromMimeData(source)
             return
@@ -80,7 +97,9 @@ class ReviewInput(QPlainTextEdit):
             return
         try:
             if path.stat().st_size > MAX_FILE_BYTES:
-                self.drop_failed.emit(f"{path.name} is larger than 5 MB; paste a part of it instead.")
+                self.drop_failed.emit(
+                    f"{path.name} is larger than 5 MB; paste a part of it instead."
+                )
                 return
             text = path.read_bytes().decode("utf-8", errors="replace")
         except OSError as exc:
@@ -128,8 +147,13 @@ class PredictTab(QWidget):
         self.no_model.setObjectName("no_model_banner")
         self.no_model.setStyleSheet("#no_model_banner { background: #fff4d6; border-radius: 4px; }")
         banner = QHBoxLayout(self.no_model)
-        banner.addWidget(QLabel("There is no trained model yet. Train one (a few seconds per "
-                                "epoch), then come back to try your own reviews."), 1)
+        banner.addWidget(
+            QLabel(
+                "There is no trained model yet. Train one (a few seconds per "
+                "epoch), then come back to try your own reviews."
+            ),
+            1,
+        )
         self.train_button = QPushButton("Go to the Train tab")
         self.train_button.clicked.connect(lambda: self.state.show_tab.emit("train"))
         banner.addWidget(self.train_button)
@@ -141,8 +165,10 @@ class PredictTab(QWidget):
         self.examples_box.activated.connect(self._example_chosen)
         self.input = ReviewInput()
         self.input.setObjectName("predict_input")
-        self.input.setPlaceholderText("Type or paste a movie review here, or drop a .txt file. "
-                                      "The verdict updates as you type (Ctrl+Enter: now).")
+        self.input.setPlaceholderText(
+            "Type or paste a movie review here, or drop a .txt file. "
+            "The verdict updates as you type (Ctrl+Enter: now)."
+        )
         self.input.drop_failed.connect(self._show_message)
         self._debounce = QSignalDebouncer(parent=self)  # the first positional is the policy
         self._debounce.setTimeout(150)
@@ -256,31 +282,40 @@ class PredictTab(QWidget):
         p = float(exp.probability)
         positive = p >= 0.5
         confidence = p if positive else 1.0 - p
-        self.verdict.setText(f"{'Positive' if positive else 'Negative'} — "
-                             f"{confidence:.0%} confident")
+        self.verdict.setText(
+            f"{'Positive' if positive else 'Negative'} — {confidence:.0%} confident"
+        )
         self.verdict.setStyleSheet(f"color: {'#1b7f3b' if positive else '#c62828'};")
         self.bar.setValue(round(p * 1000))
         self.bar.setFormat(f"P(positive) = {p:.3f}")
         chunk = "#2ea043" if positive else "#d63031"
         # Once any sub-control is styled Qt draws the whole bar itself, so text and frame too.
-        self.bar.setStyleSheet("QProgressBar { border: 1px solid #999; border-radius: 3px; "
-                               "text-align: center; font-weight: bold; }"
-                               f" QProgressBar::chunk {{ background: {chunk}; }}")
+        self.bar.setStyleSheet(
+            "QProgressBar { border: 1px solid #999; border-radius: 3px; "
+            "text-align: center; font-weight: bold; }"
+            f" QProgressBar::chunk {{ background: {chunk}; }}"
+        )
         known, unknown = exp.known_words, exp.unknown_words
         self.counts.setText(f"{known:,} known words, {unknown:,} outside the model's vocabulary.")
         if exp.uninformative:
-            self.warning.setText("None of these words is in the model's vocabulary: the verdict "
-                                 "is only the model's built-in bias.")
+            self.warning.setText(
+                "None of these words is in the model's vocabulary: the verdict "
+                "is only the model's built-in bias."
+            )
         elif unknown > known:
-            self.warning.setText("Most words are unknown to the model (it only knows the most "
-                                 "frequent English words of the training reviews): take the "
-                                 "verdict with a grain of salt.")
+            self.warning.setText(
+                "Most words are unknown to the model (it only knows the most "
+                "frequent English words of the training reviews): take the "
+                "verdict with a grain of salt."
+            )
         else:
             self.warning.clear()
         note = ""
         if result["truncated"]:
-            note = (f'<p style="color:#777;">(Colours shown for the first {DEFAULT_LIMIT:,} of '
-                    f'{result["length"]:,} characters; the verdict uses all of them.)</p>')
+            note = (
+                f'<p style="color:#777;">(Colours shown for the first {DEFAULT_LIMIT:,} of '
+                f"{result['length']:,} characters; the verdict uses all of them.)</p>"
+            )
         self.highlighted.setHtml(result["html"] + note)
         self._fill(self.positive_table, result["positive"])
         self._fill(self.negative_table, result["negative"])

@@ -35,8 +35,10 @@ class ReviewDetail(QWidget):
         self.link.setOpenExternalLinks(True)
         self.link.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.model_view = QCheckBox("As the model sees it (vocabulary words only, ? = unknown)")
-        self.model_view.setToolTip("Show the review the way the network receives it: lower-cased "
-                                   "words from its vocabulary, every other word replaced by ?.")
+        self.model_view.setToolTip(
+            "Show the review the way the network receives it: lower-cased "
+            "words from its vocabulary, every other word replaced by ?."
+        )
         self.model_view.toggled.connect(self._render)
         self.text = QTextBrowser()
         self.text.setObjectName("review_text")
@@ -73,8 +75,12 @@ class ReviewDetail(QWidget):
         split = "train" if ds.split[i] == 0 else "test"
         truth = "positive" if ds.label[i] == 1 else "negative"
         rating = f"{ds.rating[i]}/10" if ds.rating[i] else "unknown"
-        facts = [f"<b>{split.capitalize()} review {int(ds.review_id[i])}</b>",
-                 f"rating {rating}", f"true label <b>{truth}</b>", f"{int(ds.n_words[i]):,} words"]
+        facts = [
+            f"<b>{split.capitalize()} review {int(ds.review_id[i])}</b>",
+            f"rating {rating}",
+            f"true label <b>{truth}</b>",
+            f"{int(ds.n_words[i]):,} words",
+        ]
         text = ds.text(i)
         body, verdict = None, "No model yet: train one to see what it thinks of this review."
         if self._predictor is not None:
@@ -83,8 +89,10 @@ class ReviewDetail(QWidget):
                 guess = "positive" if probability >= 0.5 else "negative"
                 colour = "#1b7f3b" if guess == truth else "#c62828"
                 right = "right" if guess == truth else "wrong"
-                verdict = (f'Model: P(positive) = <b>{probability:.3f}</b> → '
-                           f'<span style="color:{colour};"><b>{guess} ({right})</b></span>')
+                verdict = (
+                    f"Model: P(positive) = <b>{probability:.3f}</b> → "
+                    f'<span style="color:{colour};"><b>{guess} ({right})</b></span>'
+                )
                 body = highlight_html(text, spans)
             except LabError as exc:
                 verdict = html.escape(str(exc))

@@ -6,13 +6,24 @@ import time
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDoubleSpinBox, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 from superqt.utils import QSignalDebouncer
 
-from gui.lazy import WhenVisible
 from gui.background import LatestCall
+from gui.lazy import WhenVisible
 from gui.reviews.detail import ReviewDetail
 from gui.reviews.table_model import COLUMN_KEYS, ReviewFilter, ReviewTableModel
 
@@ -101,7 +112,9 @@ class ReviewsTab(QWidget):
         self.count = QLabel("No dataset loaded yet.")
         self.count.setObjectName("reviews_count")
         self.train_button = QPushButton("Train a model…")
-        self.train_button.setToolTip("Predictions, right/wrong and the word colours need a trained model.")
+        self.train_button.setToolTip(
+            "Predictions, right/wrong and the word colours need a trained model."
+        )
         self.train_button.clicked.connect(lambda: self.state.show_tab.emit("train"))
         status = QHBoxLayout()
         status.addWidget(self.count, 1)
@@ -196,8 +209,12 @@ class ReviewsTab(QWidget):
     # ----- controls ---------------------------------------------------------------------
     def current_filter(self) -> ReviewFilter:
         values = {key: CHOICES[key][combo.currentText()] for key, combo in self.combos.items()}
-        return ReviewFilter(**values, prob_min=self.prob_min.value(),
-                            prob_max=self.prob_max.value(), text=self.search.text())
+        return ReviewFilter(
+            **values,
+            prob_min=self.prob_min.value(),
+            prob_max=self.prob_max.value(),
+            text=self.search.text(),
+        )
 
     def _controls_changed(self, *_args) -> None:
         self._set_filter(self.current_filter())
@@ -262,8 +279,11 @@ class ReviewsTab(QWidget):
         self._show_selected()
 
     def _show_selected(self) -> None:
-        self.detail.show_review(self.model.dataset, self._selected, self.state.predictor
-                                if self.model.probabilities is not None else None)
+        self.detail.show_review(
+            self.model.dataset,
+            self._selected,
+            self.state.predictor if self.model.probabilities is not None else None,
+        )
 
     def _reselect(self) -> None:
         """Keep the same review selected after the rows were filtered or re-sorted."""

@@ -39,16 +39,16 @@ def _label_value(value) -> int | None:
 class ReviewFilter:
     """What the browser shows. ``None`` means "any"; labels are 0 (negative) / 1 (positive)."""
 
-    split: str | None = None        # "train" | "test"
-    label: int | None = None        # true label
-    predicted: int | None = None    # predicted label (needs a model)
-    correct: bool | None = None     # True = right, False = wrong (needs a model)
+    split: str | None = None  # "train" | "test"
+    label: int | None = None  # true label
+    predicted: int | None = None  # predicted label (needs a model)
+    correct: bool | None = None  # True = right, False = wrong (needs a model)
     prob_min: float = 0.0
     prob_max: float = 1.0
     text: str = ""
 
     @classmethod
-    def from_dict(cls, values: dict) -> "ReviewFilter":
+    def from_dict(cls, values: dict) -> ReviewFilter:
         """Build from a ``state.filter_requested`` dict; unknown keys are ignored.
 
         Labels may be given as 0/1 or "negative"/"positive"; ``split`` "all" means any.
@@ -63,8 +63,12 @@ class ReviewFilter:
         return cls(**kw)
 
     def needs_predictions(self) -> bool:
-        return (self.predicted is not None or self.correct is not None
-                or self.prob_min > 0.0 or self.prob_max < 1.0)
+        return (
+            self.predicted is not None
+            or self.correct is not None
+            or self.prob_min > 0.0
+            or self.prob_max < 1.0
+        )
 
 
 class ReviewTableModel(QAbstractTableModel):
@@ -73,20 +77,23 @@ class ReviewTableModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.dataset = None
-        self.probabilities: np.ndarray | None = None   # float32 per review, or None
+        self.probabilities: np.ndarray | None = None  # float32 per review, or None
         self.filter = ReviewFilter()
         self.sort_key = "row"
         self.descending = False
         self._search: TextSearch | None = None
-        self._view = np.zeros(0, dtype=np.int64)       # dataset rows in display order
+        self._view = np.zeros(0, dtype=np.int64)  # dataset rows in display order
 
     # ----- data -------------------------------------------------------------------------
     def set_dataset(self, dataset) -> None:
         self.beginResetModel()
         self.dataset = dataset
         self.probabilities = None
-        self._search = (TextSearch(dataset.text_blob, dataset.text_offsets,
-                                   folded=folded_texts(dataset)) if dataset else None)
+        self._search = (
+            TextSearch(dataset.text_blob, dataset.text_offsets, folded=folded_texts(dataset))
+            if dataset
+            else None
+        )
         self._view = self._compute_view()
         self.endResetModel()
 
@@ -97,7 +104,13 @@ class ReviewTableModel(QAbstractTableModel):
             if self.dataset is None or len(probabilities) != len(self.dataset):
                 raise ValueError("One probability per review is needed.")
         self.probabilities = probabilities
-        if self.filter.needs_predictions() or self.sort_key not in ("split", "label", "rating", "words", "row"):
+        if self.filter.needs_predictions() or self.sort_key not in (
+            "split",
+            "label",
+            "rating",
+            "words",
+            "row",
+        ):
             self._refresh()
         elif self._view.size:
             self.dataChanged.emit(self.index(0, 4), self.index(len(self._view) - 1, 5))
@@ -131,8 +144,9 @@ class ReviewTableModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         self._view = self._compute_view()
         # Persistent indexes (the selection) are dropped rather than remapped: rows change wholesale.
-        self.changePersistentIndexList(self.persistentIndexList(),
-                                       [QModelIndex()] * len(self.persistentIndexList()))
+        self.changePersistentIndexList(
+            self.persistentIndexList(), [QModelIndex()] * len(self.persistentIndexList())
+        )
         self.layoutChanged.emit()
 
     # ----- numpy filtering and sorting --------------------------------------------------

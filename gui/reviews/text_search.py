@@ -24,14 +24,16 @@ def fold_case(text_blob: np.ndarray, text_offsets: np.ndarray) -> bytes:
         text = blob[start:end].decode("utf-8", "replace")
         lowered = text.lower().encode("utf-8")
         if len(lowered) != end - start:
-            lowered = "".join(c.lower() if len(c.lower().encode("utf-8")) == len(c.encode("utf-8"))
-                              else c for c in text).encode("utf-8")
+            lowered = "".join(
+                c.lower() if len(c.lower().encode("utf-8")) == len(c.encode("utf-8")) else c
+                for c in text
+            ).encode("utf-8")
         if len(lowered) == end - start:  # always, unless the bytes were not valid UTF-8
             folded[start:end] = lowered
     return bytes(folded)
 
 
-_FOLDED: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_FOLDED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _FOLDED_LOCK = threading.Lock()
 
 
@@ -53,8 +55,9 @@ def folded_texts(dataset) -> bytes:
 class TextSearch:
     """Case-insensitive substring search over all review texts of a dataset."""
 
-    def __init__(self, text_blob: np.ndarray, text_offsets: np.ndarray,
-                 folded: bytes | None = None) -> None:
+    def __init__(
+        self, text_blob: np.ndarray, text_offsets: np.ndarray, folded: bytes | None = None
+    ) -> None:
         self._blob = folded if folded is not None else fold_case(text_blob, text_offsets)
         self._offsets = text_offsets.tolist()
         self._n = len(text_offsets) - 1

@@ -13,10 +13,31 @@ from pathlib import Path
 
 from engine.model.config import ModelConfig
 
-COLUMNS = ("Date", "Name", "Configuration", "Status", "Best epoch", "Best val. accuracy",
-           "Test accuracy", "Duration")
-CSV_FIELDS = ("id", "name", "started", "ended", "duration_s", "status", "configuration",
-              "epochs", "best_epoch", "best_val_accuracy", "test_accuracy", "group_id", "config")
+COLUMNS = (
+    "Date",
+    "Name",
+    "Configuration",
+    "Status",
+    "Best epoch",
+    "Best val. accuracy",
+    "Test accuracy",
+    "Duration",
+)
+CSV_FIELDS = (
+    "id",
+    "name",
+    "started",
+    "ended",
+    "duration_s",
+    "status",
+    "configuration",
+    "epochs",
+    "best_epoch",
+    "best_val_accuracy",
+    "test_accuracy",
+    "group_id",
+    "config",
+)
 
 
 def _time(value) -> datetime | None:
@@ -53,12 +74,15 @@ def run_fields(run: dict) -> dict:
     if best_val is None and run.get("best_epoch") and run.get("history"):
         best_val = run["history"]["val_accuracy"][run["best_epoch"] - 1]
     return {
-        "id": run.get("id"), "name": run.get("name") or f"Run {run.get('id')}",
+        "id": run.get("id"),
+        "name": run.get("name") or f"Run {run.get('id')}",
         "started": started.isoformat(sep=" ", timespec="seconds") if started else "",
         "ended": ended.isoformat(sep=" ", timespec="seconds") if ended else "",
         "duration_s": round((ended - started).total_seconds(), 1) if started and ended else None,
-        "status": run.get("status", ""), "configuration": config.summary_text() if config else "",
-        "epochs": run.get("epochs"), "best_epoch": run.get("best_epoch"),
+        "status": run.get("status", ""),
+        "configuration": config.summary_text() if config else "",
+        "epochs": run.get("epochs"),
+        "best_epoch": run.get("best_epoch"),
         "best_val_accuracy": best_val,
         "test_accuracy": test.get("accuracy") if isinstance(test, dict) else None,
         "group_id": run.get("group_id") or "",

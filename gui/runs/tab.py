@@ -12,14 +12,32 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QFileDialog, QHBoxLayout, QInputDialog,
-                               QLabel, QMessageBox, QProgressBar, QPushButton,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from engine.errors import LabError
-from gui.runs.run_rows import (COLUMNS, duration_text, export_runs_csv, local_time_text, percent,
-                          run_config, run_fields)
-
+from gui.runs.run_rows import (
+    COLUMNS,
+    duration_text,
+    export_runs_csv,
+    local_time_text,
+    percent,
+    run_config,
+    run_fields,
+)
 
 
 def restore_last_model(state, store) -> dict | None:
@@ -39,11 +57,19 @@ def restore_last_model(state, store) -> dict | None:
     except LabError as exc:
         state.status_message.emit(str(exc))
         return None
-    run = next((r for r in store.list_runs()
-                if r.get("model_path") and Path(r["model_path"]) == Path(path)), None)
+    run = next(
+        (
+            r
+            for r in store.list_runs()
+            if r.get("model_path") and Path(r["model_path"]) == Path(path)
+        ),
+        None,
+    )
     state.set_predictor(Predictor(bundle.weights, bundle.vocab, bundle.config.activation))
     state.set_run(run)
-    state.status_message.emit(f"Restored the model of {run['name'] if run and run.get('name') else path.name}.")
+    state.status_message.emit(
+        f"Restored the model of {run['name'] if run and run.get('name') else path.name}."
+    )
     return run
 
 
@@ -85,8 +111,12 @@ class RunsTab(QWidget):
             ("rename", "Rename…", self.rename_selected, "Give the run a new name."),
             ("delete", "Delete…", self.delete_selected, "Delete the run and its files."),
             ("export", "Export CSV…", self.export_dialog, "Save the history as a CSV file."),
-            ("repeat", "Repeat ×3", self.repeat_selected,
-             "Train this configuration with 3 seeds to see how much results vary."),
+            (
+                "repeat",
+                "Repeat ×3",
+                self.repeat_selected,
+                "Train this configuration with 3 seeds to see how much results vary.",
+            ),
             ("stop", "Stop repeat", self.stop_repeat, "Stop the repeat after the current batch."),
             ("clear", "Clear overlay", self.clear_overlay, "Remove overlaid runs from the plots."),
         ):
@@ -141,10 +171,16 @@ class RunsTab(QWidget):
         self.table.setRowCount(len(self.runs))
         for r, run in enumerate(self.runs):
             f = run_fields(run)
-            values = (local_time_text(f["started"]), f["name"], f["configuration"], f["status"],
-                      "" if f["best_epoch"] is None else str(f["best_epoch"]),
-                      percent(f["best_val_accuracy"]), percent(f["test_accuracy"]),
-                      duration_text(f["duration_s"]))
+            values = (
+                local_time_text(f["started"]),
+                f["name"],
+                f["configuration"],
+                f["status"],
+                "" if f["best_epoch"] is None else str(f["best_epoch"]),
+                percent(f["best_val_accuracy"]),
+                percent(f["test_accuracy"]),
+                duration_text(f["duration_s"]),
+            )
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, run["id"])
@@ -166,7 +202,8 @@ class RunsTab(QWidget):
 
         index = self.table.model().index(row, 0)
         self.table.selectionModel().select(
-            index, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+            index, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        )
 
     def selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.table.selectedIndexes()})
@@ -192,7 +229,9 @@ class RunsTab(QWidget):
         one = len(runs) == 1
         repeating = self.repeat_job is not None and self.repeat_job.running()
         # A running run is still being written by its trainer: never delete it.
-        self.buttons["delete"].setEnabled(bool(runs) and all(r.get("status") != "running" for r in runs))
+        self.buttons["delete"].setEnabled(
+            bool(runs) and all(r.get("status") != "running" for r in runs)
+        )
         self.buttons["rename"].setEnabled(one)
         self.buttons["open"].setEnabled(one and bool(runs[0].get("model_path")))
         self.buttons["repeat"].setEnabled(one and not repeating and run_config(runs[0]) is not None)
@@ -221,7 +260,9 @@ class RunsTab(QWidget):
         if len(runs) != 1:
             return
         if name is None:
-            name, ok = QInputDialog.getText(self, "Rename run", "New name:", text=runs[0].get("name") or "")
+            name, ok = QInputDialog.getText(
+                self, "Rename run", "New name:", text=runs[0].get("name") or ""
+            )
             if not ok:
                 return
         name = name.strip()
@@ -237,8 +278,11 @@ class RunsTab(QWidget):
             return
         if confirm:
             answer = QMessageBox.question(
-                self, "Delete runs", f"Delete {len(runs)} run(s) with their saved models and "
-                "per-epoch weights? This cannot be undone.")
+                self,
+                "Delete runs",
+                f"Delete {len(runs)} run(s) with their saved models and "
+                "per-epoch weights? This cannot be undone.",
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 return
         current = (self.state.run or {}).get("id")
@@ -252,7 +296,9 @@ class RunsTab(QWidget):
         self._history_changed()
 
     def export_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export run history", "runs.csv", "CSV files (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export run history", "runs.csv", "CSV files (*.csv)"
+        )
         if path:
             self.export_csv(path)
 
@@ -272,8 +318,11 @@ class RunsTab(QWidget):
         runs = self._selected_runs() if self.overlay_box.isChecked() else []
         if not runs and not self.bands:
             return None
-        return {"runs": [{**r, "epochs": self.store.epochs(r["id"])} for r in runs],
-                "current_id": (self.state.run or {}).get("id"), "bands": list(self.bands)}
+        return {
+            "runs": [{**r, "epochs": self.store.epochs(r["id"])} for r in runs],
+            "current_id": (self.state.run or {}).get("id"),
+            "bands": list(self.bands),
+        }
 
     def publish_overlay(self) -> None:
         self.state.overlay_runs.emit(self.overlay_payload())
@@ -296,8 +345,15 @@ class RunsTab(QWidget):
             return False
         config = run_config(runs[0])
         name = f"{runs[0].get('name') or 'Run'} repeat"
-        worker = DataWorker(repeat_in_service, self.state.dataset, config, count=count, store=self.store,
-                            name=name, what="Repeating the run")
+        worker = DataWorker(
+            repeat_in_service,
+            self.state.dataset,
+            config,
+            count=count,
+            store=self.store,
+            name=name,
+            what="Repeating the run",
+        )
         worker.progress.connect(self._repeat_progress)
         worker.finished.connect(self._repeat_finished)
         worker.failed.connect(self._repeat_failed)
@@ -335,7 +391,8 @@ class RunsTab(QWidget):
             self.spread_label.setText(
                 f"Test accuracy over {s['n']} seeds: mean {s['mean']:.2%}, min {s['min']:.2%}, "
                 f"max {s['max']:.2%} (spread {100 * s['range']:.1f} points). Differences between "
-                "experiments smaller than this spread may be noise.")
+                "experiments smaller than this spread may be noise."
+            )
         else:
             self.spread_label.setText("The repeat stopped before a run finished.")
         if result.results:

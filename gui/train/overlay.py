@@ -41,7 +41,7 @@ class OverlayPainter:
         self.plots = {"loss": _plot_item(loss_plot), "accuracy": _plot_item(accuracy_plot)}
         self.items: dict[str, list] = {"loss": [], "accuracy": []}
 
-    def connect(self, state) -> "OverlayPainter":
+    def connect(self, state) -> OverlayPainter:
         state.overlay_runs.connect(self.show)
         return self
 
@@ -78,14 +78,29 @@ class OverlayPainter:
         for plot, val_key, train_key in PLOTS:
             xs, ys = _series(run.get("epochs") or [], val_key)
             if xs:  # only the validation curve gets a legend entry, one per run
-                self._add(plot, pg.PlotDataItem(xs, ys, pen=pg.mkPen(color, width=width),
-                                                symbol="o", symbolSize=4, symbolBrush=color,
-                                                name=f"{name} validation"))
+                self._add(
+                    plot,
+                    pg.PlotDataItem(
+                        xs,
+                        ys,
+                        pen=pg.mkPen(color, width=width),
+                        symbol="o",
+                        symbolSize=4,
+                        symbolBrush=color,
+                        name=f"{name} validation",
+                    ),
+                )
             xs, ys = _series(run.get("epochs") or [], train_key)
             if xs:
-                self._add(plot, pg.PlotDataItem(xs, ys, name=f"{name} training",
-                                                pen=pg.mkPen(color, width=width,
-                                                             style=Qt.PenStyle.DashLine)))
+                self._add(
+                    plot,
+                    pg.PlotDataItem(
+                        xs,
+                        ys,
+                        name=f"{name} training",
+                        pen=pg.mkPen(color, width=width, style=Qt.PenStyle.DashLine),
+                    ),
+                )
 
     def _draw_band(self, band: dict, color) -> None:
         fill = pg.mkColor(color)
@@ -102,8 +117,15 @@ class OverlayPainter:
             self._add(plot, low)
             self._add(plot, high)
             self._add(plot, pg.FillBetweenItem(low, high, brush=pg.mkBrush(fill)))
-            self._add(plot, pg.PlotDataItem(x, list(metric.mean), pen=pg.mkPen(color, width=2.5),
-                                            name=f"{name} mean {which} (min-max band)"))
+            self._add(
+                plot,
+                pg.PlotDataItem(
+                    x,
+                    list(metric.mean),
+                    pen=pg.mkPen(color, width=2.5),
+                    name=f"{name} mean {which} (min-max band)",
+                ),
+            )
 
 
 def _plot_item(plot):

@@ -46,13 +46,31 @@ class MetricPlot(pg.PlotWidget):
         self.legend = pg.LegendItem(colCount=2)
         self.plotItem.layout.addItem(self.legend, 4, 1)
         self.plotItem.legend = self.legend
-        self.train_curve = self.plot([], [], pen=TRAIN_PEN, symbol="o", symbolSize=6,
-                                     symbolBrush="#1f77b4", name=f"Training {key}")
-        self.val_curve = self.plot([], [], pen=VAL_PEN, symbol="s", symbolSize=6,
-                                   symbolBrush="#d62728", name=f"Validation {key}")
-        self.best_line = pg.InfiniteLine(angle=90, movable=False, pen=BEST_PEN, label="",
-                                         labelOpts={"position": 0.12, "color": "#2ca02c",
-                                                    "fill": (255, 255, 255, 200)})
+        self.train_curve = self.plot(
+            [],
+            [],
+            pen=TRAIN_PEN,
+            symbol="o",
+            symbolSize=6,
+            symbolBrush="#1f77b4",
+            name=f"Training {key}",
+        )
+        self.val_curve = self.plot(
+            [],
+            [],
+            pen=VAL_PEN,
+            symbol="s",
+            symbolSize=6,
+            symbolBrush="#d62728",
+            name=f"Validation {key}",
+        )
+        self.best_line = pg.InfiniteLine(
+            angle=90,
+            movable=False,
+            pen=BEST_PEN,
+            label="",
+            labelOpts={"position": 0.12, "color": "#2ca02c", "fill": (255, 255, 255, 200)},
+        )
         self.best_line.hide()
         self.addItem(self.best_line, ignoreBounds=True)
         self.hover_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#999", width=1))
@@ -74,7 +92,8 @@ class MetricPlot(pg.PlotWidget):
         if best_epoch and 0 < best_epoch <= len(val):
             self.best_line.setValue(best_epoch)
             self.best_line.label.setFormat(
-                f"lowest val loss: epoch {best_epoch}\n{self.key} {val[best_epoch - 1]:.4f}")
+                f"lowest val loss: epoch {best_epoch}\n{self.key} {val[best_epoch - 1]:.4f}"
+            )
             self.best_line.show()
         else:
             self.best_line.hide()
@@ -131,8 +150,10 @@ class HistoryPlots(QWidget):
         self.accuracy_plot = MetricPlot("accuracy", "Accuracy")
         self.log_check = QCheckBox("Log scale (loss)")
         self.log_check.setObjectName("log_scale_check")
-        self.log_check.setToolTip("Show the loss on a logarithmic axis, which makes the late,\n"
-                                  "small changes and the start of overfitting easier to see.")
+        self.log_check.setToolTip(
+            "Show the loss on a logarithmic axis, which makes the late,\n"
+            "small changes and the start of overfitting easier to see."
+        )
         self.log_check.toggled.connect(lambda on: self.loss_plot.setLogMode(y=on))
         self.export_loss_button = QPushButton("Export loss PNG...")
         self.export_loss_button.setObjectName("export_loss_png_button")
@@ -146,7 +167,11 @@ class HistoryPlots(QWidget):
         tools = QHBoxLayout()
         tools.addWidget(self.log_check)
         tools.addStretch(1)
-        for button in (self.export_loss_button, self.export_accuracy_button, self.export_csv_button):
+        for button in (
+            self.export_loss_button,
+            self.export_accuracy_button,
+            self.export_csv_button,
+        ):
             button.setEnabled(False)
             tools.addWidget(button)
         charts = QHBoxLayout()
@@ -166,8 +191,12 @@ class HistoryPlots(QWidget):
         The first real epoch otherwise pays for pyqtgraph's one-time work (symbol atlas,
         label fonts, the best-epoch label) in the middle of training, a visible pause.
         """
-        sample = {"loss": [0.5, 0.3], "val_loss": [0.4, 0.35],
-                  "accuracy": [0.8, 0.9], "val_accuracy": [0.85, 0.86]}
+        sample = {
+            "loss": [0.5, 0.3],
+            "val_loss": [0.4, 0.35],
+            "accuracy": [0.8, 0.9],
+            "val_accuracy": [0.85, 0.86],
+        }
         plots = (self.loss_plot, self.accuracy_plot)
         ranges = [plot.getViewBox().viewRange() for plot in plots]
         shown = (self.history, self.best_epoch)  # a restored run may be on the plots already
@@ -185,7 +214,11 @@ class HistoryPlots(QWidget):
         self.loss_plot.set_history(self.history, best_epoch)
         self.accuracy_plot.set_history(self.history, best_epoch)
         has_data = bool(self.history.get("loss"))
-        for button in (self.export_loss_button, self.export_accuracy_button, self.export_csv_button):
+        for button in (
+            self.export_loss_button,
+            self.export_accuracy_button,
+            self.export_csv_button,
+        ):
             button.setEnabled(has_data)
 
     def export_csv(self, path: str | Path) -> Path:

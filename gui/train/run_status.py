@@ -43,13 +43,23 @@ class RunStatus(QWidget):
         self.epoch_progress.setFormat("")
         self.progress_label = QLabel("Not trained yet. Choose settings and press Train.")
         self.progress_label.setObjectName("training_progress_label")
-        self.error_label = _box("training_error_label", "color: #b00020; padding: 6px; border: "
-                                "1px solid #e6b0b8; background: #fff5f6; border-radius: 4px;")
-        self.result_card = _box("result_card", "padding: 8px; border: 1px solid #9ccc9c; "
-                                "background: #f3fbf3; border-radius: 4px;")
+        self.error_label = _box(
+            "training_error_label",
+            "color: #b00020; padding: 6px; border: "
+            "1px solid #e6b0b8; background: #fff5f6; border-radius: 4px;",
+        )
+        self.result_card = _box(
+            "result_card",
+            "padding: 8px; border: 1px solid #9ccc9c; background: #f3fbf3; border-radius: 4px;",
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.epoch_progress, self.progress_label, self.error_label, self.result_card):
+        for widget in (
+            self.epoch_progress,
+            self.progress_label,
+            self.error_label,
+            self.result_card,
+        ):
             layout.addWidget(widget)
 
     def elapsed(self) -> float:
@@ -84,8 +94,10 @@ class RunStatus(QWidget):
             per_epoch = epoch_elapsed / fraction if fraction else 0
             eta = f" · ETA {clock(left + (self.total_epochs - progress.epoch) * per_epoch)}"
         self.epoch_progress.setFormat(f"Epoch {progress.epoch}/{self.total_epochs} · {detail}")
-        self.progress_label.setText(f"Epoch {progress.epoch}/{self.total_epochs} · {detail} · "
-                                    f"elapsed {clock(now - self.started)}{eta}")
+        self.progress_label.setText(
+            f"Epoch {progress.epoch}/{self.total_epochs} · {detail} · "
+            f"elapsed {clock(now - self.started)}{eta}"
+        )
 
     def show_end(self, verb: str, text: str, complete: bool) -> None:
         if complete:
@@ -109,5 +121,6 @@ class RunStatus(QWidget):
             f"<b>Test set ({test_reviews} reviews)</b> after retraining {epochs} epochs "
             f"on all training reviews:<br><span style='font-size:15pt'><b>accuracy "
             f"{accuracy:.4f}</b></span> &nbsp; loss {loss:.4f} &nbsp;&nbsp; book's reference: "
-            f"accuracy {BOOK_TEST_ACCURACY:.3f} ({diff:+.3f})")
+            f"accuracy {BOOK_TEST_ACCURACY:.3f} ({diff:+.3f})"
+        )
         self.result_card.show()

@@ -9,8 +9,17 @@ predicted label changes between the best epoch and the last one.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit,
-                               QPushButton, QSlider, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
 
 from engine.errors import LabError
 from gui.background import LatestCall
@@ -32,7 +41,7 @@ class EpochScrubber(QWidget):
         self.store = store
         self.run: dict | None = None
         self.epochs: list[dict] = []  # epochs with saved weights
-        self._recorded = 0            # epochs in the history, with or without weights
+        self._recorded = 0  # epochs in the history, with or without weights
         self.flips: list = []
         self._vocab_cache: tuple[int, list[str]] | None = None
 
@@ -129,8 +138,12 @@ class EpochScrubber(QWidget):
 
     def _epoch_from_elsewhere(self, epoch) -> None:
         # Another view picked an epoch (e.g. a click on the plots): follow it.
-        if epoch is not None and self.epochs and epoch != self.slider.value() \
-                and 1 <= epoch <= len(self.epochs):
+        if (
+            epoch is not None
+            and self.epochs
+            and epoch != self.slider.value()
+            and 1 <= epoch <= len(self.epochs)
+        ):
             self.slider.setValue(int(epoch))
 
     def use_final_model(self) -> None:
@@ -183,8 +196,10 @@ class EpochScrubber(QWidget):
         dataset = self.state.dataset
         if not self.run or not self.epochs or dataset is None:
             self._flips_call.cancel()
-            self.flips_title.setText("Validation reviews whose label flips after the best epoch: "
-                                     "needs a run with saved epochs and the dataset.")
+            self.flips_title.setText(
+                "Validation reviews whose label flips after the best epoch: "
+                "needs a run with saved epochs and the dataset."
+            )
             return
         self.flips_title.setText("Finding the validation reviews whose label flips...")
         self._flips_call.start(run_label_flips, dict(self.run), dataset, self.store)
@@ -206,13 +221,16 @@ class EpochScrubber(QWidget):
         self.flips_title.setText(
             f"{len(flips)} validation reviews change label between the best epoch ({best}) "
             f"and the last ({last}); {wrong} of them become wrong. Double-click one to open it "
-            "in the Reviews tab.")
+            "in the Reviews tab."
+        )
         for flip in flips:
             text = dataset.text(flip.row)
             mark = "became wrong" if flip.became_wrong else "became right"
             true = "positive" if flip.label else "negative"
-            item = QListWidgetItem(f"{mark}: {true} review, p {flip.p_best:.2f} → {flip.p_last:.2f}: "
-                                   f"{text[:SNIPPET]}{'…' if len(text) > SNIPPET else ''}")
+            item = QListWidgetItem(
+                f"{mark}: {true} review, p {flip.p_best:.2f} → {flip.p_last:.2f}: "
+                f"{text[:SNIPPET]}{'…' if len(text) > SNIPPET else ''}"
+            )
             item.setData(Qt.ItemDataRole.UserRole, flip.row)
             self.flip_list.addItem(item)
 

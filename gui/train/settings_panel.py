@@ -9,43 +9,59 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QLabel,
-                               QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
-from engine.model.config import ACTIVATIONS, LOSSES, OPTIMIZERS, PRESETS, ModelConfig, preset, summary_rows
 from engine.errors import ConfigError
+from engine.model.config import (
+    ACTIVATIONS,
+    LOSSES,
+    OPTIMIZERS,
+    PRESETS,
+    ModelConfig,
+    preset,
+    summary_rows,
+)
 
 CUSTOM = "Custom"
 
 # What each setting does and what section 3.4 says about it; shown as tooltips.
 TIPS = {
     "preset": "Start from the book's model or one of the chapter's suggested experiments.\n"
-              "The book ends section 3.4 by suggesting 1 or 3 hidden layers, 32 or 64 units,\n"
-              "the mse loss and the tanh activation.",
+    "The book ends section 3.4 by suggesting 1 or 3 hidden layers, 32 or 64 units,\n"
+    "the mse loss and the tanh activation.",
     "layers": "Number of Dense hidden layers. The book uses two; it suggests trying one or\n"
-              "three and watching how validation and test accuracy change.",
+    "three and watching how validation and test accuracy change.",
     "units": "Units per hidden layer (the dimensionality of the representation). The book\n"
-             "uses 16; more units let the model learn more complex representations but\n"
-             "make it more expensive and more prone to overfitting.",
+    "uses 16; more units let the model learn more complex representations but\n"
+    "make it more expensive and more prone to overfitting.",
     "activation": "Hidden-layer activation. The book uses relu (zero out negatives); tanh was\n"
-                  "popular in the early days of neural networks. The output layer is always\n"
-                  "a sigmoid that gives a probability.",
+    "popular in the early days of neural networks. The output layer is always\n"
+    "a sigmoid that gives a probability.",
     "loss": "binary_crossentropy is the best choice for a model that outputs probabilities\n"
-            "(the book's choice); mse is the chapter's suggested alternative.",
+    "(the book's choice); mse is the chapter's suggested alternative.",
     "optimizer": "The book compiles with rmsprop, a good default for almost any problem.",
     "learning_rate": "Step size of the optimizer; 0.001 is rmsprop's default in the book.",
     "epochs": "Passes over the training reviews. The book trains 20 epochs, sees the\n"
-              "validation loss bottom out around epoch 4 and retrains from scratch for 4.",
+    "validation loss bottom out around epoch 4 and retrains from scratch for 4.",
     "batch_size": "Reviews per gradient update; the book uses mini-batches of 512.",
     "validation_size": "Training reviews set apart to monitor the model on data it never trained\n"
-                       "on. The book holds out 10,000 of the 25,000 training reviews.",
+    "on. The book holds out 10,000 of the 25,000 training reviews.",
     "num_words": "Keep only the N most frequent words of the training reviews; the book uses\n"
-                 "10,000 so the multi-hot vectors stay a manageable size. Changing it re-indexes\n"
-                 "the dataset before training.",
+    "10,000 so the multi-hot vectors stay a manageable size. Changing it re-indexes\n"
+    "the dataset before training.",
     "seed": "Random seed for weight initialisation and shuffling, so runs can be repeated.",
     "early_stopping": "Stop when the validation loss has not improved for this many epochs and\n"
-                      "keep the best weights (Keras EarlyStopping). The book instead reads the best\n"
-                      "epoch off the plot and retrains; 0 turns it off.",
+    "keep the best weights (Keras EarlyStopping). The book instead reads the best\n"
+    "epoch off the plot and retrains; 0 turns it off.",
 }
 
 
@@ -141,8 +157,16 @@ class SettingsPanel(QWidget):
 
         self.set_config(ModelConfig())
         self.preset_combo.currentTextChanged.connect(self.apply_preset)
-        for box in (self.layers_spin, self.units_spin, self.epochs_spin, self.batch_spin,
-                    self.validation_spin, self.num_words_spin, self.seed_spin, self.early_spin):
+        for box in (
+            self.layers_spin,
+            self.units_spin,
+            self.epochs_spin,
+            self.batch_spin,
+            self.validation_spin,
+            self.num_words_spin,
+            self.seed_spin,
+            self.early_spin,
+        ):
             box.valueChanged.connect(self._changed)
         self.lr_spin.valueChanged.connect(self._changed)
         for combo in (self.activation_combo, self.loss_combo, self.optimizer_combo):

@@ -8,9 +8,20 @@ epoch, run and evaluation at the end) and never blocks the event loop.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QFileDialog, QFrame, QGroupBox, QHBoxLayout, QLabel,
-                               QProgressBar, QPushButton, QScrollArea, QSplitter, QTabWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gui.common.lexicon import LexiconWidget
 from gui.train.plots import HistoryPlots, best_epoch_of
@@ -51,7 +62,9 @@ class TrainTab(QWidget):
         self.dataset_progress.hide()
         self.change_dataset_button = QPushButton("Change dataset...")
         self.change_dataset_button.setObjectName("change_dataset_button")
-        self.change_dataset_button.setToolTip("Open another copy of the IMDB archive or aclImdb folder.")
+        self.change_dataset_button.setToolTip(
+            "Open another copy of the IMDB archive or aclImdb folder."
+        )
         self.change_dataset_button.clicked.connect(self.open_dataset_requested)
         data_box = QGroupBox("Dataset")
         data_layout = QVBoxLayout(data_box)
@@ -66,12 +79,15 @@ class TrainTab(QWidget):
         self.train_button.setToolTip("Train a fresh model with these settings (Ctrl+Enter).")
         self.stop_button = QPushButton("Stop")
         self.stop_button.setObjectName("stop_button")
-        self.stop_button.setToolTip("End training after the current batch, keeping the model and history (Esc).")
+        self.stop_button.setToolTip(
+            "End training after the current batch, keeping the model and history (Esc)."
+        )
         self.retrain_button = QPushButton("Retrain best N and test")
         self.retrain_button.setObjectName("retrain_button")
         self.retrain_button.setToolTip(
             "As the book does: train a fresh model for the epoch count with the lowest\n"
-            "validation loss on all 25,000 training reviews, then evaluate on the test set.")
+            "validation loss on all 25,000 training reviews, then evaluate on the test set."
+        )
         self.train_button.clicked.connect(self.request_training)
         self.stop_button.clicked.connect(self.stop_training)
         self.retrain_button.clicked.connect(self.retrain_best)
@@ -91,7 +107,9 @@ class TrainTab(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # Wide enough for the form and the model summary without a horizontal scroll bar.
-        scroll.setMinimumWidth(left_inner.sizeHint().width() + scroll.verticalScrollBar().sizeHint().width() + 4)
+        scroll.setMinimumWidth(
+            left_inner.sizeHint().width() + scroll.verticalScrollBar().sizeHint().width() + 4
+        )
         left = QWidget()
         left_outer = QVBoxLayout(left)
         left_outer.setContentsMargins(0, 0, 0, 0)
@@ -100,8 +118,12 @@ class TrainTab(QWidget):
         left_outer.addWidget(self.retrain_button)
 
         self.plots = HistoryPlots()
-        self.plots.export_loss_button.clicked.connect(lambda: self._export_png(self.plots.loss_plot))
-        self.plots.export_accuracy_button.clicked.connect(lambda: self._export_png(self.plots.accuracy_plot))
+        self.plots.export_loss_button.clicked.connect(
+            lambda: self._export_png(self.plots.loss_plot)
+        )
+        self.plots.export_accuracy_button.clicked.connect(
+            lambda: self._export_png(self.plots.accuracy_plot)
+        )
         self.plots.export_csv_button.clicked.connect(self._export_csv)
         self.status = RunStatus()
         # The status widgets by their old names: tests and the window read them.
@@ -164,8 +186,11 @@ class TrainTab(QWidget):
         self.settings.setEnabled(not busy)
         self.change_dataset_button.setEnabled(not busy)
         best = self.best_epoch
-        self.retrain_button.setText(f"Retrain best {best} epoch{'s' if best != 1 else ''} and test"
-                                    if best else "Retrain best N and test")
+        self.retrain_button.setText(
+            f"Retrain best {best} epoch{'s' if best != 1 else ''} and test"
+            if best
+            else "Retrain best N and test"
+        )
         self.retrain_button.setEnabled(bool(ready and not busy and best))
         if not self.state.tf_ready:
             self.train_button.setToolTip("TensorFlow is still loading...")
@@ -182,7 +207,8 @@ class TrainTab(QWidget):
             self.dataset_label.setText(
                 f"<b>Source:</b> {source}<br><b>Reviews:</b> {counts['train']:,} train, "
                 f"{counts['test']:,} test<br><b>Vocabulary:</b> {len(dataset.vocab):,} words "
-                f"(top {dataset.num_words:,})")
+                f"(top {dataset.num_words:,})"
+            )
             self.dataset_label.setToolTip(source)
         self._ready_changed()
 
@@ -207,7 +233,9 @@ class TrainTab(QWidget):
         config = self.settings.config()
         if not self.state.tf_ready or dataset is None:
             self.pending_train = True
-            self.state.status_message.emit("Training will start when TensorFlow and the dataset are ready.")
+            self.state.status_message.emit(
+                "Training will start when TensorFlow and the dataset are ready."
+            )
             return False
         message = self.settings.validate(self._train_size())
         if message:
@@ -224,8 +252,10 @@ class TrainTab(QWidget):
             return False
         config = self._config or self.settings.config()
         if config.num_words != self.state.dataset.num_words:  # a saved run with another vocabulary
-            self._show_error(f"This run used a {config.num_words:,}-word vocabulary: set "
-                             f"Vocabulary to {config.num_words:,} and train it again to retrain it.")
+            self._show_error(
+                f"This run used a {config.num_words:,}-word vocabulary: set "
+                f"Vocabulary to {config.num_words:,} and train it again to retrain it."
+            )
             return False
         return self._start(config, retrain_epochs=self.best_epoch)
 
@@ -240,8 +270,9 @@ class TrainTab(QWidget):
             name = preset if preset != CUSTOM else config.summary_text()
         else:
             name = f"Retrain {retrain_epochs} epochs and test ({config.summary_text()})"
-        worker = TrainingWorker(self.state.dataset, config, store=self.store, name=name,
-                                retrain_epochs=retrain_epochs)
+        worker = TrainingWorker(
+            self.state.dataset, config, store=self.store, name=name, retrain_epochs=retrain_epochs
+        )
         worker.epoch_finished.connect(self._epoch_finished)
         worker.batch_progress.connect(self._batch_progress)
         worker.weights_ready.connect(self._weights_ready)
@@ -251,8 +282,11 @@ class TrainTab(QWidget):
         self.job = Job(worker, "training")
         self.job.thread.finished.connect(self._job_ended)
         total = retrain_epochs or config.epochs
-        what = (f"Retraining for {retrain_epochs} epochs on all training reviews"
-                if self._retraining else f"Training {config.summary_text()}")
+        what = (
+            f"Retraining for {retrain_epochs} epochs on all training reviews"
+            if self._retraining
+            else f"Training {config.summary_text()}"
+        )
         self.status.start(f"{what}: building the model...", total, keep_result=self._retraining)
         self.state.status_message.emit(f"{what} ({total} epochs)...")
         self.training_started.emit(worker)
@@ -281,7 +315,9 @@ class TrainTab(QWidget):
         self.history, self.best_epoch = history, best_epoch_of(history)
         self._config = run_config(run)
         self.plots.set_history(history, self.best_epoch)
-        text = f"Showing the saved run “{run.get('name') or run['id']}”: {len(history['loss'])} epochs"
+        text = (
+            f"Showing the saved run “{run.get('name') or run['id']}”: {len(history['loss'])} epochs"
+        )
         if self.best_epoch:
             text += f", lowest validation loss at epoch {self.best_epoch}"
         self.progress_label.setText(text + ". Press Train for a new run.")
@@ -307,8 +343,10 @@ class TrainTab(QWidget):
 
     def _epoch_finished(self, metrics: dict) -> None:
         if self._retraining:
-            self.progress_label.setText(f"Retraining: epoch {metrics['epoch']} done, "
-                                        f"loss {metrics['loss']:.4f}, accuracy {metrics['accuracy']:.4f}")
+            self.progress_label.setText(
+                f"Retraining: epoch {metrics['epoch']} done, "
+                f"loss {metrics['loss']:.4f}, accuracy {metrics['accuracy']:.4f}"
+            )
             return
         for key in ("loss", "accuracy", "val_loss", "val_accuracy", "seconds"):
             if key in metrics:
@@ -317,7 +355,9 @@ class TrainTab(QWidget):
         self.plots.set_history(self.history, self.best_epoch)
         text = f"Epoch {metrics['epoch']}: loss {metrics['loss']:.4f}, accuracy {metrics['accuracy']:.4f}"
         if "val_loss" in metrics:
-            text += f", val_loss {metrics['val_loss']:.4f}, val_accuracy {metrics['val_accuracy']:.4f}"
+            text += (
+                f", val_loss {metrics['val_loss']:.4f}, val_accuracy {metrics['val_accuracy']:.4f}"
+            )
         self.state.status_message.emit(text)
 
     def _batch_progress(self, progress) -> None:
@@ -378,7 +418,9 @@ class TrainTab(QWidget):
     # --- export --------------------------------------------------------------------------
 
     def _export_png(self, plot) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export plot", f"{plot.key}.png", "PNG image (*.png)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export plot", f"{plot.key}.png", "PNG image (*.png)"
+        )
         if path:
             plot.export_png(path)
             self.state.status_message.emit(f"Saved {path}")
