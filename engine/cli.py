@@ -20,6 +20,7 @@ from pathlib import Path
 from engine import __version__
 from engine.errors import LabError, ModelFileError, PredictionError
 from engine.jsonable import json_default
+from engine.logs import setup_logging
 from engine.model.config import ACTIVATIONS, LOSSES, OPTIMIZERS, ModelConfig
 
 EXIT_ERROR = 2
@@ -133,6 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the command line (``main.py`` sends window invocations to ``gui``)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(argv)
+    setup_logging()
     handler = {
         "train": cmd_train,
         "predict": cmd_predict,

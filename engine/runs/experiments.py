@@ -240,6 +240,31 @@ def epoch_predictor(run: dict, epoch: int, vocab: list[str], store=None):
     return Predictor(weights, model_vocab(vocab, weights), config.activation)
 
 
+def run_predictor(store, run: dict, epoch: int | None = None, vocab: list[str] | None = None):
+    """The :class:`engine.model.predictor.Predictor` of ``run``: its saved model, or one epoch.
+
+    Args:
+        store: the run's :class:`engine.runs.history.RunStore` (where epoch weights are).
+        run: a run dict from the store.
+        epoch: None for the run's saved model (after training, maybe retrained), else the
+            1-based epoch whose saved weights to use.
+        vocab: the vocabulary an epoch's weights index (the bundle's, else the dataset's);
+            needed only with ``epoch``.
+
+    Raises:
+        ModelFileError: the run has no saved model or no weights for that epoch.
+    """
+    from engine.model.predictor import Predictor
+
+    if epoch is not None:
+        if vocab is None:
+            raise ModelFileError("Load the dataset first: this run has no saved vocabulary.")
+        return epoch_predictor(run, epoch, vocab, store)
+    if not run.get("model_path"):
+        raise ModelFileError(f"Run {run.get('id')} has no saved model.")
+    return Predictor.from_bundle(run["model_path"])
+
+
 def _config_dict(run: dict) -> dict:
     config = run.get("config") or {}
     if isinstance(config, ModelConfig):
@@ -301,8 +326,14 @@ def label_flips(
     return flips
 
 
-def run_label_flips(run: dict, dataset, store=None) -> list[LabelFlip]:
-    """Label flips between the best and the last epoch of ``run`` on its validation rows."""
+def run_label_flips(
+    run: dict, dataset, store=None, *, progress=None, cancel: threading.Event | None = None
+) -> list[LabelFlip]:
+    """Label flips between the best and the last epoch of ``run`` on its validation rows.
+
+    ``cancel`` (a ``threading.Event``) stops it between the two epochs' scoring
+    (:class:`Cancelled`); ``progress`` is accepted for the engine's calling convention.
+    """
     from engine.model.training import validation_rows
 
     epochs = store.epochs(run["id"]) if store is not None else []
@@ -320,4 +351,5 @@ def run_label_flips(run: dict, dataset, store=None) -> list[LabelFlip]:
         load_epoch_weights(run["id"], last, store),
         rows,
         activation=config.activation,
+        cancel=cancel,
     )

@@ -12,11 +12,14 @@ Messages back: ``("ready", tensorflow_version, pid)``, ``("event", kind, payload
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
-import traceback
 
 from engine.errors import LabError
+from engine.logs import setup_logging
+
+log = logging.getLogger(__name__)
 
 STOP_POLL_S = 0.05
 # Scheduling priority of the training process, below the window's.
@@ -108,9 +111,8 @@ def serve(conn) -> None:
     # scheduler lets the window run first, so repaints do not wait for TensorFlow's threads.
     if hasattr(os, "nice"):
         os.nice(NICENESS)
+    setup_logging()
     try:
-        import logging
-
         import tensorflow as tf
 
         from engine.model.training import warm_up
@@ -120,7 +122,7 @@ def serve(conn) -> None:
         warm_up()
         conn.send(("ready", tf.__version__, os.getpid()))
     except Exception as exc:  # noqa: BLE001 - reported to the window, which shows it
-        traceback.print_exc()
+        log.exception("TensorFlow could not be started")
         conn.send(("error", type(exc).__name__, f"TensorFlow could not be started: {exc}"))
         return
     dataset, stores = None, {}
@@ -180,7 +182,7 @@ def _run_job(conn, dataset, stores, kind, config, store_spec, options) -> bool:
         reply = ("result", value)
     except Exception as exc:  # noqa: BLE001 - every failure goes back as a message
         if not isinstance(exc, LabError):
-            traceback.print_exc()
+            log.exception("The %s job failed", kind)
         reply = ("error", type(exc).__name__, str(exc))
     finally:
         done.set()

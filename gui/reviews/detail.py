@@ -13,8 +13,7 @@ from gui.common.highlight import decoded_html, escape_plain, highlight_html, leg
 
 def explanation_parts(explanation):
     """``(probability, spans)`` from a ``Predictor.explain`` result."""
-    prediction = getattr(explanation, "prediction", explanation)
-    return float(prediction.probability), list(explanation.spans)
+    return float(explanation.probability), list(explanation.spans)
 
 
 class ReviewDetail(QWidget):
@@ -54,10 +53,6 @@ class ReviewDetail(QWidget):
         layout.addWidget(self.model_view)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.legend)
-
-    def set_predictor(self, predictor) -> None:
-        self._predictor = predictor
-        self._render()
 
     def show_review(self, dataset, row: int | None, predictor=None) -> None:
         """Show review ``row`` of ``dataset`` (None clears the pane)."""
