@@ -163,6 +163,9 @@ def run(argv: list[str] | None = None) -> int:
     # Let Ctrl+C in the terminal close the window cleanly: Python only sees the signal
     # when the interpreter runs, so a timer wakes it up now and then.
     signal.signal(signal.SIGINT, lambda *_: window.close())
+    # SIGTERM (logout, kill, a service manager) closes the window the same way: settings
+    # are written and the run in progress is stopped and recorded.
+    signal.signal(signal.SIGTERM, lambda *_: window.close())
     wake = QTimer()
     wake.start(250)
     wake.timeout.connect(lambda: None)

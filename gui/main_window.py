@@ -66,6 +66,8 @@ def _load_if_found(source, num_words: int, progress=None, cancel=None, **options
 
     if source is None and find_source(None, num_words=num_words) is None:
         return None
+    # A sample smaller than the official dataset opens, with dataset.warning shown.
+    options.setdefault("expected_per_folder", None)
     dataset = load_dataset(source, num_words=num_words, progress=progress, cancel=cancel, **options)
     folded_texts(
         dataset
@@ -328,7 +330,8 @@ class MainWindow(QMainWindow):
             self._data_source = str(self._loading_source)
         self.stack.setCurrentWidget(self.tabs)
         self.state.set_dataset(dataset)
-        self.state.status_message.emit(f"Dataset ready: {len(dataset):,} reviews.")
+        warning = f" {dataset.warning}" if dataset.warning else ""
+        self.state.status_message.emit(f"Dataset ready: {len(dataset):,} reviews.{warning}")
 
     def _dataset_failed(self, message: str) -> None:
         self.first_run.set_busy(False)
@@ -425,6 +428,9 @@ class MainWindow(QMainWindow):
         return ended
 
     def closeEvent(self, event) -> None:
+        # A close right after the first paint (SIGTERM, Ctrl+C) must not start background work.
+        self._background_timer.stop()
+        self._started_background = True
         self.save_settings()
         if self.train_tab.busy():
             self.statusBar().showMessage("Stopping training...")

@@ -226,6 +226,9 @@ def test_a_crashed_training_process_shows_a_message_and_app_stays_usable(qtbot, 
     assert tab.error_label.isVisible()
     assert tab.error_label.text().startswith("The training process ended unexpectedly")
     assert tab.train_button.isEnabled()
+    # The bar no longer shows the epoch and batch the process died in.
+    assert "Epoch" not in tab.status.epoch_progress.format()
+    assert tab.progress_label.text() == "Training did not complete."
     # Training again starts a new process and works.
     _configure(window, epochs=2)
     with qtbot.waitSignal(tab.busy_changed, timeout=120_000, check_params_cb=lambda busy: not busy):

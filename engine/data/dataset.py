@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from engine import paths
-from engine.data.archive import EXPECTED_PER_FOLDER
+from engine.data.archive import EXPECTED_PER_FOLDER, MAX_REVIEW_BYTES
 from engine.data.tokenizer import TOKENIZER_VERSION, tokenize
 from engine.errors import Cancelled, DataError
 
@@ -61,6 +61,7 @@ class Dataset:
     num_words: int = 10_000
     decode_errors: int = 0
     empty_files: int = 0
+    truncated: int = 0  # reviews cut to MAX_REVIEW_BYTES when read
     extra: dict = field(default_factory=dict)
 
     def __len__(self) -> int:
@@ -98,6 +99,25 @@ class Dataset:
     @property
     def counts(self) -> dict[str, int]:
         return {name: int((self.split == code).sum()) for name, code in SPLITS.items()}
+
+    @property
+    def warning(self) -> str:
+        """Sentences about what makes this dataset unlike the official one, else ""."""
+        notes = []
+        official = 2 * EXPECTED_PER_FOLDER
+        counts = self.counts
+        if counts["train"] != official or counts["test"] != official:
+            notes.append(
+                f"This dataset has {counts['train']:,} training and {counts['test']:,} test "
+                f"reviews instead of the official {official:,} each, so its results are not "
+                "comparable with the book's."
+            )
+        if self.truncated:
+            notes.append(
+                f"{self.truncated:,} over-long reviews were cut to their first "
+                f"{MAX_REVIEW_BYTES // 1024:,} KB."
+            )
+        return " ".join(notes)
 
 
 def build_vocab(token_lists: list[list[str]], num_words: int) -> list[str]:
@@ -278,12 +298,15 @@ def load_dataset(
     Raises:
         DataError: no dataset found, or the dataset is missing, malformed or unreadable.
     """
-    from engine.data.archive import read_reviews
-    from engine.data.cache import cache_path, load_cache, save_cache
+    from engine.data.archive import dataset_root, read_reviews
+    from engine.data.cache import cache_path, load_cache, prune_caches, save_cache
 
     explicit = source is not None and str(source).strip() != ""
     cache_dir = Path(cache_dir) if cache_dir is not None else paths.cache_dir()
-    cache_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        use_cache = use_cache and cache_dir.is_dir()  # read-only home: read, do not cache
     for _ in range(20):  # each round deletes one damaged cache found by the look-up
         path = find_source(source, num_words=num_words, cache_dir=cache_dir)
         if path is None:
@@ -295,6 +318,11 @@ def load_dataset(
                 else f"IMDB_LAB_DATA names {path}, which does not exist."
             )
             raise DataError(f"{problem} {HOW_TO_GET}")
+        if not (path.is_file() or path.is_dir()):
+            raise DataError(
+                f"The dataset {path} is neither a file nor a folder (a device or a pipe). "
+                + HOW_TO_GET
+            )
         if not (path.suffix == ".npz" and path.is_file()):
             break
         try:
@@ -302,7 +330,11 @@ def load_dataset(
         except DataError:
             if explicit:
                 raise
-            path.unlink(missing_ok=True)
+            recorded = _cached_source(path)  # read before the damaged file goes
+            _remove(path)
+            if recorded is not None:
+                path = recorded  # rebuild from the archive the cache was made from
+                break
             continue
         if ds.num_words != num_words:
             raise DataError(
@@ -313,12 +345,17 @@ def load_dataset(
     else:
         raise DataError(f"Too many damaged dataset caches in {cache_dir}. {NO_DATASET}")
 
+    if path.is_dir() and dataset_root(path) is None:
+        raise DataError(
+            f"{path} does not look like the IMDB dataset: it has no aclImdb/ folder and "
+            "no train/ or test/ folders."
+        )
     cached = cache_path(path, num_words, cache_dir)
     if use_cache and cached.is_file():
         try:
             return _loaded(load_cache(cached), progress)
         except DataError:
-            cached.unlink(missing_ok=True)  # damaged: rebuilt below
+            _remove(cached)  # damaged: rebuilt below
     raw = read_reviews(
         path,
         progress=_scaled(progress, 0.0, 0.4),
@@ -338,17 +375,26 @@ def load_dataset(
         cancel=cancel,
         decode_errors=raw.decode_errors,
         empty_files=raw.empty_files,
+        truncated=raw.truncated,
     )
     ds.extra["from_cache"] = False
     if use_cache:
         try:
             save_cache(ds, cached)
             ds.extra["cache_path"] = str(cached)
+            prune_caches(cache_dir, keep=cached)
         except OSError as exc:  # a read-only or full disk must not stop the app
             ds.extra["cache_error"] = f"The processed dataset could not be cached: {exc}."
     if progress:
         progress(1.0, f"Prepared {len(ds):,} reviews")
     return ds
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only cache folder: the damaged file is skipped, not deleted
 
 
 def _loaded(ds: Dataset, progress) -> Dataset:

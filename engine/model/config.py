@@ -17,6 +17,7 @@ ACTIVATIONS = ("relu", "tanh")
 LOSSES = ("binary_crossentropy", "mse")
 OPTIMIZERS = ("rmsprop", "adam", "sgd")
 TRAIN_SIZE = 25_000
+MAX_SEED = 2**32 - 1  # NumPy's and TensorFlow's seeds are 32-bit
 
 
 @dataclass
@@ -73,8 +74,8 @@ class ModelConfig:
             raise ConfigError(
                 f"Vocabulary size must be between 100 and 100000 (got {self.num_words})."
             )
-        if not isinstance(self.seed, int) or self.seed < 0:
-            raise ConfigError(f"Seed must be a non-negative integer (got {self.seed}).")
+        if not isinstance(self.seed, int) or not 0 <= self.seed <= MAX_SEED:
+            raise ConfigError(f"Seed must be an integer from 0 to {MAX_SEED} (got {self.seed}).")
         if not isinstance(self.early_stopping, int) or self.early_stopping < 0:
             raise ConfigError(
                 f"Early-stopping patience must be 0 (off) or more (got {self.early_stopping})."
@@ -103,6 +104,24 @@ class ModelConfig:
         """Short description, e.g. ``16-16 relu, binary_crossentropy, rmsprop 0.001``."""
         units = "-".join(str(u) for u in self.hidden_units)
         return f"{units} {self.activation}, {self.loss}, {self.optimizer} {self.learning_rate:g}"
+
+
+def parse_units(text: str) -> list[int]:
+    """Hidden layer sizes from text like ``16,16``; an empty entry (``16,,16``) is refused.
+
+    Raises:
+        ConfigError: an entry is empty or not a whole number.
+    """
+    units = []
+    for part in text.split(","):
+        try:
+            units.append(int(part.strip()))
+        except ValueError:
+            raise ConfigError(
+                f"Hidden layer sizes must be whole numbers separated by commas, like 16,16 "
+                f"(got {text!r})."
+            ) from None
+    return units
 
 
 # The book's model and the chapter's suggested experiments ("Further experiments").

@@ -40,6 +40,11 @@ from gui.runs.run_rows import (
 )
 
 
+def _has_model(run: dict) -> bool:
+    """A saved bundle, or complete epochs of a run no longer training."""
+    return bool(run.get("model_path") or (run.get("status") != "running" and run.get("epochs")))
+
+
 def restore_last_model(state, store) -> dict | None:
     """Load the newest finished model into ``state`` without retraining (app start-up).
 
@@ -233,7 +238,7 @@ class RunsTab(QWidget):
             bool(runs) and all(r.get("status") != "running" for r in runs)
         )
         self.buttons["rename"].setEnabled(one)
-        self.buttons["open"].setEnabled(one and bool(runs[0].get("model_path")))
+        self.buttons["open"].setEnabled(one and _has_model(runs[0]))
         self.buttons["repeat"].setEnabled(one and not repeating and run_config(runs[0]) is not None)
         self.buttons["stop"].setEnabled(repeating)
         self.buttons["export"].setEnabled(bool(self.runs))
@@ -245,10 +250,12 @@ class RunsTab(QWidget):
         from engine.model.predictor import Predictor
 
         runs = self._selected_runs()
-        if len(runs) != 1 or not runs[0].get("model_path"):
+        if len(runs) != 1 or not _has_model(runs[0]):
             return
+        # A run that ended without a bundle opens from its last complete epoch.
+        path = runs[0].get("model_path") or self.store.run_dir(runs[0]["id"])
         try:
-            bundle = load_bundle(runs[0]["model_path"], load_keras=False)
+            bundle = load_bundle(path, load_keras=False)
         except LabError as exc:
             self.state.status_message.emit(str(exc))
             return

@@ -404,7 +404,8 @@ class TrainTab(QWidget):
 
     def _training_failed(self, message: str) -> None:
         self._show_error(message or "Training was cancelled.")
-        self.progress_label.setText("Training did not complete.")
+        # The bar must not go on showing the epoch and batch the run died in.
+        self.status.show_end("Did not complete", "Training did not complete.", complete=False)
         self.state.status_message.emit(message or "Training was cancelled.")
 
     def _show_error(self, message: str) -> None:
