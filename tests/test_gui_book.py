@@ -188,3 +188,18 @@ def test_the_plots_say_when_the_model_starts_memorising(qtbot):
     plots.clear()
     assert not plots.overfitting_label.isVisible()
     assert plots.findChild(object, "glossary_loss_button") is not None
+
+
+def test_the_review_pane_shows_keras_reviews_as_numbers(qtbot):
+    from gui.reviews.detail import ReviewDetail
+
+    pane = ReviewDetail()
+    qtbot.addWidget(pane)
+    ds = keras_dataset()
+    pane.show_review(ds, 0)
+    assert pane.numbers_check.isChecked() and pane.numbers.isVisibleTo(pane)
+    assert pane.numbers.indices.toPlainText() == "[1, 4, 5, 6, 2, 2]"
+    assert pane.numbers.decoded.toPlainText() == "? the film great ? ?"
+    assert "no ratings or IMDb links" in pane.link.text()
+    pane.numbers_check.setChecked(False)
+    assert not pane.numbers.isVisibleTo(pane)

@@ -1,0 +1,31 @@
+"""The window's side of the book's copy: loading and downloading it in a background task."""
+
+from __future__ import annotations
+
+SOURCE_KEY = "data/source"  # QSettings key: "aclimdb" (default) or "keras"
+
+
+def load_keras_for_window(num_words: int, progress=None, cancel=None):
+    """The Keras copy as a Dataset, with the Reviews tab's search index built (worker side).
+
+    Raises:
+        DataError: Keras's files are missing or fail their checksum (one sentence).
+    """
+    from engine.data.keras_files import load_keras_copy
+    from gui.reviews.table_model import folded_texts
+
+    dataset = load_keras_copy(num_words, progress=progress, cancel=cancel)
+    folded_texts(dataset)  # built here, not on the GUI thread
+    return dataset
+
+
+def download_keras_for_window(progress=None, cancel=None):
+    """Download the missing Keras files into Keras's cache folder (worker side)."""
+    from engine.data.keras_files import download_keras_files
+
+    return download_keras_files(progress=progress, cancel=cancel)
+
+
+def dataset_source(dataset) -> str:
+    """``"keras"`` or ``"aclimdb"``: where a loaded dataset came from."""
+    return "keras" if dataset is not None and dataset.extra.get("keras") else "aclimdb"
