@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-SOURCE_KEY = "data/source"  # QSettings key: "aclimdb" (default) or "keras"
+# The dataset "path" that stands for the Keras copy (saved as the last source like a path).
+KERAS_SOURCE = "keras.datasets.imdb"
 
 
 def load_keras_for_window(num_words: int, progress=None, cancel=None):
