@@ -22,9 +22,12 @@ def load_keras_for_window(num_words: int, progress=None, cancel=None):
 
 def download_keras_for_window(progress=None, cancel=None):
     """Download the missing Keras files into Keras's cache folder (worker side)."""
-    from engine.data.keras_files import download_keras_files
+    from engine.data import keras_files
 
-    return download_keras_files(progress=progress, cancel=cancel)
+    # Read at call time: tests point it at local files; the app always uses Keras's address.
+    return keras_files.download_keras_files(
+        progress=progress, cancel=cancel, origin=keras_files.ORIGIN
+    )
 
 
 def dataset_source(dataset) -> str:
