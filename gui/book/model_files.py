@@ -17,6 +17,11 @@ from engine.errors import LabError
 
 ROOT = Path(__file__).resolve().parents[2]
 ARCHIVE_FILTER = "IMDB Sentiment Lab model (*.imdbmodel);;All files (*)"
+# A model folder is opened through the config.json inside it.
+OPEN_FILTER = (
+    "IMDB Sentiment Lab model (*.imdbmodel config.json);;"
+    "Model archive (*.imdbmodel);;Model folder's config.json (config.json);;All files (*)"
+)
 
 
 def current_model_path(state) -> Path | None:
@@ -55,7 +60,7 @@ def open_model(state, path: str | Path):
 
 
 def choose_and_open_model(state, parent: QWidget) -> bool:
-    path, _ = QFileDialog.getOpenFileName(parent, "Open a model file", "", ARCHIVE_FILTER)
+    path, _ = QFileDialog.getOpenFileName(parent, "Open a model file", "", OPEN_FILTER)
     if not path:
         return False
     try:
