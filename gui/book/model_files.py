@@ -53,7 +53,7 @@ def open_model(state, path: str | Path):
             f"with {dataset.num_words:,}; its words are matched by spelling."
         )
     state.set_run(None)
-    state.model_path = folder
+    state.model_path = bundle.path
     state.set_predictor(Predictor(bundle.weights, bundle.vocab, bundle.config.activation))
     state.status_message.emit(f"Opened the model {Path(path).name}.")
     return bundle
