@@ -64,11 +64,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     def data_options(p):
+        source_option(p)
         p.add_argument(
             "--data",
             metavar="PATH",
             help="aclImdb_v1.tar.gz or an aclImdb/ folder "
-            "(default: IMDB_LAB_DATA, then the processed cache)",
+            "(default: IMDB_LAB_DATA, then the processed cache); with --source keras, "
+            "the folder holding imdb.npz and imdb_word_index.json "
+            "(default: $KERAS_HOME/datasets or ~/.keras/datasets)",
         )
         p.add_argument(
             "--no-size-check",
@@ -84,23 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="book: train with validation, then "
         "retrain on all 25,000 reviews for the best epoch count and test",
     )
-    train.add_argument("--epochs", type=int, default=defaults.epochs)
-    train.add_argument("--batch-size", type=int, default=defaults.batch_size)
-    train.add_argument("--num-words", type=int, default=defaults.num_words)
-    train.add_argument("--units", type=_units, default=defaults.hidden_units, metavar="16,16")
-    train.add_argument("--activation", choices=ACTIVATIONS, default=defaults.activation)
-    train.add_argument("--loss", choices=LOSSES, default=defaults.loss)
-    train.add_argument("--optimizer", choices=OPTIMIZERS, default=defaults.optimizer)
-    train.add_argument("--learning-rate", type=float, default=defaults.learning_rate)
-    train.add_argument("--validation-size", type=int, default=defaults.validation_size)
-    train.add_argument(
-        "--early-stopping",
-        type=int,
-        default=defaults.early_stopping,
-        metavar="N",
-        help="stop after N epochs without val_loss improvement (0 = off)",
-    )
-    train.add_argument("--seed", type=int, default=defaults.seed)
+    training_options(train, defaults)
     train.add_argument("--name", help="a name for the run in the history")
     train.add_argument(
         "--json",
@@ -127,7 +114,72 @@ def build_parser() -> argparse.ArgumentParser:
 
     runs = sub.add_parser("runs", help="list the run history, newest first")
     runs.add_argument("--json", action="store_true")
+
+    script = sub.add_parser(
+        "script",
+        help="print the current settings as a standalone Keras script in the book's style",
+    )
+    training_options(script, defaults)
+    source_option(script)
+    script.add_argument("-o", "--output", metavar="FILE", help="write the script to FILE")
+
+    export = sub.add_parser("export", help="write a saved model as one file to keep or send")
+    export.add_argument("--model", metavar="PATH", help=MODEL_HELP)
+    export.add_argument(
+        "--keras",
+        action="store_true",
+        help="a plain .keras model (multi-hot input) instead of the app's archive",
+    )
+    export.add_argument("-o", "--output", metavar="FILE", required=True)
     return parser
+
+
+def source_option(p) -> None:
+    p.add_argument(
+        "--source",
+        choices=("aclimdb", "keras"),
+        default="aclimdb",
+        help="aclimdb: the Stanford archive (default); keras: the book's copy, "
+        "keras.datasets.imdb, read from Keras's cache folder",
+    )
+
+
+def training_options(p, defaults: ModelConfig) -> None:
+    """The model and training settings shared by ``train`` and ``script``."""
+    p.add_argument("--epochs", type=int, default=defaults.epochs)
+    p.add_argument("--batch-size", type=int, default=defaults.batch_size)
+    p.add_argument("--num-words", type=int, default=defaults.num_words)
+    p.add_argument("--units", type=_units, default=defaults.hidden_units, metavar="16,16")
+    p.add_argument("--activation", choices=ACTIVATIONS, default=defaults.activation)
+    p.add_argument("--loss", choices=LOSSES, default=defaults.loss)
+    p.add_argument("--optimizer", choices=OPTIMIZERS, default=defaults.optimizer)
+    p.add_argument("--learning-rate", type=float, default=defaults.learning_rate)
+    p.add_argument("--validation-size", type=int, default=defaults.validation_size)
+    p.add_argument(
+        "--early-stopping",
+        type=int,
+        default=defaults.early_stopping,
+        metavar="N",
+        help="stop after N epochs without val_loss improvement (0 = off)",
+    )
+    p.add_argument("--seed", type=int, default=defaults.seed)
+
+
+def config_from_args(args) -> ModelConfig:
+    """The :class:`ModelConfig` the training options describe."""
+    return ModelConfig(
+        hidden_units=args.units,
+        activation=args.activation,
+        loss=args.loss,
+        optimizer=args.optimizer,
+        learning_rate=args.learning_rate,
+        batch_size=args.batch_size,
+        epochs=args.epochs,
+        validation_size=args.validation_size,
+        num_words=args.num_words,
+        seed=args.seed,
+        early_stopping=args.early_stopping,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -139,6 +191,8 @@ def main(argv: list[str] | None = None) -> int:
         "predict": cmd_predict,
         "evaluate": cmd_evaluate,
         "runs": cmd_runs,
+        "script": cmd_script,
+        "export": cmd_export,
     }[args.command]
     try:
         return handler(args)
@@ -202,6 +256,10 @@ def quiet_tensorflow() -> None:
 
 
 def _load_dataset(args, num_words: int):
+    if args.source == "keras":
+        from engine.data.keras_files import load_keras_copy
+
+        return load_keras_copy(num_words, folder=args.data)
     from engine.data.dataset import load_dataset
 
     kwargs = {"expected_per_folder": None} if args.no_size_check else {}
@@ -223,19 +281,7 @@ def _epoch_line(metrics: dict, epochs: int | None) -> str:
 def cmd_train(args) -> int:
     from engine.runs.history import RunStore
 
-    config = ModelConfig(
-        hidden_units=args.units,
-        activation=args.activation,
-        loss=args.loss,
-        optimizer=args.optimizer,
-        learning_rate=args.learning_rate,
-        batch_size=args.batch_size,
-        epochs=args.epochs,
-        validation_size=args.validation_size,
-        num_words=args.num_words,
-        seed=args.seed,
-        early_stopping=args.early_stopping,
-    )
+    config = config_from_args(args)
     config.validate()  # fails fast on settings, before the dataset is read
     store = RunStore()
     if store.read_only:
@@ -333,7 +379,9 @@ def _stop(cancel: threading.Event) -> None:
 
 def _model_path(args) -> Path:
     if args.model:
-        return Path(args.model)
+        from engine.model.export import resolve_model
+
+        return resolve_model(args.model)  # a bundle folder, or an exported archive unpacked
     from engine.runs.history import RunStore
 
     latest = RunStore().latest_model()
@@ -455,6 +503,41 @@ def cmd_evaluate(args) -> int:
     else:
         for key, value in report.items():
             print(f"{key:<12} {value:.4f}" if isinstance(value, float) else f"{key:<12} {value}")
+    return 0
+
+
+# -- script / export ---------------------------------------------------------------------
+
+
+def cmd_script(args) -> int:
+    from engine.book.script import keras_script
+
+    text = keras_script(config_from_args(args), source=args.source)
+    if not args.output:
+        sys.stdout.write(text)
+        return 0
+    from engine.model.export import write_text_atomically
+
+    try:
+        path = write_text_atomically(Path(args.output), text)
+    except OSError as exc:
+        raise CliError(f"Cannot write {args.output}: {exc.strerror or exc}.") from None
+    print(f"script written to {path}", file=sys.stderr)
+    return 0
+
+
+def cmd_export(args) -> int:
+    from engine.model import export
+
+    source = _model_path(args)
+    try:
+        if args.keras:
+            path = export.export_keras_model(source, args.output)
+        else:
+            path = export.export_archive(source, args.output)
+    except OSError as exc:
+        raise CliError(f"Cannot write {args.output}: {exc.strerror or exc}.") from None
+    print(f"model written to {path}")
     return 0
 
 
