@@ -212,6 +212,11 @@ def weights_problem(
     width = vocab_size
     for i, units in enumerate([*config.hidden_units, 1]):
         kernel, bias = weights[2 * i], weights[2 * i + 1]
+        if i == 0 and (kernel.ndim != 2 or kernel.shape[0] != width):
+            return (
+                f"{name} does not match vocab.txt ({width} words): its first layer has "
+                f"shape {tuple(kernel.shape)}"
+            )
         if kernel.shape != (width, units) or bias.shape != (units,):
             expected = f"({width}, {units}) and ({units},)"
             found = f"{tuple(kernel.shape)} and {tuple(bias.shape)}"
