@@ -18,9 +18,16 @@ import time
 from pathlib import Path
 
 from engine import __version__
+from engine.data.loading import load_dataset
 from engine.errors import LabError, ModelFileError, PredictionError
 from engine.jsonable import json_default
-from engine.model.config import ACTIVATIONS, LOSSES, OPTIMIZERS, ModelConfig
+from engine.model import training
+from engine.model.bundle import load_bundle
+from engine.model.config import ModelConfig
+from engine.model.evaluation import evaluate_predictor
+from engine.model.predictor import Predictor
+from engine.runs.history import RunStore
+from engine.training_options import add_training_options, training_overrides
 
 EXIT_ERROR = 2
 EXIT_FAILED = 1
@@ -37,18 +44,6 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str):
         self.exit(EXIT_ERROR, f"{self.prog}: error: {message}\n")
-
-
-def _units(text: str) -> list[int]:
-    try:
-        units = [int(u) for u in text.split(",") if u.strip()]
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"expected comma-separated layer sizes like 16,16, got {text!r}"
-        ) from None
-    if not units:
-        raise argparse.ArgumentTypeError("at least one hidden layer size is needed")
-    return units
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -83,23 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="book: train with validation, then "
         "retrain on all 25,000 reviews for the best epoch count and test",
     )
-    train.add_argument("--epochs", type=int, default=defaults.epochs)
-    train.add_argument("--batch-size", type=int, default=defaults.batch_size)
-    train.add_argument("--num-words", type=int, default=defaults.num_words)
-    train.add_argument("--units", type=_units, default=defaults.hidden_units, metavar="16,16")
-    train.add_argument("--activation", choices=ACTIVATIONS, default=defaults.activation)
-    train.add_argument("--loss", choices=LOSSES, default=defaults.loss)
-    train.add_argument("--optimizer", choices=OPTIMIZERS, default=defaults.optimizer)
-    train.add_argument("--learning-rate", type=float, default=defaults.learning_rate)
-    train.add_argument("--validation-size", type=int, default=defaults.validation_size)
-    train.add_argument(
-        "--early-stopping",
-        type=int,
-        default=defaults.early_stopping,
-        metavar="N",
-        help="stop after N epochs without val_loss improvement (0 = off)",
-    )
-    train.add_argument("--seed", type=int, default=defaults.seed)
+    add_training_options(train, defaults)
     train.add_argument("--name", help="a name for the run in the history")
     train.add_argument(
         "--json",
@@ -157,8 +136,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _load_dataset(args, num_words: int):
-    from engine.data.dataset import load_dataset
-
     kwargs = {"expected_per_folder": None} if args.no_size_check else {}
     return load_dataset(args.data, num_words=num_words, **kwargs)
 
@@ -173,31 +150,13 @@ def _epoch_line(metrics: dict, epochs: int | None) -> str:
 
 
 def cmd_train(args) -> int:
-    from engine.runs.history import RunStore
-
-    config = ModelConfig(
-        hidden_units=args.units,
-        activation=args.activation,
-        loss=args.loss,
-        optimizer=args.optimizer,
-        learning_rate=args.learning_rate,
-        batch_size=args.batch_size,
-        epochs=args.epochs,
-        validation_size=args.validation_size,
-        num_words=args.num_words,
-        seed=args.seed,
-        early_stopping=args.early_stopping,
-    )
+    config = ModelConfig(**training_overrides(args))
     config.validate()  # fails fast on settings, before the dataset is read
     out = sys.stderr if args.json else sys.stdout
     started = time.perf_counter()
     dataset = _load_dataset(args, config.num_words)
     load_seconds = time.perf_counter() - started
     config.validate(train_size=len(dataset.indices("train")))
-    from engine.model import (
-        training,
-    )  # TensorFlow loads here, once the request is known to be sound
-
     store = RunStore()
     cancel = threading.Event()
 
@@ -280,8 +239,6 @@ def _stop(cancel: threading.Event) -> None:
 def _model_path(args) -> Path:
     if args.model:
         return Path(args.model)
-    from engine.runs.history import RunStore
-
     latest = RunStore().latest_model()
     if latest is None:
         raise ModelFileError(
@@ -314,8 +271,6 @@ def _texts(args) -> list[str]:
 
 
 def cmd_predict(args) -> int:
-    from engine.model.predictor import Predictor
-
     texts = _texts(args)
     predictor = Predictor.from_bundle(_model_path(args))
     for text in texts:
@@ -341,30 +296,15 @@ def cmd_predict(args) -> int:
 
 
 def cmd_evaluate(args) -> int:
-    import dataclasses
-
-    import numpy as np
-
-    from engine.model.bundle import load_bundle
-    from engine.model.training import evaluate
-
     path = _model_path(args)
     bundle = load_bundle(path)
     dataset = _load_dataset(args, bundle.config.num_words)
-    if list(dataset.vocab) != bundle.vocab:
-        # The model's vocabulary is authoritative: re-index the dataset's tokens into it.
-        index = {w: i for i, w in enumerate(bundle.vocab)}
-        mapping = np.array([index.get(w, -1) for w in dataset.vocab] + [-1], dtype=np.int32)
-        dataset = dataclasses.replace(
-            dataset,
-            tokens=mapping[dataset.tokens],
-            vocab=list(bundle.vocab),
-            num_words=len(bundle.vocab),
-        )
     rows = dataset.indices("test")
     if not len(rows):
         raise CliError("The dataset has no test reviews to evaluate on.")
-    result = evaluate(bundle.weights, dataset, rows=rows, config=bundle.config)
+    # The model's vocabulary is authoritative: the predictor matches the dataset's words to it.
+    predictor = Predictor(bundle.weights, bundle.vocab, bundle.config.activation)
+    result = evaluate_predictor(predictor, dataset, rows, loss=bundle.config.loss)
     report = {"model_path": str(path), "reviews": int(len(rows)), **result.to_dict()}
     if args.json:
         print(json.dumps(report, default=json_default))
@@ -395,8 +335,6 @@ RUN_FIELDS = (
 
 
 def cmd_runs(args) -> int:
-    from engine.runs.history import RunStore
-
     runs = [{k: run.get(k) for k in RUN_FIELDS} for run in RunStore().list_runs()]
     if args.json:
         print(json.dumps(runs, default=json_default))

@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from engine.model.training import Evaluation
+from engine.model.evaluation import Evaluation, roc_curve
 from gui.common.lexicon import LexiconWidget
-from gui.evaluation.tab import EvaluationView, roc_curve
+from gui.evaluation.tab import EvaluationView
 from gui.reviews.tab import ReviewsTab
 from gui.state import AppState
 from tests.handmade_predictor import handmade_predictor

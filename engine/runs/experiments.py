@@ -19,8 +19,12 @@ from pathlib import Path
 
 import numpy as np
 
+from engine import paths
 from engine.errors import Cancelled, LabError, ModelFileError
 from engine.model.config import ModelConfig
+from engine.model.evaluation import evaluate
+from engine.model.predictor import Predictor, bundle_vocab
+from engine.model.training import Trainer, validation_rows
 
 CURVE_KEYS = ("loss", "accuracy", "val_loss", "val_accuracy")
 DEFAULT_SEEDS = 3
@@ -121,8 +125,6 @@ def repeat_seeds(
         on_epoch_end: called with the epoch metrics plus ``seed_index`` and ``seed``.
         on_run_finished: called with (seed index, TrainResult) after each run.
     """
-    from engine.model.training import Trainer
-
     # The history stores group ids as integers; 48 random bits never collide in practice.
     group_id = uuid.uuid4().int >> 80
     seeds = seed_list(config, count)
@@ -169,8 +171,6 @@ def repeat_seeds(
 def _test_accuracy(result, dataset, config: ModelConfig) -> float:
     if result.test and "accuracy" in result.test:
         return float(result.test["accuracy"])
-    from engine.model.training import evaluate
-
     return float(
         evaluate(result.weights, dataset, rows=dataset.indices("test"), config=config).accuracy
     )
@@ -208,9 +208,7 @@ def epoch_weights_path(run_id: int, epoch: int, store=None) -> Path:
         for row in store.epochs(run_id):
             if int(row["epoch"]) == int(epoch) and row.get("weights_path"):
                 return Path(row["weights_path"])
-    from engine.paths import runs_dir
-
-    return runs_dir() / str(run_id) / "epochs" / f"epoch_{int(epoch):03d}.npz"
+    return paths.runs_dir() / str(run_id) / "epochs" / f"epoch_{int(epoch):03d}.npz"
 
 
 def load_epoch_weights(run_id: int, epoch: int, store=None) -> list[np.ndarray]:
@@ -226,29 +224,14 @@ def model_vocab(vocab: list[str], weights: list[np.ndarray]) -> list[str]:
 
     A model is ``config.num_words`` wide even when the dataset has fewer distinct words.
     """
-    from engine.model.training import bundle_vocab
-
     return bundle_vocab(list(vocab), int(weights[0].shape[0]))
 
 
 def epoch_predictor(run: dict, epoch: int, vocab: list[str], store=None):
     """A :class:`engine.model.predictor.Predictor` with the weights of one epoch of ``run``."""
-    from engine.model.predictor import Predictor
-
-    config = ModelConfig.from_dict(_config_dict(run))
+    config = ModelConfig.from_run(run) or ModelConfig()
     weights = load_epoch_weights(run["id"], epoch, store)
     return Predictor(weights, model_vocab(vocab, weights), config.activation)
-
-
-def _config_dict(run: dict) -> dict:
-    config = run.get("config") or {}
-    if isinstance(config, ModelConfig):
-        return config.to_dict()
-    if isinstance(config, str):
-        import json
-
-        return json.loads(config)
-    return dict(config)
 
 
 @dataclass
@@ -282,8 +265,6 @@ def label_flips(
 
     Sorted with reviews that became wrong first, then by how far the probability moved.
     """
-    from engine.model.predictor import Predictor
-
     rows = np.asarray(rows, dtype=np.int64)
     if len(rows) == 0:
         return []
@@ -303,14 +284,12 @@ def label_flips(
 
 def run_label_flips(run: dict, dataset, store=None) -> list[LabelFlip]:
     """Label flips between the best and the last epoch of ``run`` on its validation rows."""
-    from engine.model.training import validation_rows
-
     epochs = store.epochs(run["id"]) if store is not None else []
     last = max((int(e["epoch"]) for e in epochs), default=None)
     best = run.get("best_epoch")
     if not best or not last:
         raise LabError("This run has no best epoch to compare with (it had no validation).")
-    config = ModelConfig.from_dict(_config_dict(run))
+    config = ModelConfig.from_run(run) or ModelConfig()
     rows = validation_rows(dataset, config)
     if best == last:
         return []

@@ -7,16 +7,21 @@ into the job's ``threading.Event``, which the Keras callback checks after every 
 Messages (tuples) from the window's process: ``("dataset", Dataset)``,
 ``("job", kind, config, store_spec, options)``, ``("stop",)`` and ``("quit",)``.
 Messages back: ``("ready", tensorflow_version, pid)``, ``("event", kind, payload)``,
-``("result", value)`` and ``("error", exception_class_name, message)``.
+``("result", value)`` and ``("error", exception_class_name, message, module)``.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 import traceback
 
 from engine.errors import LabError
+from engine.model import training
+from engine.model.predictor import Predictor, bundle_vocab
+from engine.runs.experiments import repeat_seeds
+from engine.runs.history import RunStore
 
 STOP_POLL_S = 0.05
 # Scheduling priority of the training process, below the window's.
@@ -25,9 +30,6 @@ NICENESS = 10
 
 def make_predictor(dataset, config, weights, lexicon_size: int = 0):
     """A Predictor for ``weights`` with its lexicon precomputed, or None."""
-    from engine.model.predictor import Predictor
-    from engine.model.training import bundle_vocab
-
     if weights is None:
         return None
     try:
@@ -44,8 +46,6 @@ def make_predictor(dataset, config, weights, lexicon_size: int = 0):
 
 def job_train(dataset, config, store, emit, cancel, options: dict) -> dict:
     """One training run, or with ``retrain_epochs`` the book's retrain-and-test step."""
-    from engine.model import training
-
     lexicon_size = int(options.get("lexicon_size", 0))
     pending = []  # the epoch's weights, sent after its metrics
 
@@ -84,8 +84,6 @@ def job_train(dataset, config, store, emit, cancel, options: dict) -> dict:
 
 def job_repeat_seeds(dataset, config, store, emit, cancel, options: dict):
     """:func:`engine.runs.experiments.repeat_seeds`, its progress sent as ``progress`` events."""
-    from engine.runs.experiments import repeat_seeds
-
     return repeat_seeds(
         dataset,
         config,
@@ -109,19 +107,15 @@ def serve(conn) -> None:
     if hasattr(os, "nice"):
         os.nice(NICENESS)
     try:
-        import logging
-
-        import tensorflow as tf
-
-        from engine.model.training import warm_up
+        import tensorflow as tf  # the heavy import, once per training process
 
         # Keras's retracing notices are about its own internals, not something to act on.
         logging.getLogger("tensorflow").setLevel(logging.ERROR)
-        warm_up()
+        training.warm_up()
         conn.send(("ready", tf.__version__, os.getpid()))
     except Exception as exc:  # noqa: BLE001 - reported to the window, which shows it
         traceback.print_exc()
-        conn.send(("error", type(exc).__name__, f"TensorFlow could not be started: {exc}"))
+        conn.send(("error", type(exc).__name__, f"TensorFlow could not be started: {exc}", ""))
         return
     dataset, stores = None, {}
     while True:
@@ -143,8 +137,6 @@ def _store(stores: dict, spec):
     if spec is None:
         return None
     if spec not in stores:
-        from engine.runs.history import RunStore
-
         stores[spec] = RunStore(spec[0], runs_root=spec[1])
     return stores[spec]
 
@@ -181,7 +173,8 @@ def _run_job(conn, dataset, stores, kind, config, store_spec, options) -> bool:
     except Exception as exc:  # noqa: BLE001 - every failure goes back as a message
         if not isinstance(exc, LabError):
             traceback.print_exc()
-        reply = ("error", type(exc).__name__, str(exc))
+        # The module lets the window rebuild any LabError subclass, wherever it is defined.
+        reply = ("error", type(exc).__name__, str(exc), type(exc).__module__)
     finally:
         done.set()
         listener.join()

@@ -15,6 +15,7 @@ that thread; setting ``cancel`` sends ``stop``, which the child turns into its o
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import multiprocessing
 import threading
 import weakref
@@ -23,8 +24,8 @@ from typing import Any
 
 import numpy as np
 
-from engine import errors
 from engine.errors import Cancelled, LabError
+from engine.service.jobs import serve
 
 POLL_S = 0.05  # how often a waiting caller looks at its cancel event
 MAX_IDLE = 1  # children kept warm between jobs; more are closed when they finish
@@ -51,11 +52,20 @@ def training_copy(dataset):
     )
 
 
-def _remote_exception(kind: str, message: str) -> Exception:
-    """The engine's own error class when ``kind`` names one, so its message is kept."""
-    cls = getattr(errors, kind, None)
+def _remote_exception(kind: str, message: str, module: str = "") -> Exception:
+    """The engine's own error when ``module.kind`` is a :class:`LabError`, so it is caught
+    and shown like one raised here; any other exception becomes a :class:`RemoteError`."""
+    cls = None
+    if module == "engine" or module.startswith("engine."):
+        try:
+            cls = getattr(importlib.import_module(module), kind, None)
+        except ImportError:
+            cls = None
     if isinstance(cls, type) and issubclass(cls, LabError):
-        return cls(message)
+        try:
+            return cls(message)
+        except TypeError:  # a subclass whose constructor takes other arguments
+            pass
     return RemoteError(kind, message)
 
 
@@ -63,8 +73,6 @@ class _Child:
     """One training process and the parent's end of its pipe."""
 
     def __init__(self) -> None:
-        from engine.service.jobs import serve
-
         context = multiprocessing.get_context("spawn")  # fork would copy Qt's threads
         self.conn, child_end = context.Pipe()
         self.process = context.Process(
@@ -128,7 +136,7 @@ class _Child:
             elif message[0] == "result":
                 return message[1]
             elif message[0] == "error":
-                raise _remote_exception(message[1], message[2])
+                raise _remote_exception(*message[1:])
 
     def close(self, timeout: float = 5.0) -> None:
         try:

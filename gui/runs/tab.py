@@ -29,13 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from engine.errors import LabError
+from engine.model.config import ModelConfig
 from gui.runs.run_rows import (
     COLUMNS,
     duration_text,
     export_runs_csv,
     local_time_text,
     percent,
-    run_config,
     run_fields,
 )
 
@@ -234,7 +234,9 @@ class RunsTab(QWidget):
         )
         self.buttons["rename"].setEnabled(one)
         self.buttons["open"].setEnabled(one and bool(runs[0].get("model_path")))
-        self.buttons["repeat"].setEnabled(one and not repeating and run_config(runs[0]) is not None)
+        self.buttons["repeat"].setEnabled(
+            one and not repeating and ModelConfig.from_run(runs[0]) is not None
+        )
         self.buttons["stop"].setEnabled(repeating)
         self.buttons["export"].setEnabled(bool(self.runs))
 
@@ -343,7 +345,7 @@ class RunsTab(QWidget):
         if self.state.dataset is None:
             self.state.status_message.emit("Load the dataset before repeating a run.")
             return False
-        config = run_config(runs[0])
+        config = ModelConfig.from_run(runs[0])
         name = f"{runs[0].get('name') or 'Run'} repeat"
         worker = DataWorker(
             repeat_in_service,
