@@ -15,9 +15,12 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any, NoReturn
 
 from engine import __version__
+from engine.data.dataset import Dataset
 from engine.data.loading import load_dataset
 from engine.errors import LabError, ModelFileError, PredictionError
 from engine.jsonable import json_default
@@ -25,7 +28,8 @@ from engine.model import training
 from engine.model.bundle import load_bundle
 from engine.model.config import ModelConfig
 from engine.model.evaluation import evaluate_predictor
-from engine.model.predictor import Predictor
+from engine.model.predictor import Prediction, Predictor
+from engine.model.training import EpochMetrics
 from engine.runs.history import RunStore
 from engine.training_options import add_training_options, training_overrides
 
@@ -42,7 +46,7 @@ class CliError(LabError):
 class _Parser(argparse.ArgumentParser):
     """argparse with one-line errors (its default adds the usage text)."""
 
-    def error(self, message: str):
+    def error(self, message: str) -> NoReturn:
         self.exit(EXIT_ERROR, f"{self.prog}: error: {message}\n")
 
 
@@ -57,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"IMDB Sentiment Lab {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    def data_options(p):
+    def data_options(p: argparse.ArgumentParser) -> None:
         p.add_argument(
             "--data",
             metavar="PATH",
@@ -135,12 +139,13 @@ def main(argv: list[str] | None = None) -> int:
 # -- train -------------------------------------------------------------------------------
 
 
-def _load_dataset(args, num_words: int):
-    kwargs = {"expected_per_folder": None} if args.no_size_check else {}
-    return load_dataset(args.data, num_words=num_words, **kwargs)
+def _load_dataset(args: argparse.Namespace, num_words: int) -> Dataset:
+    if args.no_size_check:
+        return load_dataset(args.data, num_words=num_words, expected_per_folder=None)
+    return load_dataset(args.data, num_words=num_words)
 
 
-def _epoch_line(metrics: dict, epochs: int | None) -> str:
+def _epoch_line(metrics: Mapping[str, Any], epochs: int | None) -> str:
     parts = [f"epoch {metrics['epoch']}" + (f"/{epochs}" if epochs else "")]
     for key in ("loss", "accuracy", "val_loss", "val_accuracy"):
         if metrics.get(key) is not None:
@@ -149,7 +154,7 @@ def _epoch_line(metrics: dict, epochs: int | None) -> str:
     return "  ".join(parts)
 
 
-def cmd_train(args) -> int:
+def cmd_train(args: argparse.Namespace) -> int:
     config = ModelConfig(**training_overrides(args))
     config.validate()  # fails fast on settings, before the dataset is read
     out = sys.stderr if args.json else sys.stdout
@@ -160,7 +165,7 @@ def cmd_train(args) -> int:
     store = RunStore()
     cancel = threading.Event()
 
-    def on_epoch_end(metrics: dict) -> None:
+    def on_epoch_end(metrics: EpochMetrics) -> None:
         if metrics.get("phase") == "retrain":  # the book protocol's final run
             print("retrain " + _epoch_line(metrics, None), file=out, flush=True)
         else:
@@ -236,7 +241,7 @@ def _stop(cancel: threading.Event) -> None:
 # -- predict / evaluate ------------------------------------------------------------------
 
 
-def _model_path(args) -> Path:
+def _model_path(args: argparse.Namespace) -> Path:
     if args.model:
         return Path(args.model)
     latest = RunStore().latest_model()
@@ -247,11 +252,11 @@ def _model_path(args) -> Path:
     return latest
 
 
-def _read_lines(stream) -> list[str]:
+def _read_lines(stream: Iterable[str]) -> list[str]:
     return [line.rstrip("\r\n") for line in stream if line.strip()]
 
 
-def _texts(args) -> list[str]:
+def _texts(args: argparse.Namespace) -> list[str]:
     texts: list[str] = []
     for text in args.texts:
         texts.extend(_read_lines(sys.stdin) if text == "-" else [text])
@@ -270,17 +275,19 @@ def _texts(args) -> list[str]:
     return texts
 
 
-def cmd_predict(args) -> int:
+def cmd_predict(args: argparse.Namespace) -> int:
     texts = _texts(args)
     predictor = Predictor.from_bundle(_model_path(args))
     for text in texts:
+        result: Prediction
         if args.explain:
-            result = predictor.explain(text)
-            result.contributions = dict(
-                sorted(result.contributions.items(), key=lambda kv: -abs(kv[1]))
+            explanation = predictor.explain(text)
+            explanation.contributions = dict(
+                sorted(explanation.contributions.items(), key=lambda kv: -abs(kv[1]))
             )
+            result, top = explanation, list(explanation.contributions.items())[:10]
         else:
-            result = predictor.predict(text)
+            result, top = predictor.predict(text), []
         if args.json:
             print(json.dumps(result.to_dict()), flush=True)
             continue
@@ -290,12 +297,11 @@ def cmd_predict(args) -> int:
             f"unknown {result.unknown_words}{note}"
         )
         if args.explain:
-            top = list(result.contributions.items())[:10]
             print("    " + ", ".join(f"{w} {c:+.4f}" for w, c in top))
     return 0
 
 
-def cmd_evaluate(args) -> int:
+def cmd_evaluate(args: argparse.Namespace) -> int:
     path = _model_path(args)
     bundle = load_bundle(path)
     dataset = _load_dataset(args, bundle.config.num_words)
@@ -334,8 +340,10 @@ RUN_FIELDS = (
 )
 
 
-def cmd_runs(args) -> int:
-    runs = [{k: run.get(k) for k in RUN_FIELDS} for run in RunStore().list_runs()]
+def cmd_runs(args: argparse.Namespace) -> int:
+    runs: list[dict[str, Any]] = [
+        {k: run.get(k) for k in RUN_FIELDS} for run in RunStore().list_runs()
+    ]
     if args.json:
         print(json.dumps(runs, default=json_default))
         return 0

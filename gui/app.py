@@ -16,6 +16,7 @@ import time
 
 from engine.errors import LabError
 from engine.model.config import ModelConfig
+from engine.service.process import close_shared_service
 from engine.training_options import add_training_options, training_overrides
 
 _IMPORTED_AT = time.monotonic()
@@ -132,8 +133,6 @@ def run(argv: list[str] | None = None) -> int:
     try:
         return app.exec()
     finally:
-        from engine.service.process import close_shared_service
-
         close_shared_service()
 
 

@@ -7,14 +7,18 @@ Reviews are kept as flat numpy arrays with offsets (no pickle, no per-review obj
 from __future__ import annotations
 
 import itertools
+import threading
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 
+from engine.callbacks import Progress
 from engine.data.tokenizer import tokenize
 from engine.errors import Cancelled
 
@@ -58,7 +62,7 @@ class Dataset:
     num_words: int = 10_000
     decode_errors: int = 0
     empty_files: int = 0
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.label)
@@ -115,12 +119,14 @@ def build_vocab(token_lists: list[list[str]], num_words: int) -> list[str]:
     return [w for w, _ in ranked[:num_words]]
 
 
-def _check_cancel(cancel) -> None:
+def _check_cancel(cancel: threading.Event | None) -> None:
     if cancel is not None and cancel.is_set():
         raise Cancelled("Preparing the dataset was cancelled.")
 
 
-def _index_tokens(texts: list[str], progress, cancel) -> tuple[list[str], np.ndarray, np.ndarray]:
+def _index_tokens(
+    texts: list[str], progress: Progress | None, cancel: threading.Event | None
+) -> tuple[list[str], np.ndarray, np.ndarray]:
     """Tokenize every text, numbering distinct words in order of first appearance.
 
     Returns the distinct words, the flat word numbers and the tokens per text. Numbering
@@ -144,17 +150,17 @@ def _index_tokens(texts: list[str], progress, cancel) -> tuple[list[str], np.nda
 
 
 def build_dataset(
-    split,
-    label,
-    rating,
-    review_id,
+    split: ArrayLike,
+    label: ArrayLike,
+    rating: ArrayLike,
+    review_id: ArrayLike,
     texts: list[str],
     urls: list[str],
     num_words: int = 10_000,
     source: str = "",
-    progress=None,
-    cancel=None,
-    **extra_fields,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+    **extra_fields: Any,
 ) -> Dataset:
     """Tokenize ``texts`` and index them against a vocabulary built from the train split only.
 

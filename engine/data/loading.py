@@ -9,11 +9,13 @@ cache file (:mod:`engine.data.cache`).
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 
 import numpy as np
 
 from engine import paths
+from engine.callbacks import Progress
 from engine.data import archive, cache
 from engine.data.archive import EXPECTED_PER_FOLDER
 from engine.data.dataset import Dataset, build_dataset
@@ -74,7 +76,7 @@ def find_source(
     return downloaded if downloaded.is_file() else None
 
 
-def _scaled(progress, start: float, end: float):
+def _scaled(progress: Progress | None, start: float, end: float) -> Progress | None:
     if progress is None:
         return None
     return lambda fraction, message: progress(start + (end - start) * fraction, message)
@@ -83,8 +85,8 @@ def _scaled(progress, start: float, end: float):
 def load_dataset(
     source: str | Path | None = None,
     num_words: int = 10_000,
-    progress=None,
-    cancel=None,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
     *,
     cache_dir: Path | None = None,
     expected_per_folder: int | None = EXPECTED_PER_FOLDER,
@@ -175,7 +177,7 @@ def load_dataset(
     return ds
 
 
-def _loaded(ds: Dataset, progress) -> Dataset:
+def _loaded(ds: Dataset, progress: Progress | None) -> Dataset:
     if progress:
         progress(1.0, f"Loaded {len(ds):,} reviews from the cache")
     return ds

@@ -28,6 +28,7 @@ from engine.model.network import build_model, get_weights, refresh, weights_are_
 from engine.model.predictor import bundle_vocab
 
 PROGRESS_INTERVAL_S = 0.05  # on_batch at most 20 times a second
+Logs = Mapping[str, Any] | None  # what Keras passes its callbacks
 
 
 class _EpochMetricsRequired(TypedDict):
@@ -116,7 +117,7 @@ class _NonFinite(Exception):
     """The loss or the weights stopped being finite numbers."""
 
 
-def split_rows(dataset, config: ModelConfig) -> tuple[np.ndarray, np.ndarray]:
+def split_rows(dataset: Dataset, config: ModelConfig) -> tuple[np.ndarray, np.ndarray]:
     """(training rows, validation rows): the first ``validation_size`` of the shuffled train split.
 
     The archive lists negatives before positives, so the rows are shuffled with the run's
@@ -126,7 +127,7 @@ def split_rows(dataset, config: ModelConfig) -> tuple[np.ndarray, np.ndarray]:
     return order[config.validation_size :], order[: config.validation_size]
 
 
-def validation_rows(dataset, config: ModelConfig) -> np.ndarray:
+def validation_rows(dataset: Dataset, config: ModelConfig) -> np.ndarray:
     """The rows a run with ``config`` held out for validation."""
     return split_rows(dataset, config)[1]
 
@@ -251,27 +252,28 @@ class Trainer:
 
     def _run_dir(self) -> Path:
         run_id = self._require_run_id()
-        if hasattr(self.store, "run_dir"):
-            return Path(self.store.run_dir(run_id))
+        run_dir = getattr(self.store, "run_dir", None)  # RunStore has one; a bare recorder not
+        if run_dir is not None:
+            return Path(run_dir(run_id))
         return paths.runs_dir() / str(run_id)
 
-    def _callbacks(self, validating: bool) -> list:
+    def _callbacks(self, validating: bool) -> list[Any]:
         import keras
 
         trainer = self
 
         class Watch(keras.callbacks.Callback):
-            def on_epoch_begin(self, epoch, logs=None):
+            def on_epoch_begin(self, epoch: int, logs: Logs = None) -> None:
                 trainer._epoch = epoch + 1
                 trainer._epoch_start = time.monotonic()
 
-            def on_train_batch_end(self, batch, logs=None):
+            def on_train_batch_end(self, batch: int, logs: Logs = None) -> None:
                 trainer._batch_done("train", batch, logs)
 
-            def on_test_batch_end(self, batch, logs=None):
+            def on_test_batch_end(self, batch: int, logs: Logs = None) -> None:
                 trainer._batch_done("validate", batch, logs)
 
-            def on_epoch_end(self, epoch, logs=None):
+            def on_epoch_end(self, epoch: int, logs: Logs = None) -> None:
                 trainer._epoch_done(self.model, logs)
 
         # Watch runs first so it has recorded the batch's loss when TerminateOnNaN raises.
@@ -367,12 +369,14 @@ class Trainer:
                 model_path = self._save_bundle(model, weights, status, test)
         except BaseException as exc:
             if self.store is not None:
-                self.store.finish_run(self.run_id, "failed", reason=f"Training failed: {exc}")
+                self.store.finish_run(
+                    self._require_run_id(), "failed", reason=f"Training failed: {exc}"
+                )
             raise
         best = best_epoch(self.history)
         if self.store is not None:
             self.store.finish_run(
-                self.run_id,
+                self._require_run_id(),
                 status,
                 best_epoch=best,
                 test=test,
@@ -393,7 +397,7 @@ class Trainer:
             config,
         )
 
-    def _final_weights(self, model, status: str) -> list[np.ndarray] | None:
+    def _final_weights(self, model: Any, status: str) -> list[np.ndarray] | None:
         """Current weights unless not finite; then those of the last good epoch (or None)."""
         if status != "failed":
             weights = get_weights(model)
@@ -401,7 +405,9 @@ class Trainer:
                 return weights
         return self._good_weights
 
-    def _save_bundle(self, model, weights, status: str, test: dict | None) -> Path:
+    def _save_bundle(
+        self, model: Any, weights: list[np.ndarray], status: str, test: dict[str, Any] | None
+    ) -> Path:
         metrics = {
             "status": status,
             "history": self.history,
@@ -418,14 +424,16 @@ class Trainer:
         )
 
 
-def retrain_and_test(dataset, config: ModelConfig, epochs: int, **callbacks) -> TrainResult:
+def retrain_and_test(
+    dataset: Dataset, config: ModelConfig, epochs: int, **callbacks: Any
+) -> TrainResult:
     """A fresh model trained ``epochs`` epochs on all training reviews, then scored on the test split."""
     final = config.replace(epochs=int(epochs), validation_size=0, early_stopping=0)
     callbacks.setdefault("phase", "retrain")
     return Trainer(dataset, final, evaluate_test=True, **callbacks).train()
 
 
-def run_book_protocol(dataset, config: ModelConfig, **callbacks) -> TrainResult:
+def run_book_protocol(dataset: Dataset, config: ModelConfig, **callbacks: Any) -> TrainResult:
     """The chapter's recipe: train with validation, take the epoch with the lowest
     validation loss, retrain a fresh model that many epochs on all 25,000 training
     reviews and evaluate it on the 25,000 test reviews.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from engine.errors import LabError
 from engine.model.config import ModelConfig
+from engine.runs.history import RunStore
 from gui.runs.run_rows import (
     COLUMNS,
     duration_text,
@@ -84,8 +85,6 @@ class RunsTab(QWidget):
     def __init__(self, state, parent=None, store=None) -> None:
         super().__init__(parent)
         if store is None:
-            from engine.runs.history import RunStore
-
             store = RunStore()
         self.state = state
         self.store = store
@@ -198,8 +197,6 @@ class RunsTab(QWidget):
         self._update_buttons()
 
     def _add_row_to_selection(self, row: int) -> None:
-        from PySide6.QtCore import QItemSelectionModel
-
         index = self.table.model().index(row, 0)
         self.table.selectionModel().select(
             index, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
