@@ -26,6 +26,7 @@ from engine.data.dataset import Dataset
 from engine.errors import LabError
 from engine.model import training
 from engine.model.config import ModelConfig
+from engine.model.evaluation import evaluate
 from engine.model.predictor import Predictor, bundle_vocab
 from engine.runs.experiments import RepeatResult, repeat_seeds
 from engine.runs.history import RunStore
@@ -94,9 +95,7 @@ def job_train(
         if result.status == "finished" and result.weights is not None:
             emit(
                 "evaluation_ready",
-                training.evaluate(
-                    result.weights, dataset, rows=dataset.indices("test"), config=config
-                ),
+                evaluate(result.weights, dataset, rows=dataset.indices("test"), config=config),
             )
     return {
         "result": result,
