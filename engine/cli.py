@@ -20,11 +20,13 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from engine import __version__
+from engine.book.script import keras_script
 from engine.data.dataset import Dataset
+from engine.data.keras_files import load_keras_copy
 from engine.data.loading import load_dataset
 from engine.errors import LabError, ModelFileError, PredictionError
 from engine.jsonable import json_default
-from engine.model import training
+from engine.model import export, training
 from engine.model.bundle import load_bundle
 from engine.model.config import ModelConfig
 from engine.model.evaluation import evaluate_predictor
@@ -62,11 +64,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     def data_options(p: argparse.ArgumentParser) -> None:
+        source_option(p)
         p.add_argument(
             "--data",
             metavar="PATH",
             help="aclImdb_v1.tar.gz or an aclImdb/ folder "
-            "(default: IMDB_LAB_DATA, then the processed cache)",
+            "(default: IMDB_LAB_DATA, then the processed cache); with --source keras, "
+            "the folder holding imdb.npz and imdb_word_index.json "
+            "(default: $KERAS_HOME/datasets or ~/.keras/datasets)",
         )
         p.add_argument(
             "--no-size-check",
@@ -109,7 +114,39 @@ def build_parser() -> argparse.ArgumentParser:
 
     runs = sub.add_parser("runs", help="list the run history, newest first")
     runs.add_argument("--json", action="store_true")
+
+    script = sub.add_parser(
+        "script",
+        help="print the current settings as a standalone Keras script in the book's style",
+    )
+    add_training_options(script, defaults)
+    source_option(script)
+    script.add_argument("-o", "--output", metavar="FILE", help="write the script to FILE")
+
+    export = sub.add_parser("export", help="write a saved model as one file to keep or send")
+    export.add_argument("--model", metavar="PATH", help=MODEL_HELP)
+    export.add_argument(
+        "--keras",
+        action="store_true",
+        help="a plain .keras model (multi-hot input) instead of the app's archive",
+    )
+    export.add_argument("-o", "--output", metavar="FILE", required=True)
     return parser
+
+
+def source_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--source",
+        choices=("aclimdb", "keras"),
+        default="aclimdb",
+        help="aclimdb: the Stanford archive (default); keras: the book's copy, "
+        "keras.datasets.imdb, read from Keras's cache folder",
+    )
+
+
+def config_from_args(args: argparse.Namespace) -> ModelConfig:
+    """The :class:`ModelConfig` the training options describe (``train`` and ``script``)."""
+    return ModelConfig(**training_overrides(args))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -121,6 +158,8 @@ def main(argv: list[str] | None = None) -> int:
         "predict": cmd_predict,
         "evaluate": cmd_evaluate,
         "runs": cmd_runs,
+        "script": cmd_script,
+        "export": cmd_export,
     }[args.command]
     try:
         return handler(args)
@@ -140,6 +179,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _load_dataset(args: argparse.Namespace, num_words: int) -> Dataset:
+    if args.source == "keras":
+        return load_keras_copy(num_words, folder=args.data)
     if args.no_size_check:
         return load_dataset(args.data, num_words=num_words, expected_per_folder=None)
     return load_dataset(args.data, num_words=num_words)
@@ -155,7 +196,7 @@ def _epoch_line(metrics: Mapping[str, Any], epochs: int | None) -> str:
 
 
 def cmd_train(args: argparse.Namespace) -> int:
-    config = ModelConfig(**training_overrides(args))
+    config = config_from_args(args)
     config.validate()  # fails fast on settings, before the dataset is read
     out = sys.stderr if args.json else sys.stdout
     started = time.perf_counter()
@@ -243,7 +284,7 @@ def _stop(cancel: threading.Event) -> None:
 
 def _model_path(args: argparse.Namespace) -> Path:
     if args.model:
-        return Path(args.model)
+        return export.resolve_model(args.model)  # a bundle folder, or an exported archive unpacked
     latest = RunStore().latest_model()
     if latest is None:
         raise ModelFileError(
@@ -317,6 +358,35 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     else:
         for key, value in report.items():
             print(f"{key:<12} {value:.4f}" if isinstance(value, float) else f"{key:<12} {value}")
+    return 0
+
+
+# -- script / export ---------------------------------------------------------------------
+
+
+def cmd_script(args: argparse.Namespace) -> int:
+    text = keras_script(config_from_args(args), source=args.source)
+    if not args.output:
+        sys.stdout.write(text)
+        return 0
+    try:
+        path = export.write_text_atomically(Path(args.output), text)
+    except OSError as exc:
+        raise CliError(f"Cannot write {args.output}: {exc.strerror or exc}.") from None
+    print(f"script written to {path}", file=sys.stderr)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    source = _model_path(args)
+    try:
+        if args.keras:
+            path = export.export_keras_model(source, args.output)
+        else:
+            path = export.export_archive(source, args.output)
+    except OSError as exc:
+        raise CliError(f"Cannot write {args.output}: {exc.strerror or exc}.") from None
+    print(f"model written to {path}")
     return 0
 
 
