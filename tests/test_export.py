@@ -51,6 +51,7 @@ def test_archive_round_trip_gives_the_same_model(bundle_dir, tmp_path, lab_home)
         np.testing.assert_array_equal(a, b)
     assert export.resolve_model(file) == opened  # the same archive is the same folder
     assert export.resolve_model(bundle_dir) == bundle_dir
+    assert export.resolve_model(bundle_dir / "config.json") == bundle_dir
 
 
 def test_export_replaces_an_existing_file_atomically(bundle_dir, tmp_path):

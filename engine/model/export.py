@@ -147,8 +147,10 @@ def resolve_model(path: str | Path) -> Path:
     path = Path(path).expanduser()
     if not path.exists():
         raise ModelFileError(f"No model found at {path}.")
-    if path.is_dir() or (path.name in FILES and (path.parent / "config.json").is_file()):
+    if path.is_dir():
         return path
+    if path.name in FILES and (path.parent / "config.json").is_file():
+        return path.parent  # a file inside a model folder stands for the folder
     return open_archive(path)
 
 
