@@ -17,12 +17,25 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any, NoReturn
 
 from engine import __version__
-from engine.errors import ConfigError, LabError, ModelFileError, PredictionError
+from engine.book.script import keras_script
+from engine.data.dataset import Dataset
+from engine.data.keras_files import load_keras_copy
+from engine.data.loading import load_dataset
+from engine.errors import LabError, ModelFileError, PredictionError
 from engine.jsonable import json_default
-from engine.model.config import ACTIVATIONS, LOSSES, OPTIMIZERS, ModelConfig, parse_units
+from engine.model import export, training
+from engine.model.bundle import Bundle, load_bundle
+from engine.model.config import ModelConfig
+from engine.model.evaluation import evaluate_predictor
+from engine.model.predictor import Prediction, Predictor
+from engine.model.training import EpochMetrics
+from engine.runs.history import RunStore
+from engine.training_options import add_training_options, training_overrides
 
 EXIT_ERROR = 2
 EXIT_FAILED = 1
@@ -41,15 +54,8 @@ class CliError(LabError):
 class _Parser(argparse.ArgumentParser):
     """argparse with one-line errors (its default adds the usage text)."""
 
-    def error(self, message: str):
+    def error(self, message: str) -> NoReturn:
         self.exit(EXIT_ERROR, f"{self.prog}: error: {message}\n")
-
-
-def _units(text: str) -> list[int]:
-    try:
-        return parse_units(text)
-    except ConfigError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -63,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"IMDB Sentiment Lab {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    def data_options(p):
+    def data_options(p: argparse.ArgumentParser) -> None:
         source_option(p)
         p.add_argument(
             "--data",
@@ -87,7 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="book: train with validation, then "
         "retrain on all 25,000 reviews for the best epoch count and test",
     )
-    training_options(train, defaults)
+    add_training_options(train, defaults)
     train.add_argument("--name", help="a name for the run in the history")
     train.add_argument(
         "--json",
@@ -119,7 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
         "script",
         help="print the current settings as a standalone Keras script in the book's style",
     )
-    training_options(script, defaults)
+    add_training_options(script, defaults)
     source_option(script)
     script.add_argument("-o", "--output", metavar="FILE", help="write the script to FILE")
 
@@ -134,7 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def source_option(p) -> None:
+def source_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--source",
         choices=("aclimdb", "keras"),
@@ -144,42 +150,9 @@ def source_option(p) -> None:
     )
 
 
-def training_options(p, defaults: ModelConfig) -> None:
-    """The model and training settings shared by ``train`` and ``script``."""
-    p.add_argument("--epochs", type=int, default=defaults.epochs)
-    p.add_argument("--batch-size", type=int, default=defaults.batch_size)
-    p.add_argument("--num-words", type=int, default=defaults.num_words)
-    p.add_argument("--units", type=_units, default=defaults.hidden_units, metavar="16,16")
-    p.add_argument("--activation", choices=ACTIVATIONS, default=defaults.activation)
-    p.add_argument("--loss", choices=LOSSES, default=defaults.loss)
-    p.add_argument("--optimizer", choices=OPTIMIZERS, default=defaults.optimizer)
-    p.add_argument("--learning-rate", type=float, default=defaults.learning_rate)
-    p.add_argument("--validation-size", type=int, default=defaults.validation_size)
-    p.add_argument(
-        "--early-stopping",
-        type=int,
-        default=defaults.early_stopping,
-        metavar="N",
-        help="stop after N epochs without val_loss improvement (0 = off)",
-    )
-    p.add_argument("--seed", type=int, default=defaults.seed)
-
-
-def config_from_args(args) -> ModelConfig:
-    """The :class:`ModelConfig` the training options describe."""
-    return ModelConfig(
-        hidden_units=args.units,
-        activation=args.activation,
-        loss=args.loss,
-        optimizer=args.optimizer,
-        learning_rate=args.learning_rate,
-        batch_size=args.batch_size,
-        epochs=args.epochs,
-        validation_size=args.validation_size,
-        num_words=args.num_words,
-        seed=args.seed,
-        early_stopping=args.early_stopping,
-    )
+def config_from_args(args: argparse.Namespace) -> ModelConfig:
+    """The :class:`ModelConfig` the training options describe (``train`` and ``script``)."""
+    return ModelConfig(**training_overrides(args))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -255,21 +228,19 @@ def quiet_tensorflow() -> None:
                 print("\n".join(kept), file=sys.stderr, flush=True)
 
 
-def _load_dataset(args, num_words: int):
+def _load_dataset(args: argparse.Namespace, num_words: int) -> Dataset:
     if args.source == "keras":
-        from engine.data.keras_files import load_keras_copy
-
         return load_keras_copy(num_words, folder=args.data)
-    from engine.data.dataset import load_dataset
-
-    kwargs = {"expected_per_folder": None} if args.no_size_check else {}
-    dataset = load_dataset(args.data, num_words=num_words, **kwargs)
+    if args.no_size_check:
+        dataset = load_dataset(args.data, num_words=num_words, expected_per_folder=None)
+    else:
+        dataset = load_dataset(args.data, num_words=num_words)
     if dataset.truncated:
         print(f"note: {dataset.warning}", file=sys.stderr, flush=True)
     return dataset
 
 
-def _epoch_line(metrics: dict, epochs: int | None) -> str:
+def _epoch_line(metrics: Mapping[str, Any], epochs: int | None) -> str:
     parts = [f"epoch {metrics['epoch']}" + (f"/{epochs}" if epochs else "")]
     for key in ("loss", "accuracy", "val_loss", "val_accuracy"):
         if metrics.get(key) is not None:
@@ -278,9 +249,7 @@ def _epoch_line(metrics: dict, epochs: int | None) -> str:
     return "  ".join(parts)
 
 
-def cmd_train(args) -> int:
-    from engine.runs.history import RunStore
-
+def cmd_train(args: argparse.Namespace) -> int:
     config = config_from_args(args)
     config.validate()  # fails fast on settings, before the dataset is read
     store = RunStore()
@@ -294,14 +263,10 @@ def cmd_train(args) -> int:
     dataset = _load_dataset(args, config.num_words)
     load_seconds = time.perf_counter() - started
     config.validate(train_size=len(dataset.indices("train")))
-    quiet_tensorflow()
-    from engine.model import (
-        training,
-    )  # TensorFlow loads here, once the request is known to be sound
-
+    quiet_tensorflow()  # before the Trainer first imports TensorFlow
     cancel = threading.Event()
 
-    def on_epoch_end(metrics: dict) -> None:
+    def on_epoch_end(metrics: EpochMetrics) -> None:
         if metrics.get("phase") == "retrain":  # the book protocol's final run
             print("retrain " + _epoch_line(metrics, None), file=out, flush=True)
         else:
@@ -377,13 +342,9 @@ def _stop(cancel: threading.Event) -> None:
 # -- predict / evaluate ------------------------------------------------------------------
 
 
-def _model_path(args) -> Path:
+def _model_path(args: argparse.Namespace) -> Path:
     if args.model:
-        from engine.model.export import resolve_model
-
-        return resolve_model(args.model)  # a bundle folder, or an exported archive unpacked
-    from engine.runs.history import RunStore
-
+        return export.resolve_model(args.model)  # a bundle folder, or an exported archive unpacked
     latest = RunStore().latest_model()
     if latest is None:
         raise ModelFileError(
@@ -392,10 +353,8 @@ def _model_path(args) -> Path:
     return latest
 
 
-def _load_bundle(path: Path):
+def _load_bundle(path: Path) -> Bundle:
     """The saved model at ``path``; a run folder without one gives its last complete epoch."""
-    from engine.model.bundle import load_bundle
-
     bundle = load_bundle(path)
     if bundle.metrics.get("status") == "interrupted":
         print(
@@ -407,7 +366,7 @@ def _load_bundle(path: Path):
     return bundle
 
 
-def _read_lines(stream) -> list[str]:
+def _read_lines(stream: Iterable[str]) -> list[str]:
     return [line.rstrip("\r\n") for line in stream if line.strip()]
 
 
@@ -430,7 +389,7 @@ def _file_reviews(name: str) -> list[str]:
     return lines
 
 
-def _texts(args) -> list[str]:
+def _texts(args: argparse.Namespace) -> list[str]:
     texts: list[str] = []
     for text in args.texts:
         texts.extend(_read_lines(sys.stdin) if text == "-" else [text])
@@ -445,20 +404,20 @@ def _texts(args) -> list[str]:
     return texts
 
 
-def cmd_predict(args) -> int:
-    from engine.model.predictor import Predictor
-
+def cmd_predict(args: argparse.Namespace) -> int:
     texts = _texts(args)
     bundle = _load_bundle(_model_path(args))
     predictor = Predictor(bundle.weights, bundle.vocab, bundle.config.activation)
     for text in texts:
+        result: Prediction
         if args.explain:
-            result = predictor.explain(text)
-            result.contributions = dict(
-                sorted(result.contributions.items(), key=lambda kv: -abs(kv[1]))
+            explanation = predictor.explain(text)
+            explanation.contributions = dict(
+                sorted(explanation.contributions.items(), key=lambda kv: -abs(kv[1]))
             )
+            result, top = explanation, list(explanation.contributions.items())[:10]
         else:
-            result = predictor.predict(text)
+            result, top = predictor.predict(text), []
         if args.json:
             print(json.dumps(result.to_dict()), flush=True)
             continue
@@ -468,35 +427,20 @@ def cmd_predict(args) -> int:
             f"unknown {result.unknown_words}{note}"
         )
         if args.explain:
-            top = list(result.contributions.items())[:10]
             print("    " + ", ".join(f"{w} {c:+.4f}" for w, c in top))
     return 0
 
 
-def cmd_evaluate(args) -> int:
-    import dataclasses
-
-    import numpy as np
-
-    from engine.model.training import evaluate
-
+def cmd_evaluate(args: argparse.Namespace) -> int:
     path = _model_path(args)
     bundle = _load_bundle(path)
     dataset = _load_dataset(args, bundle.config.num_words)
-    if list(dataset.vocab) != bundle.vocab:
-        # The model's vocabulary is authoritative: re-index the dataset's tokens into it.
-        index = {w: i for i, w in enumerate(bundle.vocab)}
-        mapping = np.array([index.get(w, -1) for w in dataset.vocab] + [-1], dtype=np.int32)
-        dataset = dataclasses.replace(
-            dataset,
-            tokens=mapping[dataset.tokens],
-            vocab=list(bundle.vocab),
-            num_words=len(bundle.vocab),
-        )
     rows = dataset.indices("test")
     if not len(rows):
         raise CliError("The dataset has no test reviews to evaluate on.")
-    result = evaluate(bundle.weights, dataset, rows=rows, config=bundle.config)
+    # The model's vocabulary is authoritative: the predictor matches the dataset's words to it.
+    predictor = Predictor(bundle.weights, bundle.vocab, bundle.config.activation)
+    result = evaluate_predictor(predictor, dataset, rows, loss=bundle.config.loss)
     report = {"model_path": str(path), "reviews": int(len(rows)), **result.to_dict()}
     if args.json:
         print(json.dumps(report, default=json_default))
@@ -509,26 +453,20 @@ def cmd_evaluate(args) -> int:
 # -- script / export ---------------------------------------------------------------------
 
 
-def cmd_script(args) -> int:
-    from engine.book.script import keras_script
-
+def cmd_script(args: argparse.Namespace) -> int:
     text = keras_script(config_from_args(args), source=args.source)
     if not args.output:
         sys.stdout.write(text)
         return 0
-    from engine.model.export import write_text_atomically
-
     try:
-        path = write_text_atomically(Path(args.output), text)
+        path = export.write_text_atomically(Path(args.output), text)
     except OSError as exc:
         raise CliError(f"Cannot write {args.output}: {exc.strerror or exc}.") from None
     print(f"script written to {path}", file=sys.stderr)
     return 0
 
 
-def cmd_export(args) -> int:
-    from engine.model import export
-
+def cmd_export(args: argparse.Namespace) -> int:
     source = _model_path(args)
     try:
         if args.keras:
@@ -561,10 +499,10 @@ RUN_FIELDS = (
 )
 
 
-def cmd_runs(args) -> int:
-    from engine.runs.history import RunStore
-
-    runs = [{k: run.get(k) for k in RUN_FIELDS} for run in RunStore().list_runs()]
+def cmd_runs(args: argparse.Namespace) -> int:
+    runs: list[dict[str, Any]] = [
+        {k: run.get(k) for k in RUN_FIELDS} for run in RunStore().list_runs()
+    ]
     if args.json:
         print(json.dumps(runs, default=json_default))
         return 0

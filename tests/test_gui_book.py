@@ -86,7 +86,7 @@ def test_keras_code_dialog_shows_the_cli_script_and_saves_it(qtbot, tmp_path):
 
 
 def test_a_keras_review_as_numbers_is_the_books_sequence_and_decoding(qtbot):
-    from gui.book.as_numbers import AsNumbersView, decoded_text, index_text
+    from gui.reviews.as_numbers import AsNumbersView, decoded_text, index_text
 
     ds = keras_dataset()
     assert index_text(ds, 0) == "[1, 4, 5, 6, 2, 2]"
@@ -103,8 +103,8 @@ def test_a_keras_review_as_numbers_is_the_books_sequence_and_decoding(qtbot):
 
 
 def test_an_archive_review_as_numbers_marks_unknown_words(tiny_folder, qtbot):
-    from engine.data.dataset import load_dataset
-    from gui.book.as_numbers import decoded_text, index_text
+    from engine.data.loading import load_dataset
+    from gui.reviews.as_numbers import decoded_text, index_text
 
     ds = load_dataset(tiny_folder, num_words=20, expected_per_folder=None, use_cache=False)
     row = next(i for i in range(len(ds)) if (ds.token_ids(i) < 0).any())

@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from engine.data.dataset import load_dataset
+from engine.data.loading import load_dataset
 from engine.errors import ModelFileError
 from engine.model.bundle import load_bundle, save_bundle
 from engine.model.config import ModelConfig
@@ -163,7 +163,7 @@ def test_a_100_mb_review_is_cut_and_memory_stays_low(tmp_path, tiny_archive):
                 out.addfile(member, src.extractfile(member) if member.isfile() else None)
     assert archive.stat().st_size < 400_000
     code = (
-        "import resource, sys; from engine.data.dataset import load_dataset; "
+        "import resource, sys; from engine.data.loading import load_dataset; "
         f"ds = load_dataset({str(archive)!r}, num_words=100, expected_per_folder=None, "
         f"cache_dir=__import__('pathlib').Path({str(tmp_path / 'cache')!r})); "
         "print(ds.truncated, max(len(ds.text(i)) for i in range(len(ds))), "
@@ -229,7 +229,10 @@ def test_a_small_dataset_opens_in_the_window_with_a_warning(tiny_archive):
     "option, fragment",
     [
         (["--seed", "4294967296"], "Seed must be an integer from 0 to 4294967295"),
-        (["--units", "16,,16"], "whole numbers separated by commas, like 16,16 (got '16,,16')"),
+        (
+            ["--units", "16,,16"],
+            "--units takes layer sizes separated by commas, like 16,16 (got '16,,16')",
+        ),
         (["--learning-rate", "nan"], "Learning rate must be a positive number"),
     ],
 )

@@ -11,6 +11,7 @@ numpy; matplotlib is used when it is installed. Its last line of output is
 
 from __future__ import annotations
 
+from engine.errors import ConfigError
 from engine.model.config import ModelConfig
 
 SOURCES = ("keras", "aclimdb")
@@ -215,8 +216,6 @@ def keras_script(config: ModelConfig, source: str = "aclimdb") -> str:
     Raises:
         ConfigError: a setting is invalid, or the source is unknown.
     """
-    from engine.errors import ConfigError
-
     if source not in SOURCES:
         raise ConfigError(f"The source must be one of {', '.join(SOURCES)} (got {source!r}).")
     config.validate()

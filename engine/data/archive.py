@@ -11,17 +11,21 @@ from __future__ import annotations
 import os
 import re
 import tarfile
+import threading
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path, PurePosixPath
 
 import numpy as np
 
+from engine.callbacks import Progress
 from engine.errors import Cancelled, DataError
 
 EXPECTED_PER_FOLDER = 12_500
 # The longest official review is about 14 KB: a review is cut at 64 times that, and a
-# dataset whose text passes 20 times the official ~65 MB is refused, so a small hostile
+# dataset whose text passes 15 times the official ~65 MB is refused, so a small hostile
 # archive (one 100 MB "review" compresses to 150 KB) cannot exhaust memory.
 MAX_REVIEW_BYTES = 1 << 20
 MAX_TEXT_BYTES = 1 << 30
@@ -65,7 +69,7 @@ class _Collector:
         self.text_bytes = 0
         self.source = ""
 
-    def add(self, parts: tuple[str, ...], read) -> bool:
+    def add(self, parts: tuple[str, ...], read: Callable[[int], bytes]) -> bool:
         """Take the file at ``parts`` (relative to aclImdb/) if it belongs to the dataset.
 
         ``read(limit)`` returns at most ``limit`` bytes of the file; it is called only for
@@ -121,22 +125,27 @@ class _Collector:
                     f"{ROOT_NAME}/{split}/{label} instead of {expected:,}; the copy is "
                     f"incomplete or not the official one."
                 )
-        split, label, rating, review_id, urls, texts = [], [], [], [], [], []
+        splits: list[int] = []
+        labels: list[int] = []
+        ratings: list[int] = []
+        review_ids: list[int] = []
+        urls: list[str] = []
+        texts: list[str] = []
         for (s, lab), rows in self.reviews.items():
             rows.sort(key=lambda r: r[0])
             url_list = self.urls.get((s, lab), [])
             for rid, rate, text in rows:
-                split.append(0 if s == "train" else 1)
-                label.append(1 if lab == "pos" else 0)
-                rating.append(rate)
-                review_id.append(rid)
+                splits.append(0 if s == "train" else 1)
+                labels.append(1 if lab == "pos" else 0)
+                ratings.append(rate)
+                review_ids.append(rid)
                 urls.append(url_list[rid] if rid < len(url_list) else "")
                 texts.append(text)
         return RawReviews(
-            split=np.array(split, dtype=np.uint8),
-            label=np.array(label, dtype=np.uint8),
-            rating=np.array(rating, dtype=np.uint8),
-            review_id=np.array(review_id, dtype=np.int32),
+            split=np.array(splits, dtype=np.uint8),
+            label=np.array(labels, dtype=np.uint8),
+            rating=np.array(ratings, dtype=np.uint8),
+            review_id=np.array(review_ids, dtype=np.int32),
             urls=urls,
             texts=texts,
             decode_errors=self.decode_errors,
@@ -178,12 +187,26 @@ def _check_member(member: tarfile.TarInfo, archive: str) -> None:
             )
 
 
-def _check_cancel(cancel) -> None:
+def _member_bytes(tar: tarfile.TarFile, member: tarfile.TarInfo, limit: int) -> bytes:
+    handle = tar.extractfile(member)
+    if handle is None:  # not a regular file; the caller passes regular files only
+        raise DataError(f"{member.name} in the archive is not a file.")
+    return handle.read(limit)
+
+
+def _file_head(path: Path, limit: int) -> bytes:
+    with open(path, "rb") as f:
+        return f.read(limit)
+
+
+def _check_cancel(cancel: threading.Event | None) -> None:
     if cancel is not None and cancel.is_set():
         raise Cancelled("Reading the dataset was cancelled.")
 
 
-def _read_archive(path: Path, collector: _Collector, progress, cancel) -> None:
+def _read_archive(
+    path: Path, collector: _Collector, progress: Progress | None, cancel: threading.Event | None
+) -> None:
     size = max(path.stat().st_size, 1)
     with open(path, "rb") as raw:
         try:
@@ -198,7 +221,7 @@ def _read_archive(path: Path, collector: _Collector, progress, cancel) -> None:
                     parts = _relative_parts(member.name)
                     if parts is None or not member.isfile():
                         continue
-                    collector.add(parts, lambda limit, m=member: tar.extractfile(m).read(limit))
+                    collector.add(parts, partial(_member_bytes, tar, member))
         except (tarfile.TarError, EOFError, zlib.error, OSError) as exc:
             raise DataError(
                 f"{path} is not a readable .tar.gz archive (it may be damaged or incomplete): {exc}"
@@ -214,7 +237,9 @@ def dataset_root(folder: Path) -> Path | None:
     return None
 
 
-def _read_folder(folder: Path, collector: _Collector, progress, cancel) -> None:
+def _read_folder(
+    folder: Path, collector: _Collector, progress: Progress | None, cancel: threading.Event | None
+) -> None:
     root = dataset_root(folder)
     if root is None:
         raise DataError(
@@ -240,20 +265,15 @@ def _read_folder(folder: Path, collector: _Collector, progress, cancel) -> None:
             if progress:
                 progress(n / max(len(files), 1), "Reading reviews")
         try:
-            collector.add(parts, lambda limit, p=path: _read_head(p, limit))
+            collector.add(parts, partial(_file_head, path))
         except OSError as exc:
             raise DataError(f"Could not read {path}: {exc.strerror or exc}.") from exc
 
 
-def _read_head(path: Path, limit: int) -> bytes:
-    with open(path, "rb") as f:
-        return f.read(limit)
-
-
 def read_reviews(
     source: str | Path,
-    progress=None,
-    cancel=None,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
     expected_per_folder: int | None = EXPECTED_PER_FOLDER,
 ) -> RawReviews:
     """Read every labeled review of the dataset at ``source``.

@@ -82,7 +82,7 @@ def checksum(arrays: dict[str, np.ndarray]) -> str:
     for name in sorted(arrays):
         a = np.ascontiguousarray(arrays[name])
         digest.update(f"{name}:{a.dtype.str}:{a.size}\n".encode())
-        digest.update(memoryview(a).cast("B"))
+        digest.update(a.data.cast("B"))
     return digest.hexdigest()
 
 

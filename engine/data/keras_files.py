@@ -21,11 +21,17 @@ import io
 import json
 import os
 import pickle
+import threading
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
+from engine.callbacks import Progress
+from engine.data.dataset import Dataset
+from engine.data.download import download
+from engine.data.keras_copy import from_keras_arrays
 from engine.errors import Cancelled, DataError
 
 ORIGIN = "https://storage.googleapis.com/tensorflow/tf-keras-datasets/"
@@ -78,10 +84,13 @@ def missing_message(missing: list[Path]) -> str:
 class _ArrayUnpickler(pickle.Unpickler):
     """Builds numpy arrays only; anything else in the stream is refused."""
 
-    def find_class(self, module: str, name: str):
+    def find_class(self, module: str, name: str) -> Any:
         if (module, name) in _ALLOWED_GLOBALS:
             return super().find_class(module, name)
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a Keras dataset")
+
+
+KerasSplit = tuple[list[np.ndarray], np.ndarray]  # (sequences, labels) of one split
 
 
 def _read_npy(raw: bytes) -> np.ndarray:
@@ -144,13 +153,17 @@ def read_keras_files(folder: str | Path | None = None) -> tuple[dict[str, np.nda
     return arrays, word_index
 
 
-def _shuffled_flat(x: np.ndarray, y: np.ndarray, rng) -> tuple[list, np.ndarray]:
+def _shuffled_flat(
+    x: np.ndarray, y: np.ndarray, rng: np.random.RandomState
+) -> tuple[list[np.ndarray], np.ndarray]:
     order = np.arange(len(x))
     rng.shuffle(order)
     return [x[i] for i in order], np.asarray(y)[order]
 
 
-def keras_like_arrays(arrays: dict[str, np.ndarray], num_words: int):
+def keras_like_arrays(
+    arrays: dict[str, np.ndarray], num_words: int
+) -> tuple[KerasSplit, KerasSplit]:
     """What ``imdb.load_data(num_words=num_words)`` returns for these raw arrays.
 
     The same seeded shuffle (train first, then test, one generator), a start marker,
@@ -160,7 +173,7 @@ def keras_like_arrays(arrays: dict[str, np.ndarray], num_words: int):
         ``(train_x, train_y), (test_x, test_y)``, sequences as int32 numpy arrays.
     """
     rng = np.random.RandomState(SEED)
-    splits = []
+    splits: list[KerasSplit] = []
     for part in ("train", "test"):
         seqs, labels = _shuffled_flat(arrays[f"x_{part}"], arrays[f"y_{part}"], rng)
         out = []
@@ -173,16 +186,17 @@ def keras_like_arrays(arrays: dict[str, np.ndarray], num_words: int):
 
 
 def load_keras_copy(
-    num_words: int = 10_000, folder: str | Path | None = None, progress=None, cancel=None
-):
+    num_words: int = 10_000,
+    folder: str | Path | None = None,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> Dataset:
     """The Keras copy as a :class:`~engine.data.dataset.Dataset` (verified, never downloaded).
 
     Raises:
         DataError: files missing or refused (see :func:`read_keras_files`).
         Cancelled: ``cancel`` was set.
     """
-    from engine.data.keras_copy import from_keras_arrays
-
     if progress:
         progress(0.0, "Checking the Keras copy of IMDB")
     arrays, word_index = read_keras_files(folder)
@@ -203,8 +217,8 @@ def load_keras_copy(
 
 def download_keras_files(
     folder: str | Path | None = None,
-    progress=None,
-    cancel=None,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
     origin: str = ORIGIN,
     timeout: float = 30,
 ) -> list[Path]:
@@ -221,8 +235,6 @@ def download_keras_files(
         DataError: the network or the server failed, or a download did not match.
         Cancelled: ``cancel`` was set.
     """
-    from engine.data.download import download
-
     folder = Path(folder).expanduser() if folder else keras_datasets_dir()
     missing = missing_files(folder)
     # The reviews are about 17 MB, the word index about 1.6 MB.

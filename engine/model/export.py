@@ -19,18 +19,21 @@ import os
 import shutil
 import tempfile
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from engine import paths
 from engine.errors import ModelFileError
 from engine.model.bundle import FILES, Bundle, load_bundle
+from engine.model.network import make_optimizer
 
 ARCHIVE_SUFFIX = ".imdbmodel"
 REQUIRED = ("config.json", "vocab.txt", "weights.npz")
 MAX_MEMBER_BYTES = 2 * 1024**3  # a 100,000-word, 4096-unit model stays far below this
 
 
-def _write_atomically(dest: Path, write) -> Path:
+def _write_atomically(dest: Path, write: Callable[[Path], object]) -> Path:
     """Call ``write(temp_path)`` on a temp sibling of ``dest``, then rename it into place."""
     dest = Path(dest).expanduser()
     dest.parent.mkdir(parents=True, exist_ok=True)
@@ -151,7 +154,7 @@ def resolve_model(path: str | Path) -> Path:
     return open_archive(path)
 
 
-def keras_model_from_bundle(bundle: Bundle):
+def keras_model_from_bundle(bundle: Bundle) -> Any:
     """A plain Keras model (dense multi-hot input, Dense layers) with the bundle's weights."""
     import keras
 
@@ -167,8 +170,6 @@ def keras_model_from_bundle(bundle: Bundle):
         raise ModelFileError(
             f"The weights in {bundle.path} do not fit its settings ({exc})."
         ) from None
-    from engine.model.network import make_optimizer
-
     model.compile(optimizer=make_optimizer(config), loss=config.loss, metrics=["accuracy"])
     # Built now, so the saved file's optimizer matches what loading builds (no warning).
     model.optimizer.build(model.trainable_variables)

@@ -260,9 +260,3 @@ class HistoryPlots(QWidget):
                     row.append(f"{values[i]:.6g}" if i < len(values) else "")
                 writer.writerow(row)
         return Path(path)
-
-
-def best_epoch_of(history: dict[str, list[float]]) -> int | None:
-    """1-based epoch with the lowest finite validation loss, None without validation."""
-    values = [(v, i) for i, v in enumerate(history.get("val_loss", [])) if math.isfinite(v)]
-    return min(values)[1] + 1 if values else None
