@@ -9,6 +9,7 @@ process loses at most the epoch in progress; the run is then shown as "interrupt
 
 from __future__ import annotations
 
+import ctypes
 import json
 import os
 import shutil
@@ -94,7 +95,6 @@ def _pid_alive_windows(pid: int) -> bool:
     # os.kill(pid, 0) would send CTRL_C_EVENT on Windows.
     if sys.platform != "win32":  # ctypes.windll exists only there
         return False
-    import ctypes
 
     kernel32 = ctypes.windll.kernel32
     handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
