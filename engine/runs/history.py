@@ -13,6 +13,7 @@ moment (opening the store for writing, creating a run). A history that cannot be
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import json
 import os
 import shutil
@@ -110,7 +111,6 @@ def _pid_alive_windows(pid: int) -> bool:
     # os.kill(pid, 0) would send CTRL_C_EVENT on Windows.
     if sys.platform != "win32":  # ctypes.windll exists only there
         return False
-    import ctypes
 
     kernel32 = ctypes.windll.kernel32
     handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
