@@ -21,11 +21,13 @@ from gui.tasks import Task, TaskRunner, error_text
 
 def load_if_found(source, num_words: int, progress=None, cancel=None, **options):
     """The dataset, or None when there is none to load (first run: no error to show)."""
-    from engine.data.dataset import find_source, load_dataset
+    from engine.data.loading import find_source, load_dataset
     from gui.reviews.table_model import folded_texts
 
     if source is None and find_source(None, num_words=num_words) is None:
         return None
+    # A sample smaller than the official dataset opens, with dataset.warning shown.
+    options.setdefault("expected_per_folder", None)
     dataset = load_dataset(source, num_words=num_words, progress=progress, cancel=cancel, **options)
     folded_texts(dataset)  # the Reviews tab's search index, built here, not on the GUI thread
     return dataset
@@ -141,7 +143,8 @@ class DatasetLoader(QObject):
             settings().setValue("data/path", str(Path(self._loading_source).resolve()))
             self._data_source = str(self._loading_source)
         self.state.set_dataset(dataset)
-        self.state.status_message.emit(f"Dataset ready: {len(dataset):,} reviews.")
+        warning = f" {dataset.warning}" if dataset.warning else ""
+        self.state.status_message.emit(f"Dataset ready: {len(dataset):,} reviews.{warning}")
 
     def _failed(self, exc: Exception) -> None:
         if isinstance(exc, Cancelled):

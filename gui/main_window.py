@@ -285,6 +285,9 @@ class MainWindow(QMainWindow):
         return shutdown_tasks(self)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # A close right after the first paint (SIGTERM, Ctrl+C) must not start background work.
+        self._background_timer.stop()
+        self._started_background = True
         self.save_settings()
         if self.train_tab.busy():
             self.statusBar().showMessage("Stopping training...")

@@ -67,7 +67,9 @@ def record_run(
         )
     if status == "running":
         return run_id
-    bundle = save_bundle(store.run_dir(run_id) / "model", None, vocab, config, {}, weights=last)
+    # The bundle's settings describe the weights it holds (one hidden layer of 2 units).
+    shape = config.replace(hidden_units=[2])
+    bundle = save_bundle(store.run_dir(run_id) / "model", None, vocab, shape, {}, weights=last)
     store.finish_run(
         run_id, status, best_epoch=best_epoch, test={"accuracy": 0.8}, model_path=bundle
     )

@@ -11,15 +11,25 @@ from __future__ import annotations
 import os
 import re
 import tarfile
+import threading
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path, PurePosixPath
 
 import numpy as np
 
+from engine.callbacks import Progress
 from engine.errors import Cancelled, DataError
 
 EXPECTED_PER_FOLDER = 12_500
+# The longest official review is about 14 KB: a review is cut at 64 times that, and a
+# dataset whose text passes 15 times the official ~65 MB is refused, so a small hostile
+# archive (one 100 MB "review" compresses to 150 KB) cannot exhaust memory.
+MAX_REVIEW_BYTES = 1 << 20
+MAX_TEXT_BYTES = 1 << 30
+MAX_URLS_BYTES = 16 << 20
 # Order of the rows in RawReviews, and the folders that must all be present.
 FOLDERS = (("train", "neg"), ("train", "pos"), ("test", "neg"), ("test", "pos"))
 ROOT_NAME = "aclImdb"
@@ -41,6 +51,7 @@ class RawReviews:
     decode_errors: int = 0
     empty_files: int = 0
     source: str = ""
+    truncated: int = 0  # reviews cut to MAX_REVIEW_BYTES
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -54,26 +65,39 @@ class _Collector:
         self.urls: dict[tuple[str, str], list[str]] = {}
         self.decode_errors = 0
         self.empty_files = 0
+        self.truncated = 0
+        self.text_bytes = 0
+        self.source = ""
 
-    def add(self, parts: tuple[str, ...], read) -> bool:
+    def add(self, parts: tuple[str, ...], read: Callable[[int], bytes]) -> bool:
         """Take the file at ``parts`` (relative to aclImdb/) if it belongs to the dataset.
 
-        ``read`` is called only for wanted files, so skipped members cost nothing.
+        ``read(limit)`` returns at most ``limit`` bytes of the file; it is called only for
+        wanted files, so skipped members cost nothing.
         """
         if len(parts) == 3 and (parts[0], parts[1]) in self.reviews:
             m = _REVIEW.fullmatch(parts[2])
             if m:
-                text = self._decode(read())
+                text = self._decode(read(MAX_REVIEW_BYTES + 1))
                 self.reviews[(parts[0], parts[1])].append((int(m[1]), int(m[2]), text))
                 return True
         elif len(parts) == 2 and parts[0] in ("train", "test"):
             m = _URLS.fullmatch(parts[1])
             if m:
-                lines = read().decode("utf-8", errors="replace").splitlines()
+                lines = read(MAX_URLS_BYTES).decode("utf-8", errors="replace").splitlines()
                 self.urls[(parts[0], m[1])] = [line.strip() for line in lines]
         return False
 
     def _decode(self, data: bytes) -> str:
+        if len(data) > MAX_REVIEW_BYTES:
+            self.truncated += 1
+            data = data[:MAX_REVIEW_BYTES]
+        self.text_bytes += len(data)
+        if self.text_bytes > MAX_TEXT_BYTES:
+            raise DataError(
+                f"The dataset at {self.source} holds more than {MAX_TEXT_BYTES >> 20:,} MB of "
+                "review text (the official one has about 65 MB); it was not loaded."
+            )
         if not data.strip():
             self.empty_files += 1
         try:
@@ -101,27 +125,33 @@ class _Collector:
                     f"{ROOT_NAME}/{split}/{label} instead of {expected:,}; the copy is "
                     f"incomplete or not the official one."
                 )
-        split, label, rating, review_id, urls, texts = [], [], [], [], [], []
+        splits: list[int] = []
+        labels: list[int] = []
+        ratings: list[int] = []
+        review_ids: list[int] = []
+        urls: list[str] = []
+        texts: list[str] = []
         for (s, lab), rows in self.reviews.items():
             rows.sort(key=lambda r: r[0])
             url_list = self.urls.get((s, lab), [])
             for rid, rate, text in rows:
-                split.append(0 if s == "train" else 1)
-                label.append(1 if lab == "pos" else 0)
-                rating.append(rate)
-                review_id.append(rid)
+                splits.append(0 if s == "train" else 1)
+                labels.append(1 if lab == "pos" else 0)
+                ratings.append(rate)
+                review_ids.append(rid)
                 urls.append(url_list[rid] if rid < len(url_list) else "")
                 texts.append(text)
         return RawReviews(
-            split=np.array(split, dtype=np.uint8),
-            label=np.array(label, dtype=np.uint8),
-            rating=np.array(rating, dtype=np.uint8),
-            review_id=np.array(review_id, dtype=np.int32),
+            split=np.array(splits, dtype=np.uint8),
+            label=np.array(labels, dtype=np.uint8),
+            rating=np.array(ratings, dtype=np.uint8),
+            review_id=np.array(review_ids, dtype=np.int32),
             urls=urls,
             texts=texts,
             decode_errors=self.decode_errors,
             empty_files=self.empty_files,
             source=source,
+            truncated=self.truncated,
         )
 
 
@@ -157,12 +187,26 @@ def _check_member(member: tarfile.TarInfo, archive: str) -> None:
             )
 
 
-def _check_cancel(cancel) -> None:
+def _member_bytes(tar: tarfile.TarFile, member: tarfile.TarInfo, limit: int) -> bytes:
+    handle = tar.extractfile(member)
+    if handle is None:  # not a regular file; the caller passes regular files only
+        raise DataError(f"{member.name} in the archive is not a file.")
+    return handle.read(limit)
+
+
+def _file_head(path: Path, limit: int) -> bytes:
+    with open(path, "rb") as f:
+        return f.read(limit)
+
+
+def _check_cancel(cancel: threading.Event | None) -> None:
     if cancel is not None and cancel.is_set():
         raise Cancelled("Reading the dataset was cancelled.")
 
 
-def _read_archive(path: Path, collector: _Collector, progress, cancel) -> None:
+def _read_archive(
+    path: Path, collector: _Collector, progress: Progress | None, cancel: threading.Event | None
+) -> None:
     size = max(path.stat().st_size, 1)
     with open(path, "rb") as raw:
         try:
@@ -177,7 +221,7 @@ def _read_archive(path: Path, collector: _Collector, progress, cancel) -> None:
                     parts = _relative_parts(member.name)
                     if parts is None or not member.isfile():
                         continue
-                    collector.add(parts, lambda m=member: tar.extractfile(m).read())
+                    collector.add(parts, partial(_member_bytes, tar, member))
         except (tarfile.TarError, EOFError, zlib.error, OSError) as exc:
             raise DataError(
                 f"{path} is not a readable .tar.gz archive (it may be damaged or incomplete): {exc}"
@@ -193,7 +237,9 @@ def dataset_root(folder: Path) -> Path | None:
     return None
 
 
-def _read_folder(folder: Path, collector: _Collector, progress, cancel) -> None:
+def _read_folder(
+    folder: Path, collector: _Collector, progress: Progress | None, cancel: threading.Event | None
+) -> None:
     root = dataset_root(folder)
     if root is None:
         raise DataError(
@@ -219,15 +265,15 @@ def _read_folder(folder: Path, collector: _Collector, progress, cancel) -> None:
             if progress:
                 progress(n / max(len(files), 1), "Reading reviews")
         try:
-            collector.add(parts, path.read_bytes)
+            collector.add(parts, partial(_file_head, path))
         except OSError as exc:
             raise DataError(f"Could not read {path}: {exc.strerror or exc}.") from exc
 
 
 def read_reviews(
     source: str | Path,
-    progress=None,
-    cancel=None,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
     expected_per_folder: int | None = EXPECTED_PER_FOLDER,
 ) -> RawReviews:
     """Read every labeled review of the dataset at ``source``.
@@ -245,10 +291,13 @@ def read_reviews(
     """
     path = Path(source).expanduser()
     collector = _Collector()
+    collector.source = str(path)
     if path.is_dir():
         _read_folder(path, collector, progress, cancel)
     elif path.is_file():
         _read_archive(path, collector, progress, cancel)
+    elif path.exists():
+        raise DataError(f"The dataset {path} is neither a file nor a folder (a device or a pipe).")
     else:
         raise DataError(f"The dataset {path} does not exist.")
     raw = collector.finish(str(path), expected_per_folder)

@@ -6,12 +6,14 @@ cheap; the window can show the model summary from :mod:`engine.model.config` mea
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from engine.model.config import ModelConfig
 
 
-def make_optimizer(config: ModelConfig):
+def make_optimizer(config: ModelConfig) -> Any:
     """The configured Keras optimizer with the configured learning rate."""
     import keras
 
@@ -23,7 +25,7 @@ def make_optimizer(config: ModelConfig):
     return classes[config.optimizer](learning_rate=float(config.learning_rate))
 
 
-def build_model(config: ModelConfig):
+def build_model(config: ModelConfig) -> Any:
     """A compiled Keras model, mathematically the book's.
 
     ``Dense(units, activation)`` per hidden layer, then ``Dense(1, sigmoid)``; input width
@@ -53,7 +55,7 @@ def build_model(config: ModelConfig):
     return model
 
 
-def get_weights(model) -> list[np.ndarray]:
+def get_weights(model: Any) -> list[np.ndarray]:
     """A float32 copy of the model's weights: ``[W1, b1, W2, b2, ...]``."""
     return [np.array(w, dtype=np.float32, copy=True) for w in model.get_weights()]
 
@@ -63,7 +65,7 @@ def weights_are_finite(weights: list[np.ndarray]) -> bool:
     return all(bool(np.isfinite(w).all()) for w in weights)
 
 
-def refresh(model, fresh):
+def refresh(model: Any, fresh: Any) -> Any:
     """Turn the trained ``model`` into ``fresh`` (a new, untrained model of the same config).
 
     ``model`` takes ``fresh``'s random initial weights and a zeroed optimizer state

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine.errors import Cancelled, LabError
+from engine.model.config import ModelConfig
 from engine.runs.experiments import run_predictor
 from gui.runs.run_rows import (
     COLUMNS,
@@ -36,10 +37,14 @@ from gui.runs.run_rows import (
     export_runs_csv,
     local_time_text,
     percent,
-    run_config,
     run_fields,
 )
 from gui.tasks import TaskRunner, error_text, shutdown_tasks
+
+
+def _has_model(run: dict) -> bool:
+    """A saved bundle, or complete epochs of a run no longer training."""
+    return bool(run.get("model_path") or (run.get("status") != "running" and run.get("epochs")))
 
 
 def restore_last_model(state, store) -> dict | None:
@@ -277,8 +282,10 @@ class RunsTab(QWidget):
             bool(runs) and all(r.get("status") != "running" for r in runs)
         )
         self.buttons["rename"].setEnabled(one)
-        self.buttons["open"].setEnabled(one and bool(runs[0].get("model_path")))
-        self.buttons["repeat"].setEnabled(one and not repeating and run_config(runs[0]) is not None)
+        self.buttons["open"].setEnabled(one and _has_model(runs[0]))
+        self.buttons["repeat"].setEnabled(
+            one and not repeating and ModelConfig.from_run(runs[0]) is not None
+        )
         self.buttons["stop"].setEnabled(repeating)
         self.buttons["export"].setEnabled(bool(self.runs))
         for key in ("refresh", "export", "repeat"):
@@ -289,7 +296,7 @@ class RunsTab(QWidget):
     def open_selected(self) -> None:
         """Make the selected run's saved model the app's model."""
         runs = self._selected_runs()
-        if len(runs) != 1 or not runs[0].get("model_path"):
+        if len(runs) != 1 or not _has_model(runs[0]):
             return
         try:
             predictor = run_predictor(self.store, runs[0])
@@ -382,7 +389,7 @@ class RunsTab(QWidget):
         if self.state.dataset is None:
             self.state.status_message.emit("Load the dataset before repeating a run.")
             return False
-        config = run_config(runs[0])
+        config = ModelConfig.from_run(runs[0])
         name = f"{runs[0].get('name') or 'Run'} repeat"
         self.repeat_name = name
         self.repeat_task = self.tasks.submit(
