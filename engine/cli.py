@@ -236,7 +236,7 @@ def _load_dataset(args: argparse.Namespace, num_words: int) -> Dataset:
     else:
         dataset = load_dataset(args.data, num_words=num_words)
     if dataset.truncated:
-        print(f"note: {dataset.warning}", file=sys.stderr, flush=True)
+        print(f"note: {dataset.truncation_warning}", file=sys.stderr, flush=True)
     return dataset
 
 

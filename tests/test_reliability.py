@@ -174,7 +174,7 @@ def test_a_100_mb_review_is_cut_and_memory_stays_low(tmp_path, tiny_archive):
     ).stdout.split(maxsplit=3)
     truncated, longest, peak_mb, warning = int(out[0]), int(out[1]), int(out[2]), out[3]
     assert truncated == 1 and longest == 2**20
-    assert "1 over-long reviews were cut to their first 1,024 KB" in warning
+    assert "1 over-long review was cut to the first 1,024 KB." in warning
     assert peak_mb < 600, f"peak RSS {peak_mb} MB"
 
 
@@ -214,12 +214,19 @@ def test_the_cache_folder_keeps_a_bounded_number_of_caches(tiny_archive, tmp_pat
     assert any(f"-w{100 + 2 * MAX_CACHES - 1}-" in n for n in names)
 
 
-def test_a_small_dataset_opens_in_the_window_with_a_warning(tiny_archive):
-    from gui.main_window import _load_if_found
+def test_a_small_dataset_opens_in_the_window_with_a_warning(qtbot, tiny_archive, tmp_path):
+    from gui.main_window import MainWindow, _load_if_found
 
-    ds = _load_if_found(str(tiny_archive), 100)
+    ds = _load_if_found(str(tiny_archive), 100)  # the window's loader: no size error
     assert len(ds) == 240
     assert ds.warning.startswith("This dataset has 120 training and 120 test reviews")
+    store = RunStore(tmp_path / "h.sqlite3", runs_root=tmp_path / "runs")
+    win = MainWindow(dataset=ds, store=store, load_data=False, warm_up=False)
+    qtbot.addWidget(win)
+    try:
+        assert "Note:</b> This dataset has 120 training" in win.train_tab.dataset_label.text()
+    finally:
+        win.shutdown()
 
 
 # -- options -------------------------------------------------------------------------------
@@ -367,6 +374,40 @@ def test_a_full_disk_while_saving_the_model_leaves_no_partial_bundle(
     assert not any("model" in name for name in _leftovers(tmp_path / "runs"))
     assert not [p for p in (tmp_path / "runs" / "1").iterdir() if p.name.startswith(".")]
     assert store.get_run(1)["status"] == "failed"
+
+
+def test_a_real_full_disk_during_cli_training_is_one_line_and_leaves_no_partial_file(
+    mount_point, tiny_archive
+):
+    """A 1 MB tmpfs as the home: the disk fills up during the run's epochs."""
+    home = mount_point / "home"
+    home.mkdir()
+    filler = mount_point / "filler"
+    filler.write_bytes(b"\0" * (64 * 2**20 - 1_300_000))  # leaves about 1.3 MB
+    proc = cli(
+        "train", "--data", str(tiny_archive), "--no-size-check", "--epochs", "200",
+        "--num-words", "2000", "--units", "16", "--validation-size", "40", home=home,
+    )  # fmt: skip
+    assert_one_line_error_after_output(proc, "The disk is full: ")
+    assert "complete epochs." in proc.stderr
+    leftovers = [p for p in home.rglob("*") if p.is_file()]
+    assert not [p for p in leftovers if p.name.startswith(".") or p.suffix == ".tmp"]
+    epochs = sorted(p for p in leftovers if p.parent.name == "epochs")
+    assert epochs, "no epoch was saved before the disk filled up"
+    for path in epochs:  # every epoch file left is complete
+        with np.load(path) as data:
+            assert len(data.files) == 4
+    filler.unlink()
+    runs = json.loads(cli("runs", "--json", home=home).stdout)
+    assert runs[0]["status"] in ("failed", "interrupted") and runs[0]["epochs"] >= len(epochs) - 1
+
+
+def assert_one_line_error_after_output(proc: subprocess.CompletedProcess, fragment: str) -> None:
+    """Exit 2 and one stderr line, after the epochs printed on stdout."""
+    assert proc.returncode == 2, proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and fragment in lines[0], proc.stderr
+    assert "Traceback" not in proc.stderr
 
 
 # -- processes -----------------------------------------------------------------------------

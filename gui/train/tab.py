@@ -7,6 +7,8 @@ epoch, run and evaluation at the end) and never blocks the event loop.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -211,6 +213,7 @@ class TrainTab(QWidget):
                 f"<b>Source:</b> {source}<br><b>Reviews:</b> {counts['train']:,} train, "
                 f"{counts['test']:,} test<br><b>Vocabulary:</b> {len(dataset.vocab):,} words "
                 f"(top {dataset.num_words:,})"
+                + (f"<br><b>Note:</b> {html.escape(dataset.warning)}" if dataset.warning else "")
             )
             self.dataset_label.setToolTip(source)
         self._ready_changed()
