@@ -470,6 +470,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     source = _model_path(args)
     try:
         if args.keras:
+            quiet_tensorflow()
             path = export.export_keras_model(source, args.output)
         else:
             path = export.export_archive(source, args.output)

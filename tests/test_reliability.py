@@ -297,6 +297,9 @@ def test_a_read_only_home_with_history_lists_predicts_and_evaluates(mount_point,
     path = _bundle(store.run_dir(run) / "model")
     store.finish_run(run, "finished", model_path=path)
     load_dataset(tiny_archive, num_words=100, expected_per_folder=None)  # a cache to read
+    from engine.model.export import export_archive
+
+    archive = export_archive(path, mount_point / "sent.imdbmodel")
     _read_only(mount_point)
     before = sorted(p.name for p in (home / "data").iterdir())
     runs = cli("runs", "--json", home=home)
@@ -306,6 +309,10 @@ def test_a_read_only_home_with_history_lists_predicts_and_evaluates(mount_point,
     assert pred.returncode == 0 and pred.stdout.startswith("positive"), pred.stderr
     ev = cli("evaluate", "--data", str(tiny_archive), "--no-size-check", home=home)
     assert ev.returncode == 0 and ev.stderr == "", ev.stderr
+    proc = cli("predict", "--model", str(archive), "good", home=home)
+    assert_one_line_error(proc, f"Cannot unpack {archive} into {home / 'data' / 'imported'}")
+    proc = cli("export", "-o", str(mount_point / "again.imdbmodel"), home=home)
+    assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1, proc.stderr
     assert sorted(p.name for p in (home / "data").iterdir()) == before
     with pytest.raises(Exception, match="is read-only, so nothing can be saved"):
         RunStore().rename(run, "new")
@@ -541,16 +548,21 @@ def test_sigterm_closes_the_window_cleanly(tmp_path, lab_home):
     assert list((lab_home / "settings").rglob("*.ini")), "the window's settings were not written"
 
 
-def test_training_on_the_cli_prints_no_tensorflow_noise(tiny_archive, lab_home):
-    env_level = {k: v for k, v in os.environ.items() if k != "TF_CPP_MIN_LOG_LEVEL"}
-    proc = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "train", "--data", str(tiny_archive),
-         "--no-size-check", "--epochs", "1", "--validation-size", "40", "--num-words", "100"],
-        cwd=ROOT, env={**env_level, "IMDB_LAB_HOME": str(lab_home)}, capture_output=True,
-        text=True, timeout=300,
-    )  # fmt: skip
-    assert proc.returncode == 0, proc.stderr
-    assert proc.stderr == ""
+def test_cli_commands_that_load_tensorflow_print_no_noise(tiny_archive, lab_home, tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "TF_CPP_MIN_LOG_LEVEL"}
+    env["IMDB_LAB_HOME"] = str(lab_home)
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), *args],
+            cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+        )  # fmt: skip
+
+    proc = run("train", "--data", str(tiny_archive), "--no-size-check", "--epochs", "1",
+               "--validation-size", "40", "--num-words", "100")  # fmt: skip
+    assert proc.returncode == 0 and proc.stderr == "", proc.stderr
+    proc = run("export", "--keras", "-o", str(tmp_path / "plain.keras"))
+    assert proc.returncode == 0 and proc.stderr == "", proc.stderr
 
 
 # -- prediction input ----------------------------------------------------------------------
