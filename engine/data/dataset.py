@@ -110,9 +110,8 @@ class Dataset:
         if counts["train"] == official and counts["test"] == official:
             return ""
         return (
-            f"This dataset has {counts['train']:,} training and {counts['test']:,} test "
-            f"reviews instead of the official {official:,} each, so its results are not "
-            "comparable with the book's."
+            f"This dataset does not have the official {official:,} training and {official:,} "
+            "test reviews, so its results are not comparable with the book's."
         )
 
     @property
