@@ -238,7 +238,7 @@ def _load_dataset(args: argparse.Namespace, num_words: int) -> Dataset:
     else:
         dataset = load_dataset(args.data, num_words=num_words)
     if dataset.truncated:
-        print(f"note: {dataset.warning}", file=sys.stderr, flush=True)
+        print(f"note: {dataset.truncation_warning}", file=sys.stderr, flush=True)
     return dataset
 
 
@@ -472,6 +472,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     source = _model_path(args)
     try:
         if args.keras:
+            quiet_tensorflow()
             path = export.export_keras_model(source, args.output)
         else:
             path = export.export_archive(source, args.output)

@@ -163,18 +163,21 @@ def test_a_100_mb_review_is_cut_and_memory_stays_low(tmp_path, tiny_archive):
                 out.addfile(member, src.extractfile(member) if member.isfile() else None)
     assert archive.stat().st_size < 400_000
     code = (
-        "import resource, sys; from engine.data.loading import load_dataset; "
+        "from engine.data.loading import load_dataset; "
         f"ds = load_dataset({str(archive)!r}, num_words=100, expected_per_folder=None, "
         f"cache_dir=__import__('pathlib').Path({str(tmp_path / 'cache')!r})); "
-        "print(ds.truncated, max(len(ds.text(i)) for i in range(len(ds))), "
-        "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, ds.warning)"
+        # VmHWM: this process's peak RSS (ru_maxrss would include the parent's before exec).
+        "peak_kb = next(int(l.split()[1]) for l in open('/proc/self/status') "
+        "if l.startswith('VmHWM')); "
+        "print(ds.truncated, max(len(ds.text(i)) for i in range(len(ds))), peak_kb // 1024, "
+        "ds.warning)"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout.split(maxsplit=3)
     truncated, longest, peak_mb, warning = int(out[0]), int(out[1]), int(out[2]), out[3]
     assert truncated == 1 and longest == 2**20
-    assert "1 over-long reviews were cut to their first 1,024 KB" in warning
+    assert "1 over-long review was cut to the first 1,024 KB." in warning
     assert peak_mb < 600, f"peak RSS {peak_mb} MB"
 
 
@@ -214,12 +217,20 @@ def test_the_cache_folder_keeps_a_bounded_number_of_caches(tiny_archive, tmp_pat
     assert any(f"-w{100 + 2 * MAX_CACHES - 1}-" in n for n in names)
 
 
-def test_a_small_dataset_opens_in_the_window_with_a_warning(tiny_archive):
+def test_a_small_dataset_opens_in_the_window_with_a_warning(qtbot, tiny_archive, tmp_path):
     from gui.loading import load_if_found
+    from gui.main_window import MainWindow
 
-    ds = load_if_found(str(tiny_archive), 100)
+    ds = load_if_found(str(tiny_archive), 100)  # the window's loader: no size error
     assert len(ds) == 240
-    assert ds.warning.startswith("This dataset has 120 training and 120 test reviews")
+    assert ds.warning.startswith("This dataset does not have the official 25,000 training")
+    store = RunStore(tmp_path / "h.sqlite3", runs_root=tmp_path / "runs")
+    win = MainWindow(dataset=ds, store=store, load_data=False, warm_up=False)
+    qtbot.addWidget(win)
+    try:
+        assert "Note:</b> This dataset does not have" in win.train_tab.dataset_label.text()
+    finally:
+        win.shutdown()
 
 
 # -- options -------------------------------------------------------------------------------
@@ -290,6 +301,9 @@ def test_a_read_only_home_with_history_lists_predicts_and_evaluates(mount_point,
     path = _bundle(store.run_dir(run) / "model")
     store.finish_run(run, "finished", model_path=path)
     load_dataset(tiny_archive, num_words=100, expected_per_folder=None)  # a cache to read
+    from engine.model.export import export_archive
+
+    archive = export_archive(path, mount_point / "sent.imdbmodel")
     _read_only(mount_point)
     before = sorted(p.name for p in (home / "data").iterdir())
     runs = cli("runs", "--json", home=home)
@@ -299,6 +313,10 @@ def test_a_read_only_home_with_history_lists_predicts_and_evaluates(mount_point,
     assert pred.returncode == 0 and pred.stdout.startswith("positive"), pred.stderr
     ev = cli("evaluate", "--data", str(tiny_archive), "--no-size-check", home=home)
     assert ev.returncode == 0 and ev.stderr == "", ev.stderr
+    proc = cli("predict", "--model", str(archive), "good", home=home)
+    assert_one_line_error(proc, f"Cannot unpack {archive} into {home / 'data' / 'imported'}")
+    proc = cli("export", "-o", str(mount_point / "again.imdbmodel"), home=home)
+    assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1, proc.stderr
     assert sorted(p.name for p in (home / "data").iterdir()) == before
     with pytest.raises(Exception, match="is read-only, so nothing can be saved"):
         RunStore().rename(run, "new")
@@ -367,6 +385,40 @@ def test_a_full_disk_while_saving_the_model_leaves_no_partial_bundle(
     assert not any("model" in name for name in _leftovers(tmp_path / "runs"))
     assert not [p for p in (tmp_path / "runs" / "1").iterdir() if p.name.startswith(".")]
     assert store.get_run(1)["status"] == "failed"
+
+
+def test_a_real_full_disk_during_cli_training_is_one_line_and_leaves_no_partial_file(
+    mount_point, tiny_archive
+):
+    """A 1 MB tmpfs as the home: the disk fills up during the run's epochs."""
+    home = mount_point / "home"
+    home.mkdir()
+    filler = mount_point / "filler"
+    filler.write_bytes(b"\0" * (64 * 2**20 - 1_300_000))  # leaves about 1.3 MB
+    proc = cli(
+        "train", "--data", str(tiny_archive), "--no-size-check", "--epochs", "200",
+        "--num-words", "2000", "--units", "16", "--validation-size", "40", home=home,
+    )  # fmt: skip
+    assert_one_line_error_after_output(proc, "The disk is full: ")
+    assert "complete epochs." in proc.stderr
+    leftovers = [p for p in home.rglob("*") if p.is_file()]
+    assert not [p for p in leftovers if p.name.startswith(".") or p.suffix == ".tmp"]
+    epochs = sorted(p for p in leftovers if p.parent.name == "epochs")
+    assert epochs, "no epoch was saved before the disk filled up"
+    for path in epochs:  # every epoch file left is complete
+        with np.load(path) as data:
+            assert len(data.files) == 4
+    filler.unlink()
+    runs = json.loads(cli("runs", "--json", home=home).stdout)
+    assert runs[0]["status"] in ("failed", "interrupted") and runs[0]["epochs"] >= len(epochs) - 1
+
+
+def assert_one_line_error_after_output(proc: subprocess.CompletedProcess, fragment: str) -> None:
+    """Exit 2 and one stderr line, after the epochs printed on stdout."""
+    assert proc.returncode == 2, proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and fragment in lines[0], proc.stderr
+    assert "Traceback" not in proc.stderr
 
 
 # -- processes -----------------------------------------------------------------------------
@@ -500,16 +552,21 @@ def test_sigterm_closes_the_window_cleanly(tmp_path, lab_home):
     assert list((lab_home / "settings").rglob("*.ini")), "the window's settings were not written"
 
 
-def test_training_on_the_cli_prints_no_tensorflow_noise(tiny_archive, lab_home):
-    env_level = {k: v for k, v in os.environ.items() if k != "TF_CPP_MIN_LOG_LEVEL"}
-    proc = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "train", "--data", str(tiny_archive),
-         "--no-size-check", "--epochs", "1", "--validation-size", "40", "--num-words", "100"],
-        cwd=ROOT, env={**env_level, "IMDB_LAB_HOME": str(lab_home)}, capture_output=True,
-        text=True, timeout=300,
-    )  # fmt: skip
-    assert proc.returncode == 0, proc.stderr
-    assert proc.stderr == ""
+def test_cli_commands_that_load_tensorflow_print_no_noise(tiny_archive, lab_home, tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "TF_CPP_MIN_LOG_LEVEL"}
+    env["IMDB_LAB_HOME"] = str(lab_home)
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), *args],
+            cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+        )  # fmt: skip
+
+    proc = run("train", "--data", str(tiny_archive), "--no-size-check", "--epochs", "1",
+               "--validation-size", "40", "--num-words", "100")  # fmt: skip
+    assert proc.returncode == 0 and proc.stderr == "", proc.stderr
+    proc = run("export", "--keras", "-o", str(tmp_path / "plain.keras"))
+    assert proc.returncode == 0 and proc.stderr == "", proc.stderr
 
 
 # -- prediction input ----------------------------------------------------------------------

@@ -103,23 +103,29 @@ class Dataset:
         return {name: int((self.split == code).sum()) for name, code in SPLITS.items()}
 
     @property
-    def warning(self) -> str:
-        """Sentences about what makes this dataset unlike the official one, else ""."""
-        notes = []
+    def size_warning(self) -> str:
+        """A sentence when the dataset is not the official size (a sample), else ""."""
         official = 2 * EXPECTED_PER_FOLDER
         counts = self.counts
-        if counts["train"] != official or counts["test"] != official:
-            notes.append(
-                f"This dataset has {counts['train']:,} training and {counts['test']:,} test "
-                f"reviews instead of the official {official:,} each, so its results are not "
-                "comparable with the book's."
-            )
-        if self.truncated:
-            notes.append(
-                f"{self.truncated:,} over-long reviews were cut to their first "
-                f"{MAX_REVIEW_BYTES // 1024:,} KB."
-            )
-        return " ".join(notes)
+        if counts["train"] == official and counts["test"] == official:
+            return ""
+        return (
+            f"This dataset does not have the official {official:,} training and {official:,} "
+            "test reviews, so its results are not comparable with the book's."
+        )
+
+    @property
+    def truncation_warning(self) -> str:
+        """A sentence when over-long reviews were cut while reading, else ""."""
+        if not self.truncated:
+            return ""
+        cut = "review was" if self.truncated == 1 else "reviews were"
+        return f"{self.truncated:,} over-long {cut} cut to the first {MAX_REVIEW_BYTES >> 10:,} KB."
+
+    @property
+    def warning(self) -> str:
+        """Everything that makes this dataset unlike the official one, or ""."""
+        return " ".join(w for w in (self.size_warning, self.truncation_warning) if w)
 
 
 def token_mapping(vocab: Sequence[str], word_index: Mapping[str, int]) -> np.ndarray:

@@ -9,6 +9,8 @@ requests through the state's signals, never from the window directly.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -215,6 +217,7 @@ class TrainTab(QWidget):
                 f"<b>Source:</b> {source}<br><b>Reviews:</b> {counts['train']:,} train, "
                 f"{counts['test']:,} test<br><b>Vocabulary:</b> {len(dataset.vocab):,} words "
                 f"(top {dataset.num_words:,})"
+                + (f"<br><b>Note:</b> {html.escape(dataset.warning)}" if dataset.warning else "")
             )
             self.dataset_label.setToolTip(source)
         self._ready_changed()
