@@ -223,3 +223,30 @@ def test_model_line_never_widens_the_window(qtbot, store, tiny_dataset):
     assert win.model_line.sizeHint().height() < 40
     assert long_name.strip() in win.model_line.toolTip()
     assert win.shutdown()
+
+
+def test_reviews_show_the_current_runs_validation_split(qtbot, store, tiny_dataset):
+    from engine.model.training import validation_rows
+    from gui.current_model import run_model
+    from gui.reviews.tab import ReviewsTab
+    from gui.state import AppState
+
+    vocab = tiny_dataset.vocab
+    run = store.get_run(record_run(store, vocab, epochs=3))  # validation_size=60
+    state = AppState(store=store)
+    state.set_dataset(tiny_dataset)
+    tab = ReviewsTab(state)
+    qtbot.addWidget(tab)
+    held_out = validation_rows(tiny_dataset, ModelConfig.from_run(run))
+    assert len(held_out) == 60
+    shown = {tab.model._display(int(i), 0) for i in held_out}
+    assert shown == {"train"}  # no run yet: the archive's own split
+    state.set_model(run_model(store, run, Predictor(epoch_weights(vocab, 3), vocab)))
+    assert {tab.model._display(int(i), 0) for i in held_out} == {"validation"}
+    tab.combos["split"].setCurrentText("Validation (current run)")
+    assert sorted(tab.model.visible_rows.tolist()) == sorted(held_out.tolist())
+    tab.combos["split"].setCurrentText("Train")
+    rows = tab.model.visible_rows
+    assert len(rows) == len(tiny_dataset.indices("train")) - 60
+    assert not set(rows.tolist()) & set(held_out.tolist())
+    assert tab.model.data(tab.model.index(0, 0)) == "train"
