@@ -18,6 +18,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QStackedWidget, QTabWidget, QWidget
 
 from engine.model.config import ModelConfig
+from gui.common.input_guards import EditorKeyGuard, guard_wheel
 from gui.evaluation.tab import EvaluationView
 from gui.first_run import DatasetPanel
 from gui.loading import DatasetLoader
@@ -113,6 +114,10 @@ class MainWindow(QMainWindow):
         self.actions_by_name = build_menus(self, self.state)
         self.train_action = self.actions_by_name["train_action"]
         self.stop_action = self.actions_by_name["stop_action"]
+        # Train's Ctrl+Enter never fires from a text editor (the Predict box uses it), and
+        # a wheel over an unfocused spin box or combo box scrolls instead of changing it.
+        self.key_guard = EditorKeyGuard(self.train_action.shortcuts(), self).install()
+        self.wheel_guard = guard_wheel(self)
         self.loader = DatasetLoader(
             self.state,
             lambda: self.train_tab.settings.config().num_words,
