@@ -321,6 +321,25 @@ def test_a_read_only_home_with_history_lists_predicts_and_evaluates(mount_point,
         RunStore().rename(run, "new")
 
 
+def test_renaming_in_a_read_only_history_says_why(qtbot, mount_point):
+    from gui.runs.tab import RunsTab
+    from gui.state import AppState
+
+    home = mount_point / "home"
+    os.environ["IMDB_LAB_HOME"] = str(home)  # restored by the lab_home fixture's monkeypatch
+    RunStore().create_run(CONFIG, name="kept")
+    _read_only(mount_point)
+    state = AppState()
+    messages: list[str] = []
+    state.status_message.connect(messages.append)
+    tab = RunsTab(state, store=RunStore())
+    qtbot.addWidget(tab)
+    tab.refresh()
+    tab.table.selectRow(0)
+    tab.rename_selected("new name")
+    assert messages and "is read-only, so nothing can be saved" in messages[-1]
+
+
 def _full_disk_after(calls: int):
     """A stand-in for ``np.savez`` that writes a few bytes, then fails as a full disk does."""
     real = np.savez

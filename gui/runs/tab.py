@@ -275,7 +275,11 @@ class RunsTab(QWidget):
         if not name:
             self.state.status_message.emit("A run needs a non-empty name.")
             return
-        self.store.rename(runs[0]["id"], name)
+        try:
+            self.store.rename(runs[0]["id"], name)
+        except LabError as exc:  # e.g. a read-only history
+            self.state.status_message.emit(str(exc))
+            return
         self._history_changed()
 
     def delete_selected(self, confirm: bool = True) -> None:
