@@ -218,9 +218,10 @@ def test_the_cache_folder_keeps_a_bounded_number_of_caches(tiny_archive, tmp_pat
 
 
 def test_a_small_dataset_opens_in_the_window_with_a_warning(qtbot, tiny_archive, tmp_path):
-    from gui.main_window import MainWindow, _load_if_found
+    from gui.loading import load_if_found
+    from gui.main_window import MainWindow
 
-    ds = _load_if_found(str(tiny_archive), 100)  # the window's loader: no size error
+    ds = load_if_found(str(tiny_archive), 100)  # the window's loader: no size error
     assert len(ds) == 240
     assert ds.warning.startswith("This dataset does not have the official 25,000 training")
     store = RunStore(tmp_path / "h.sqlite3", runs_root=tmp_path / "runs")
@@ -284,8 +285,8 @@ def test_an_empty_read_only_home_reads_and_says_what_cannot_be_written(mount_poi
     assert_one_line_error(proc, "which is read-only")
     # The window's loading path reads a readable dataset without a cache folder.
     code = (
-        "from gui.main_window import _load_if_found; "
-        f"print(len(_load_if_found({str(tiny_archive)!r}, 100)))"
+        "from gui.loading import load_if_found; "
+        f"print(len(load_if_found({str(tiny_archive)!r}, 100)))"
     )
     env = {**os.environ, "IMDB_LAB_HOME": str(home)}
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True)
@@ -536,8 +537,8 @@ def test_the_window_opens_an_interrupted_run_from_its_last_epoch(qtbot, lab_home
 
     store = RunStore()
     _interrupted_run(store)
-    state = AppState()
-    tab = RunsTab(state, store=store)
+    state = AppState(store=store)
+    tab = RunsTab(state)
     qtbot.addWidget(tab)
     tab.refresh()
     tab.table.selectRow(0)
