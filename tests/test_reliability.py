@@ -330,15 +330,16 @@ def test_renaming_in_a_read_only_history_says_why(qtbot, mount_point):
     os.environ["IMDB_LAB_HOME"] = str(home)  # restored by the lab_home fixture's monkeypatch
     RunStore().create_run(CONFIG, name="kept")
     _read_only(mount_point)
-    state = AppState()
+    state = AppState(store=RunStore())
     messages: list[str] = []
     state.status_message.connect(messages.append)
-    tab = RunsTab(state, store=RunStore())
+    tab = RunsTab(state)
     qtbot.addWidget(tab)
     tab.refresh()
     tab.table.selectRow(0)
     tab.rename_selected("new name")
     assert messages and "is read-only, so nothing can be saved" in messages[-1]
+    assert tab.shutdown()
 
 
 def _full_disk_after(calls: int):
@@ -545,6 +546,7 @@ def test_the_window_opens_an_interrupted_run_from_its_last_epoch(qtbot, lab_home
     assert tab.buttons["open"].isEnabled()
     tab.open_selected()
     assert state.predictor is not None and state.run["name"] == "cut short"
+    assert tab.shutdown()
 
 
 def test_sigterm_closes_the_window_cleanly(tmp_path, lab_home):
