@@ -18,6 +18,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QStackedWidget, QTabWidget, QWidget
 
 from engine.model.config import ModelConfig
+from gui.book.features import BookFeatures
 from gui.evaluation.tab import EvaluationView
 from gui.first_run import DatasetPanel
 from gui.loading import DatasetLoader
@@ -136,6 +137,8 @@ class MainWindow(QMainWindow):
         self.first_run.download_requested.connect(self.download_dataset)
         self.first_run.open_requested.connect(lambda path: self.load_dataset(path, from_panel=True))
         self.first_run.cancel_requested.connect(self.loader.cancel)
+        # The book's menus (Keras code, model files, Help) and the Keras copy's panel choices.
+        self.book = BookFeatures(self)
 
         self._restore_settings(train_overrides)
         if dataset is not None:
@@ -292,4 +295,5 @@ class MainWindow(QMainWindow):
         if self.train_tab.busy():
             self.statusBar().showMessage("Stopping training...")
         self.shutdown()
+        self.book.shutdown()
         event.accept()
