@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from engine.errors import Cancelled, LabError
 from engine.model.config import ModelConfig
 from engine.runs.experiments import run_predictor
+from engine.service.process import shared_service
 from gui.runs.run_rows import (
     COLUMNS,
     duration_text,
@@ -81,7 +82,6 @@ def repeat_in_service(
     dataset, config, *, count: int, store=None, name: str | None = None, progress=None, cancel=None
 ):
     """:func:`engine.runs.experiments.repeat_seeds` run in the training process."""
-    from engine.service.process import shared_service
 
     def relay(kind, payload):
         if kind == "progress" and progress is not None:
