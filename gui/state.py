@@ -48,6 +48,7 @@ class AppState(QObject):
         self.predictor = None
         self.evaluation = None
         self.run = None
+        self.model_path = None  # bundle folder of a model opened with File > Open model file
         self.epoch = None
         self.tf_ready = False
 
