@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from engine.errors import Cancelled, LabError
 from engine.model.config import ModelConfig
 from engine.runs.experiments import run_predictor
+from engine.service.process import shared_service
 from gui.runs.run_rows import (
     COLUMNS,
     duration_text,
@@ -81,7 +82,6 @@ def repeat_in_service(
     dataset, config, *, count: int, store=None, name: str | None = None, progress=None, cancel=None
 ):
     """:func:`engine.runs.experiments.repeat_seeds` run in the training process."""
-    from engine.service.process import shared_service
 
     def relay(kind, payload):
         if kind == "progress" and progress is not None:
@@ -320,7 +320,11 @@ class RunsTab(QWidget):
         if not name:
             self.state.status_message.emit("A run needs a non-empty name.")
             return
-        self.store.rename(runs[0]["id"], name)
+        try:
+            self.store.rename(runs[0]["id"], name)
+        except LabError as exc:  # e.g. a read-only history
+            self.state.status_message.emit(str(exc))
+            return
         self._history_changed()
 
     def delete_selected(self, confirm: bool = True) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine.errors import Cancelled, LabError
+from engine.model.bundle import load_bundle
 from engine.runs.experiments import run_label_flips, run_predictor
 from gui.tasks import TaskRunner, error_text, shutdown_tasks
 
@@ -165,8 +166,6 @@ class EpochScrubber(QWidget):
             return self._vocab_cache[1]
         vocab = None
         if self.run.get("model_path"):
-            from engine.model.bundle import load_bundle
-
             try:
                 vocab = load_bundle(self.run["model_path"], load_keras=False).vocab
             except LabError:
