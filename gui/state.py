@@ -7,6 +7,8 @@ and the Runs tab stay in step and the window only wires things up.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QObject, Signal
 
 from gui.current_model import CurrentModel
@@ -38,6 +40,7 @@ class AppState(QObject):
     # Requests any part of the window may make.
     dataset_requested = Signal(object)  # num_words: load (re-index) the dataset for it
     open_dataset_requested = Signal()  # ask the user for an archive or folder
+    change_dataset_requested = Signal()  # show the dataset panel (Stanford archive or Keras copy)
     train_requested = Signal()  # train with the form's settings (now or once ready)
     stop_requested = Signal()  # stop training after the current batch
     filter_requested = Signal(object)  # dict of Reviews-tab filters (e.g. from a confusion cell)
@@ -62,6 +65,14 @@ class AppState(QObject):
     def set_dataset(self, dataset) -> None:
         self.dataset = dataset
         self.dataset_changed.emit(dataset)
+
+    @property
+    def model_path(self) -> Path | None:
+        """The bundle folder of a model opened from a file (None for a run's model)."""
+        model = self.model
+        if model is None or model.run is not None or not model.path:
+            return None
+        return Path(model.path)
 
     def set_model(self, model, evaluation=None) -> None:
         """Make ``model`` (a :class:`gui.current_model.CurrentModel` or None) the app's model.

@@ -42,9 +42,9 @@ class BookFeatures(QObject):
         panel.keras_download_requested.connect(self.download_keras_copy)
         panel.back_requested.connect(self.back_to_tabs)
         window.train_tab.settings.code_requested.connect(self.show_code)
+        self.state.change_dataset_requested.connect(self.change_dataset)
         self.state.dataset_changed.connect(self._dataset_changed)
         self.state.dataset_failed.connect(self._dataset_failed)
-        self.state.run_changed.connect(self._run_changed)
 
     def _action(self, name: str, text: str, slot) -> QAction:
         action = QAction(text, self.window, objectName=name)
@@ -130,14 +130,12 @@ class BookFeatures(QObject):
 
     def _dataset_failed(self, message) -> None:
         panel = self.window.first_run
+        if getattr(self.window.loader, "_loading_source", None) == KERAS_SOURCE:
+            panel.set_source("keras")  # the Keras copy failed: show its choices with the error
         if message and self.window.stack.currentWidget() is panel:
             panel.show_error(message)
 
     # --- model files ---------------------------------------------------------------------
-
-    def _run_changed(self, run) -> None:
-        if run is not None:
-            self.state.model_path = None  # a run's model replaces a model opened from a file
 
     def open_model_file(self) -> bool:
         return model_files.choose_and_open_model(self.state, self.window)
