@@ -6,10 +6,8 @@ Reviews are kept as flat numpy arrays with offsets (no pickle, no per-review obj
 
 from __future__ import annotations
 
-import itertools
 import json
-from array import array
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -18,7 +16,8 @@ import numpy as np
 
 from engine import paths
 from engine.data.archive import EXPECTED_PER_FOLDER
-from engine.data.tokenizer import TOKENIZER_VERSION, tokenize
+from engine.data.bulk_tokens import index_texts
+from engine.data.tokenizer import TOKENIZER_VERSION
 from engine.errors import Cancelled, DataError
 
 SPLITS = {"train": 0, "test": 1}
@@ -117,24 +116,18 @@ def _check_cancel(cancel) -> None:
 def _index_tokens(texts: list[str], progress, cancel) -> tuple[list[str], np.ndarray, np.ndarray]:
     """Tokenize every text, numbering distinct words in order of first appearance.
 
-    Returns the distinct words, the flat word numbers and the tokens per text. Numbering
-    through a ``defaultdict`` keeps the per-token work in C and avoids holding millions of
-    token strings at once.
+    Returns the distinct words, the flat word numbers and the tokens per text
+    (:func:`engine.data.bulk_tokens.index_texts`: whole chunks at a time, on both cores).
     """
-    numbers: defaultdict[str, int] = defaultdict(itertools.count().__next__)
-    number_of = numbers.__getitem__
-    flat = array("i")
-    lengths = np.empty(len(texts), dtype=np.int32)
-    for n, text in enumerate(texts):
-        if n % 1000 == 0:
-            _check_cancel(cancel)
-            if progress:
-                progress(n / max(len(texts), 1), "Tokenizing reviews")
-        before = len(flat)
-        flat.extend(map(number_of, tokenize(text)))
-        lengths[n] = len(flat) - before
+
+    def check(fraction: float) -> None:
+        _check_cancel(cancel)
+        if progress:
+            progress(fraction, "Tokenizing reviews")
+
+    words, numbers, lengths = index_texts(texts, check)
     _check_cancel(cancel)
-    return list(numbers), np.frombuffer(flat, dtype=np.intc).astype(np.int32), lengths
+    return words, numbers, lengths
 
 
 def build_dataset(

@@ -20,7 +20,13 @@ import numpy as np
 from engine.model.batches import batch_count, tf_batches
 from engine.model.config import ModelConfig
 from engine.model.evaluation import Evaluation, evaluate  # noqa: F401  (part of this module's API)
-from engine.model.network import build_model, get_weights, refresh, weights_are_finite
+from engine.model.network import (
+    build_model,
+    get_weights,
+    refresh,
+    standard_model,
+    weights_are_finite,
+)
 
 PROGRESS_INTERVAL_S = 0.05  # on_batch at most 20 times a second
 
@@ -360,7 +366,7 @@ class Trainer:
         }
         return save_bundle(
             self._run_dir() / "model",
-            model,
+            standard_model(model, self.config),  # loads in plain Keras, no custom objects
             bundle_vocab(self.dataset.vocab, self.config.num_words),
             self.config,
             metrics,
