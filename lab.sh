@@ -2,6 +2,7 @@
 # Set up the project (virtual environment in .venv) and then run the app or the tests.
 #   ./lab.sh app [ARGS...]   set up, then open the window (python main.py ARGS...)
 #   ./lab.sh test [ARGS...]  set up, then run every test headless (pytest ARGS...)
+#   ./lab.sh check           set up, then lint, check formatting, types and import contracts
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -30,8 +31,14 @@ case "$cmd" in
         # to every pytest run, e.g. ./lab.sh test -k predictor
         exec .venv/bin/python tests/run_files.py "$@"
         ;;
+    check)
+        .venv/bin/ruff check .
+        .venv/bin/ruff format --check .
+        .venv/bin/mypy
+        exec .venv/bin/lint-imports --no-cache
+        ;;
     *)
-        echo "usage: ./lab.sh app|test [ARGS...]" >&2
+        echo "usage: ./lab.sh app|test|check [ARGS...]" >&2
         exit 2
         ;;
 esac

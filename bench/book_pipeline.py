@@ -78,7 +78,7 @@ def main() -> None:
     stages["import"] = time.perf_counter() - t
 
     t = time.perf_counter()
-    from engine.data.dataset import load_dataset
+    from engine.data.loading import load_dataset
 
     dataset = load_dataset(args.data, cache_dir=Path(args.cache_dir))
     data = keras_style_sequences(dataset)

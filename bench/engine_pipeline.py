@@ -32,7 +32,7 @@ def main() -> None:
     stages["import"] = time.perf_counter() - t
 
     t = time.perf_counter()
-    from engine.data.dataset import load_dataset
+    from engine.data.loading import load_dataset
     from engine.model.config import ModelConfig
     from engine.model.training import run_book_protocol
 

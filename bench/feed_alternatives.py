@@ -31,7 +31,7 @@ VARIANTS = ("sparse", "dense", "pydataset")
 def child(variant: str, data: str, cache_dir: str, epochs: int) -> None:
     import numpy as np
 
-    from engine.data.dataset import load_dataset
+    from engine.data.loading import load_dataset
     from engine.model.batches import multi_hot, tf_batches
     from engine.model.config import ModelConfig
     from engine.model.network import build_model

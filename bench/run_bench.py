@@ -145,7 +145,7 @@ def main() -> None:
     args = parser.parse_args()
     if not args.data:
         raise SystemExit("Name the dataset with --data or IMDB_LAB_DATA.")
-    from engine.data.dataset import load_dataset
+    from engine.data.loading import load_dataset
 
     load_dataset(args.data, cache_dir=Path(args.cache_dir))  # build the cache once, untimed
     book, eng = [], []

@@ -15,12 +15,25 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any, NoReturn
 
 from engine import __version__
+from engine.book.script import keras_script
+from engine.data.dataset import Dataset
+from engine.data.keras_files import load_keras_copy
+from engine.data.loading import load_dataset
 from engine.errors import LabError, ModelFileError, PredictionError
 from engine.jsonable import json_default
-from engine.model.config import ACTIVATIONS, LOSSES, OPTIMIZERS, ModelConfig
+from engine.model import export, training
+from engine.model.bundle import load_bundle
+from engine.model.config import ModelConfig
+from engine.model.evaluation import evaluate_predictor
+from engine.model.predictor import Prediction, Predictor
+from engine.model.training import EpochMetrics
+from engine.runs.history import RunStore
+from engine.training_options import add_training_options, training_overrides
 
 EXIT_ERROR = 2
 EXIT_FAILED = 1
@@ -35,20 +48,8 @@ class CliError(LabError):
 class _Parser(argparse.ArgumentParser):
     """argparse with one-line errors (its default adds the usage text)."""
 
-    def error(self, message: str):
+    def error(self, message: str) -> NoReturn:
         self.exit(EXIT_ERROR, f"{self.prog}: error: {message}\n")
-
-
-def _units(text: str) -> list[int]:
-    try:
-        units = [int(u) for u in text.split(",") if u.strip()]
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"expected comma-separated layer sizes like 16,16, got {text!r}"
-        ) from None
-    if not units:
-        raise argparse.ArgumentTypeError("at least one hidden layer size is needed")
-    return units
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -62,12 +63,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"IMDB Sentiment Lab {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    def data_options(p):
+    def data_options(p: argparse.ArgumentParser) -> None:
+        source_option(p)
         p.add_argument(
             "--data",
             metavar="PATH",
             help="aclImdb_v1.tar.gz or an aclImdb/ folder "
-            "(default: IMDB_LAB_DATA, then the processed cache)",
+            "(default: IMDB_LAB_DATA, then the processed cache); with --source keras, "
+            "the folder holding imdb.npz and imdb_word_index.json "
+            "(default: $KERAS_HOME/datasets or ~/.keras/datasets)",
         )
         p.add_argument(
             "--no-size-check",
@@ -83,23 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="book: train with validation, then "
         "retrain on all 25,000 reviews for the best epoch count and test",
     )
-    train.add_argument("--epochs", type=int, default=defaults.epochs)
-    train.add_argument("--batch-size", type=int, default=defaults.batch_size)
-    train.add_argument("--num-words", type=int, default=defaults.num_words)
-    train.add_argument("--units", type=_units, default=defaults.hidden_units, metavar="16,16")
-    train.add_argument("--activation", choices=ACTIVATIONS, default=defaults.activation)
-    train.add_argument("--loss", choices=LOSSES, default=defaults.loss)
-    train.add_argument("--optimizer", choices=OPTIMIZERS, default=defaults.optimizer)
-    train.add_argument("--learning-rate", type=float, default=defaults.learning_rate)
-    train.add_argument("--validation-size", type=int, default=defaults.validation_size)
-    train.add_argument(
-        "--early-stopping",
-        type=int,
-        default=defaults.early_stopping,
-        metavar="N",
-        help="stop after N epochs without val_loss improvement (0 = off)",
-    )
-    train.add_argument("--seed", type=int, default=defaults.seed)
+    add_training_options(train, defaults)
     train.add_argument("--name", help="a name for the run in the history")
     train.add_argument(
         "--json",
@@ -126,7 +114,39 @@ def build_parser() -> argparse.ArgumentParser:
 
     runs = sub.add_parser("runs", help="list the run history, newest first")
     runs.add_argument("--json", action="store_true")
+
+    script = sub.add_parser(
+        "script",
+        help="print the current settings as a standalone Keras script in the book's style",
+    )
+    add_training_options(script, defaults)
+    source_option(script)
+    script.add_argument("-o", "--output", metavar="FILE", help="write the script to FILE")
+
+    export = sub.add_parser("export", help="write a saved model as one file to keep or send")
+    export.add_argument("--model", metavar="PATH", help=MODEL_HELP)
+    export.add_argument(
+        "--keras",
+        action="store_true",
+        help="a plain .keras model (multi-hot input) instead of the app's archive",
+    )
+    export.add_argument("-o", "--output", metavar="FILE", required=True)
     return parser
+
+
+def source_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--source",
+        choices=("aclimdb", "keras"),
+        default="aclimdb",
+        help="aclimdb: the Stanford archive (default); keras: the book's copy, "
+        "keras.datasets.imdb, read from Keras's cache folder",
+    )
+
+
+def config_from_args(args: argparse.Namespace) -> ModelConfig:
+    """The :class:`ModelConfig` the training options describe (``train`` and ``script``)."""
+    return ModelConfig(**training_overrides(args))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -138,6 +158,8 @@ def main(argv: list[str] | None = None) -> int:
         "predict": cmd_predict,
         "evaluate": cmd_evaluate,
         "runs": cmd_runs,
+        "script": cmd_script,
+        "export": cmd_export,
     }[args.command]
     try:
         return handler(args)
@@ -156,14 +178,15 @@ def main(argv: list[str] | None = None) -> int:
 # -- train -------------------------------------------------------------------------------
 
 
-def _load_dataset(args, num_words: int):
-    from engine.data.dataset import load_dataset
+def _load_dataset(args: argparse.Namespace, num_words: int) -> Dataset:
+    if args.source == "keras":
+        return load_keras_copy(num_words, folder=args.data)
+    if args.no_size_check:
+        return load_dataset(args.data, num_words=num_words, expected_per_folder=None)
+    return load_dataset(args.data, num_words=num_words)
 
-    kwargs = {"expected_per_folder": None} if args.no_size_check else {}
-    return load_dataset(args.data, num_words=num_words, **kwargs)
 
-
-def _epoch_line(metrics: dict, epochs: int | None) -> str:
+def _epoch_line(metrics: Mapping[str, Any], epochs: int | None) -> str:
     parts = [f"epoch {metrics['epoch']}" + (f"/{epochs}" if epochs else "")]
     for key in ("loss", "accuracy", "val_loss", "val_accuracy"):
         if metrics.get(key) is not None:
@@ -172,36 +195,18 @@ def _epoch_line(metrics: dict, epochs: int | None) -> str:
     return "  ".join(parts)
 
 
-def cmd_train(args) -> int:
-    from engine.runs.history import RunStore
-
-    config = ModelConfig(
-        hidden_units=args.units,
-        activation=args.activation,
-        loss=args.loss,
-        optimizer=args.optimizer,
-        learning_rate=args.learning_rate,
-        batch_size=args.batch_size,
-        epochs=args.epochs,
-        validation_size=args.validation_size,
-        num_words=args.num_words,
-        seed=args.seed,
-        early_stopping=args.early_stopping,
-    )
+def cmd_train(args: argparse.Namespace) -> int:
+    config = config_from_args(args)
     config.validate()  # fails fast on settings, before the dataset is read
     out = sys.stderr if args.json else sys.stdout
     started = time.perf_counter()
     dataset = _load_dataset(args, config.num_words)
     load_seconds = time.perf_counter() - started
     config.validate(train_size=len(dataset.indices("train")))
-    from engine.model import (
-        training,
-    )  # TensorFlow loads here, once the request is known to be sound
-
     store = RunStore()
     cancel = threading.Event()
 
-    def on_epoch_end(metrics: dict) -> None:
+    def on_epoch_end(metrics: EpochMetrics) -> None:
         if metrics.get("phase") == "retrain":  # the book protocol's final run
             print("retrain " + _epoch_line(metrics, None), file=out, flush=True)
         else:
@@ -277,11 +282,9 @@ def _stop(cancel: threading.Event) -> None:
 # -- predict / evaluate ------------------------------------------------------------------
 
 
-def _model_path(args) -> Path:
+def _model_path(args: argparse.Namespace) -> Path:
     if args.model:
-        return Path(args.model)
-    from engine.runs.history import RunStore
-
+        return export.resolve_model(args.model)  # a bundle folder, or an exported archive unpacked
     latest = RunStore().latest_model()
     if latest is None:
         raise ModelFileError(
@@ -290,11 +293,11 @@ def _model_path(args) -> Path:
     return latest
 
 
-def _read_lines(stream) -> list[str]:
+def _read_lines(stream: Iterable[str]) -> list[str]:
     return [line.rstrip("\r\n") for line in stream if line.strip()]
 
 
-def _texts(args) -> list[str]:
+def _texts(args: argparse.Namespace) -> list[str]:
     texts: list[str] = []
     for text in args.texts:
         texts.extend(_read_lines(sys.stdin) if text == "-" else [text])
@@ -313,19 +316,19 @@ def _texts(args) -> list[str]:
     return texts
 
 
-def cmd_predict(args) -> int:
-    from engine.model.predictor import Predictor
-
+def cmd_predict(args: argparse.Namespace) -> int:
     texts = _texts(args)
     predictor = Predictor.from_bundle(_model_path(args))
     for text in texts:
+        result: Prediction
         if args.explain:
-            result = predictor.explain(text)
-            result.contributions = dict(
-                sorted(result.contributions.items(), key=lambda kv: -abs(kv[1]))
+            explanation = predictor.explain(text)
+            explanation.contributions = dict(
+                sorted(explanation.contributions.items(), key=lambda kv: -abs(kv[1]))
             )
+            result, top = explanation, list(explanation.contributions.items())[:10]
         else:
-            result = predictor.predict(text)
+            result, top = predictor.predict(text), []
         if args.json:
             print(json.dumps(result.to_dict()), flush=True)
             continue
@@ -335,42 +338,55 @@ def cmd_predict(args) -> int:
             f"unknown {result.unknown_words}{note}"
         )
         if args.explain:
-            top = list(result.contributions.items())[:10]
             print("    " + ", ".join(f"{w} {c:+.4f}" for w, c in top))
     return 0
 
 
-def cmd_evaluate(args) -> int:
-    import dataclasses
-
-    import numpy as np
-
-    from engine.model.bundle import load_bundle
-    from engine.model.training import evaluate
-
+def cmd_evaluate(args: argparse.Namespace) -> int:
     path = _model_path(args)
     bundle = load_bundle(path)
     dataset = _load_dataset(args, bundle.config.num_words)
-    if list(dataset.vocab) != bundle.vocab:
-        # The model's vocabulary is authoritative: re-index the dataset's tokens into it.
-        index = {w: i for i, w in enumerate(bundle.vocab)}
-        mapping = np.array([index.get(w, -1) for w in dataset.vocab] + [-1], dtype=np.int32)
-        dataset = dataclasses.replace(
-            dataset,
-            tokens=mapping[dataset.tokens],
-            vocab=list(bundle.vocab),
-            num_words=len(bundle.vocab),
-        )
     rows = dataset.indices("test")
     if not len(rows):
         raise CliError("The dataset has no test reviews to evaluate on.")
-    result = evaluate(bundle.weights, dataset, rows=rows, config=bundle.config)
+    # The model's vocabulary is authoritative: the predictor matches the dataset's words to it.
+    predictor = Predictor(bundle.weights, bundle.vocab, bundle.config.activation)
+    result = evaluate_predictor(predictor, dataset, rows, loss=bundle.config.loss)
     report = {"model_path": str(path), "reviews": int(len(rows)), **result.to_dict()}
     if args.json:
         print(json.dumps(report, default=json_default))
     else:
         for key, value in report.items():
             print(f"{key:<12} {value:.4f}" if isinstance(value, float) else f"{key:<12} {value}")
+    return 0
+
+
+# -- script / export ---------------------------------------------------------------------
+
+
+def cmd_script(args: argparse.Namespace) -> int:
+    text = keras_script(config_from_args(args), source=args.source)
+    if not args.output:
+        sys.stdout.write(text)
+        return 0
+    try:
+        path = export.write_text_atomically(Path(args.output), text)
+    except OSError as exc:
+        raise CliError(f"Cannot write {args.output}: {exc.strerror or exc}.") from None
+    print(f"script written to {path}", file=sys.stderr)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    source = _model_path(args)
+    try:
+        if args.keras:
+            path = export.export_keras_model(source, args.output)
+        else:
+            path = export.export_archive(source, args.output)
+    except OSError as exc:
+        raise CliError(f"Cannot write {args.output}: {exc.strerror or exc}.") from None
+    print(f"model written to {path}")
     return 0
 
 
@@ -394,10 +410,10 @@ RUN_FIELDS = (
 )
 
 
-def cmd_runs(args) -> int:
-    from engine.runs.history import RunStore
-
-    runs = [{k: run.get(k) for k in RUN_FIELDS} for run in RunStore().list_runs()]
+def cmd_runs(args: argparse.Namespace) -> int:
+    runs: list[dict[str, Any]] = [
+        {k: run.get(k) for k in RUN_FIELDS} for run in RunStore().list_runs()
+    ]
     if args.json:
         print(json.dumps(runs, default=json_default))
         return 0

@@ -14,6 +14,11 @@ import signal
 import sys
 import time
 
+from engine.errors import LabError
+from engine.model.config import ModelConfig
+from engine.service.process import close_shared_service
+from engine.training_options import add_training_options, training_overrides
+
 _IMPORTED_AT = time.monotonic()
 # TensorFlow's C++ start-up chatter (oneDNN, CUDA probing) is noise in a desktop app.
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
@@ -53,51 +58,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="start training as soon as the data and TensorFlow are ready",
     )
     group = parser.add_argument_group("training options (with --train)")
-    group.add_argument("--epochs", type=int)
-    group.add_argument("--units", help="units per hidden layer, e.g. 16,16 (one number per layer)")
-    group.add_argument("--activation", choices=("relu", "tanh"))
-    group.add_argument("--loss", choices=("binary_crossentropy", "mse"))
-    group.add_argument("--optimizer", choices=("rmsprop", "adam", "sgd"))
-    group.add_argument("--learning-rate", type=float)
-    group.add_argument("--batch-size", type=int)
-    group.add_argument("--validation-size", type=int)
-    group.add_argument("--early-stopping", type=int, metavar="PATIENCE")
-    group.add_argument("--seed", type=int)
-    group.add_argument("--num-words", type=int)
+    add_training_options(group)
     return parser
 
 
-def training_overrides(args: argparse.Namespace) -> dict:
-    """The ModelConfig fields given on the command line."""
-    fields = (
-        "epochs",
-        "activation",
-        "loss",
-        "optimizer",
-        "learning_rate",
-        "batch_size",
-        "validation_size",
-        "early_stopping",
-        "seed",
-        "num_words",
-    )
-    overrides = {name: getattr(args, name) for name in fields if getattr(args, name) is not None}
-    if args.units:
-        try:
-            overrides["hidden_units"] = [
-                int(u) for u in args.units.replace("-", ",").split(",") if u
-            ]
-        except ValueError as exc:
-            from engine.errors import ConfigError
-
-            raise ConfigError(
-                f"--units must be numbers separated by commas, like 16,16 (got {args.units!r})."
-            ) from exc
-    return overrides
-
-
 def _launcher_command(args) -> int:
-    from engine.errors import LabError
     from gui.launcher import install_launcher, uninstall_launcher
 
     try:
@@ -117,8 +82,6 @@ def run(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
     if args.install_launcher or args.uninstall_launcher:
         return _launcher_command(args)
-    from engine.errors import LabError
-    from engine.model.config import ModelConfig
 
     overrides = None
     try:
@@ -170,8 +133,6 @@ def run(argv: list[str] | None = None) -> int:
     try:
         return app.exec()
     finally:
-        from engine.service.process import close_shared_service
-
         close_shared_service()
 
 

@@ -1,4 +1,7 @@
-"""The first-run panel shown when no dataset is found: download it or open a local copy.
+"""The dataset panel: shown when no dataset is found, and by File → Change dataset...
+
+Two sources: the Stanford archive (download it or open a local copy) and the book's own
+copy, ``keras.datasets.imdb`` (Keras's files in its cache folder, downloaded on request).
 
 The panel only asks and shows progress; the main window does the loading in a worker so
 the window never freezes while 50,000 reviews are read and tokenized.
@@ -8,6 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -15,6 +19,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QProgressBar,
     QPushButton,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -26,10 +31,12 @@ INTRO = (
     "<p>This app trains the movie-review classifier of <i>Deep Learning with Python</i>, "
     "section 3.4, on the Large Movie Review Dataset (50,000 IMDb reviews, half of them for "
     "training, half for testing).</p>"
-    "<p>No copy of the dataset was found on this computer. Download the official archive "
-    "(84 MB, from Stanford) or open a copy you already have: the <tt>aclImdb_v1.tar.gz</tt> "
-    "archive or its extracted <tt>aclImdb</tt> folder. Preparing it takes about 15 seconds "
-    "the first time and under a second afterwards.</p>"
+    "<p>Choose where the reviews come from. The Stanford archive has the reviews' full "
+    "text (84 MB: download it, or open the <tt>aclImdb_v1.tar.gz</tt> archive or its "
+    "extracted <tt>aclImdb</tt> folder; preparing it takes about 15 seconds the first time "
+    "and under a second afterwards). The book's copy is the one "
+    "<tt>keras.datasets.imdb.load_data</tt> reads: the same reviews, already turned into "
+    "word indices (17 MB, in Keras's cache folder).</p>"
 )
 NOTE = (
     f"Tip: set the environment variable <tt>{DATA_ENV}</tt> to the archive or folder "
@@ -43,6 +50,9 @@ class DatasetPanel(QWidget):
     download_requested = Signal()
     open_requested = Signal(str)
     cancel_requested = Signal()
+    keras_download_requested = Signal()
+    keras_open_requested = Signal()
+    back_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +60,33 @@ class DatasetPanel(QWidget):
         intro = QLabel(INTRO)
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.RichText)
+        self.source_buttons = QButtonGroup(self)
+        self.stanford_radio = QRadioButton(
+            "The Stanford archive (aclImdb)", objectName="source_stanford_radio"
+        )
+        self.keras_radio = QRadioButton(
+            "The book's copy (keras.datasets.imdb)", objectName="source_keras_radio"
+        )
+        sources = QHBoxLayout()
+        for radio in (self.stanford_radio, self.keras_radio):
+            self.source_buttons.addButton(radio)
+            sources.addWidget(radio)
+        sources.addStretch(1)
+        self.stanford_radio.setChecked(True)
+        self.keras_download_button = QPushButton(
+            "Download the Keras copy (17 MB)", objectName="keras_download_button"
+        )
+        self.keras_download_button.setToolTip(
+            "Download imdb.npz and imdb_word_index.json from Keras's official address "
+            "(storage.googleapis.com) into Keras's cache folder, and check them."
+        )
+        self.keras_open_button = QPushButton("Use the Keras copy", objectName="keras_open_button")
+        self.keras_status = QLabel(objectName="keras_status_label")
+        self.keras_status.setWordWrap(True)
+        self.keras_status.setStyleSheet("color: #555;")
+        self.back_button = QPushButton("Back to the tabs", objectName="dataset_back_button")
+        self.back_button.clicked.connect(self.back_requested)
+        self.back_button.hide()
         self.download_button = QPushButton("Download dataset (84 MB)")
         self.download_button.setObjectName("download_button")
         self.download_button.setToolTip(
@@ -61,7 +98,13 @@ class DatasetPanel(QWidget):
         menu.addAction("Archive (.tar.gz)...", self._choose_archive)
         menu.addAction("Extracted aclImdb folder...", self._choose_folder)
         self.open_button.setMenu(menu)
-        for button in (self.download_button, self.open_button):
+        for button in (
+            self.download_button,
+            self.open_button,
+            self.keras_download_button,
+            self.keras_open_button,
+            self.back_button,
+        ):
             button.setMinimumHeight(36)
         self.progress_bar = QProgressBar()
         self.progress_bar.setObjectName("dataset_progress")
@@ -84,9 +127,15 @@ class DatasetPanel(QWidget):
         note.setStyleSheet("color: #555;")
 
         buttons = QHBoxLayout()
-        buttons.addWidget(self.download_button)
-        buttons.addWidget(self.open_button)
+        for button in (
+            self.download_button,
+            self.open_button,
+            self.keras_download_button,
+            self.keras_open_button,
+        ):
+            buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.back_button)
         progress = QHBoxLayout()
         progress.addWidget(self.progress_bar, 1)
         progress.addWidget(self.cancel_button)
@@ -96,7 +145,9 @@ class DatasetPanel(QWidget):
         inner = QVBoxLayout(card)
         inner.setContentsMargins(24, 18, 24, 18)
         inner.addWidget(intro)
+        inner.addLayout(sources)
         inner.addLayout(buttons)
+        inner.addWidget(self.keras_status)
         inner.addSpacing(8)
         inner.addLayout(progress)
         inner.addWidget(self.progress_label)
@@ -113,7 +164,46 @@ class DatasetPanel(QWidget):
         outer.addStretch(2)
         self.set_busy(False)
         self.download_button.clicked.connect(self.download_requested)
+        self.keras_download_button.clicked.connect(self.keras_download_requested)
+        self.keras_open_button.clicked.connect(self.keras_open_requested)
+        self.keras_radio.toggled.connect(self._source_changed)
         self.show_error("")
+        self._source_changed()
+
+    def source(self) -> str:
+        """``"keras"`` or ``"aclimdb"``: the source chosen in the panel."""
+        return "keras" if self.keras_radio.isChecked() else "aclimdb"
+
+    def set_source(self, source: str) -> None:
+        (self.keras_radio if source == "keras" else self.stanford_radio).setChecked(True)
+        self._source_changed()
+
+    def set_back_visible(self, visible: bool) -> None:
+        """Offer "Back to the tabs" (a dataset is loaded: the panel was opened to change it)."""
+        self.back_button.setVisible(visible)
+
+    def _source_changed(self, *_args) -> None:
+        from engine.data.keras_files import keras_datasets_dir, missing_files
+
+        keras = self.keras_radio.isChecked()
+        self.download_button.setVisible(not keras)
+        self.open_button.setVisible(not keras)
+        self.keras_download_button.setVisible(keras)
+        self.keras_open_button.setVisible(keras)
+        self.keras_status.setVisible(keras)
+        if keras:
+            folder = keras_datasets_dir()
+            missing = missing_files(folder)
+            self.keras_download_button.setEnabled(bool(missing) and self.open_button.isEnabled())
+            self.keras_open_button.setEnabled(not missing and self.open_button.isEnabled())
+            self.keras_status.setText(
+                f"Found imdb.npz and imdb_word_index.json in {folder}; they are checked "
+                "against Keras's published checksums before use."
+                if not missing
+                else f"Not found yet in {folder}: "
+                + " and ".join(p.name for p in missing)
+                + ". Download them, or put them there yourself."
+            )
 
     def _choose_archive(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -131,6 +221,8 @@ class DatasetPanel(QWidget):
         """Show (or hide) the progress row; the choices are disabled while busy."""
         self.download_button.setEnabled(not busy)
         self.open_button.setEnabled(not busy)
+        self.stanford_radio.setEnabled(not busy)
+        self.keras_radio.setEnabled(not busy)
         self.progress_bar.setVisible(busy)
         self.cancel_button.setVisible(busy)
         self.cancel_button.setEnabled(busy)
@@ -139,6 +231,7 @@ class DatasetPanel(QWidget):
             self.progress_bar.setValue(0)
             self.progress_label.setText(message)
             self.show_error("")
+        self._source_changed()
 
     def set_progress(self, fraction: float, message: str) -> None:
         self.progress_bar.setValue(int(max(0.0, min(1.0, fraction)) * 1000))

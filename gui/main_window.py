@@ -61,7 +61,7 @@ def app_icon() -> QIcon:
 
 def _load_if_found(source, num_words: int, progress=None, cancel=None, **options):
     """The dataset, or None when there is none to load (first run: no error to show)."""
-    from engine.data.dataset import find_source, load_dataset
+    from engine.data.loading import find_source, load_dataset
     from gui.reviews.table_model import folded_texts
 
     if source is None and find_source(None, num_words=num_words) is None:

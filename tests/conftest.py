@@ -126,7 +126,7 @@ def tiny_dataset():
 @pytest.fixture(scope="session")
 def real_dataset(real_archive, tmp_path_factory):
     """The real 50,000 reviews, tokenized once per test session into a session cache."""
-    from engine.data.dataset import load_dataset
+    from engine.data.loading import load_dataset
 
     return load_dataset(
         real_archive, num_words=10_000, cache_dir=tmp_path_factory.mktemp("real_cache")

@@ -12,7 +12,8 @@ import pytest
 
 from engine.data import archive as dataset_module
 from engine.data.cache import load_cache
-from engine.data.dataset import UNKNOWN, build_vocab, find_source, load_dataset
+from engine.data.dataset import UNKNOWN, build_vocab
+from engine.data.loading import find_source, load_dataset
 from engine.data.tokenizer import tokenize
 from engine.errors import Cancelled, DataError
 from tests.tiny_data import make_tiny_archive, tiny_files, write_archive

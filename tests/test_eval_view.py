@@ -6,16 +6,16 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from engine.model.training import Evaluation
+from engine.model.evaluation import Evaluation, roc_curve
 from gui.common.lexicon import LexiconWidget
-from gui.evaluation.tab import EvaluationView, roc_curve
+from gui.evaluation.tab import EvaluationView
 from gui.reviews.tab import ReviewsTab
 from gui.state import AppState
 from tests.handmade_predictor import handmade_predictor
 
 
 def evaluation_of(predictor, dataset, rows) -> Evaluation:
-    """The numbers ``engine.model.training.evaluate`` would report, computed with the predictor."""
+    """The numbers ``engine.model.evaluation.evaluate`` would report, computed with the predictor."""
     p = predictor.probabilities_for_dataset(dataset, rows)
     y = dataset.label[rows].astype(int)
     guess = (p >= 0.5).astype(int)
@@ -131,8 +131,8 @@ def _flipped_weights(predictor) -> list[np.ndarray]:
 
 
 def test_evaluate_current_model_matches_the_engine(qtbot, tiny_dataset):
-    """The button scores state.predictor on the test split, like engine.model.training.evaluate."""
-    from engine.model.training import evaluate
+    """The button scores state.predictor on the test split, like engine.model.evaluation.evaluate."""
+    from engine.model.evaluation import evaluate
 
     state = AppState()
     view = EvaluationView(state)

@@ -106,3 +106,34 @@ def test_review_without_known_words_is_the_zero_input():
     h = np.maximum(x @ weights[0] + weights[1], 0)
     h = np.maximum(h @ weights[2] + weights[3], 0)
     assert z[1] == pytest.approx(float((h @ weights[4] + weights[5])[0]), abs=1e-5)
+
+
+@pytest.mark.parametrize("loss,activation", [("binary_crossentropy", "relu"), ("mse", "tanh")])
+def test_training_and_window_evaluations_agree_exactly(tiny_dataset, loss, activation):
+    """Weights scored after training and the same model scored as the window's predictor."""
+    from engine.model.evaluation import evaluate_predictor
+    from engine.model.predictor import Predictor, bundle_vocab
+
+    config = ModelConfig(num_words=100, loss=loss, activation=activation, seed=2)
+    weights = get_weights(build_model(config))
+    rng = np.random.default_rng(3)
+    weights = [w + rng.normal(0, 0.3, w.shape).astype(np.float32) for w in weights]
+    rows = tiny_dataset.indices("test")
+    trained = evaluate(weights, tiny_dataset, rows, config)
+    predictor = Predictor(weights, bundle_vocab(tiny_dataset.vocab, 100), activation)
+    shown = evaluate_predictor(predictor, tiny_dataset, rows, loss=loss)
+    assert shown.loss == trained.loss
+    assert np.array_equal(shown.probabilities, trained.probabilities)
+    assert shown.to_dict() == trained.to_dict()
+
+
+def test_roc_curve_area_is_roc_auc():
+    from engine.model.evaluation import roc_curve
+
+    rng = np.random.default_rng(5)
+    labels = rng.integers(0, 2, 300)
+    scores = np.round(rng.random(300) + 0.4 * labels, 2)
+    fpr, tpr = roc_curve(labels, scores)
+    assert (fpr[0], tpr[0], fpr[-1], tpr[-1]) == (0.0, 0.0, 1.0, 1.0)
+    area = float(np.sum(np.diff(fpr) * (tpr[1:] + tpr[:-1]) / 2))
+    assert area == pytest.approx(roc_auc(labels, scores), abs=1e-12)

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import QTimer
 
 from engine.model.config import ModelConfig, parameter_count
+from engine.model.training import best_epoch
 from gui.main_window import MainWindow
-from gui.train.plots import best_epoch_of
 
 TINY = dict(batch_size=16, validation_size=40)
 # The limits: the longest pause of the event loop while training runs, and how
@@ -66,7 +66,7 @@ def test_train_two_epochs_updates_plots_state_and_history(qtbot, window, store):
     for plot in (tab.plots.loss_plot, tab.plots.accuracy_plot):
         assert plot.point_count() == (2, 2)
         assert plot.best_line.isVisible()
-        assert plot.best_line.value() == tab.best_epoch == best_epoch_of(tab.history)
+        assert plot.best_line.value() == tab.best_epoch == best_epoch(tab.history)
     assert "lowest val loss" in tab.plots.loss_plot.best_line.label.toPlainText()
     assert window.state.predictor is not None
     assert window.state.run["status"] == "finished"
@@ -299,7 +299,7 @@ def test_export_png_and_csv(idle_window, tmp_path):
         "val_loss": [0.45, 0.35, 0.4],
         "val_accuracy": [0.82, 0.87, 0.86],
     }
-    plots.set_history(history, best_epoch_of(history))
+    plots.set_history(history, best_epoch(history))
     assert plots.loss_plot.best_line.value() == 2
     png = plots.loss_plot.export_png(tmp_path / "loss.png")
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 2000

@@ -274,3 +274,45 @@ def test_inconsistent_weights_are_refused():
         Predictor(weights[:3], VOCAB)
     with pytest.raises(ModelFileError):
         Predictor(weights, VOCAB, activation="softmax")
+
+
+def test_lexicon_is_computed_once_under_concurrent_calls(monkeypatch):
+    """Two threads asking for the same lexicon: one computes it, both get the same lists."""
+    predictor = Predictor(random_weights(), VOCAB)
+    compute = Predictor._compute_lexicon
+    # Without the lock both threads would be inside at once and pass the barrier; with it
+    # the first waits out the timeout alone and the second finds the lexicon cached.
+    barrier = threading.Barrier(2, timeout=0.5)
+    calls = []
+
+    def counted(self, k):
+        calls.append(k)
+        try:
+            barrier.wait()
+        except threading.BrokenBarrierError:
+            pass
+        return compute(self, k)
+
+    monkeypatch.setattr(Predictor, "_compute_lexicon", counted)
+    results = [None, None]
+
+    def ask(i):
+        results[i] = predictor.lexicon(5)
+
+    threads = [threading.Thread(target=ask, args=(i,)) for i in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(10)
+    assert calls == [5]
+    assert results[0] is results[1] and len(results[0][0]) == 5
+
+
+def test_predictor_pickles_with_its_lexicons():
+    import pickle
+
+    predictor = Predictor(random_weights(), VOCAB)
+    lexicon = predictor.lexicon(5)
+    copy = pickle.loads(pickle.dumps(predictor))
+    assert copy.lexicon(5) == lexicon and copy.lexicon(7)[0][:5] == lexicon[0]
+    assert copy.predict("good film").probability == predictor.predict("good film").probability

@@ -168,3 +168,23 @@ def test_the_window_process_never_imports_tensorflow(tmp_path):
     )
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.strip().splitlines()[-1] == "[1, 2, 'finished'] False False"
+
+
+def test_an_error_defined_outside_errors_py_keeps_its_class(service, tiny_dataset, tmp_path):
+    """A HistoryError (engine.runs.history) raised in the training process arrives as one."""
+    import sqlite3
+
+    from engine.runs.history import HistoryError, RunStore
+
+    store = RunStore(tmp_path / "h.sqlite3", runs_root=tmp_path / "runs")
+
+    def on_event(kind, payload):
+        if kind == "epoch_finished" and payload["epoch"] == 1:
+            # The run disappears from the history behind the trainer's back.
+            with sqlite3.connect(store.path) as conn:
+                conn.execute("DELETE FROM runs")
+
+    with pytest.raises(HistoryError, match="no longer exists in the history"):
+        service.call(
+            "train", tiny_dataset, TINY.replace(epochs=500), store=store, on_event=on_event
+        )

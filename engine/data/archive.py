@@ -11,12 +11,16 @@ from __future__ import annotations
 import os
 import re
 import tarfile
+import threading
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path, PurePosixPath
 
 import numpy as np
 
+from engine.callbacks import Progress
 from engine.errors import Cancelled, DataError
 
 EXPECTED_PER_FOLDER = 12_500
@@ -55,7 +59,7 @@ class _Collector:
         self.decode_errors = 0
         self.empty_files = 0
 
-    def add(self, parts: tuple[str, ...], read) -> bool:
+    def add(self, parts: tuple[str, ...], read: Callable[[], bytes]) -> bool:
         """Take the file at ``parts`` (relative to aclImdb/) if it belongs to the dataset.
 
         ``read`` is called only for wanted files, so skipped members cost nothing.
@@ -101,22 +105,27 @@ class _Collector:
                     f"{ROOT_NAME}/{split}/{label} instead of {expected:,}; the copy is "
                     f"incomplete or not the official one."
                 )
-        split, label, rating, review_id, urls, texts = [], [], [], [], [], []
+        splits: list[int] = []
+        labels: list[int] = []
+        ratings: list[int] = []
+        review_ids: list[int] = []
+        urls: list[str] = []
+        texts: list[str] = []
         for (s, lab), rows in self.reviews.items():
             rows.sort(key=lambda r: r[0])
             url_list = self.urls.get((s, lab), [])
             for rid, rate, text in rows:
-                split.append(0 if s == "train" else 1)
-                label.append(1 if lab == "pos" else 0)
-                rating.append(rate)
-                review_id.append(rid)
+                splits.append(0 if s == "train" else 1)
+                labels.append(1 if lab == "pos" else 0)
+                ratings.append(rate)
+                review_ids.append(rid)
                 urls.append(url_list[rid] if rid < len(url_list) else "")
                 texts.append(text)
         return RawReviews(
-            split=np.array(split, dtype=np.uint8),
-            label=np.array(label, dtype=np.uint8),
-            rating=np.array(rating, dtype=np.uint8),
-            review_id=np.array(review_id, dtype=np.int32),
+            split=np.array(splits, dtype=np.uint8),
+            label=np.array(labels, dtype=np.uint8),
+            rating=np.array(ratings, dtype=np.uint8),
+            review_id=np.array(review_ids, dtype=np.int32),
             urls=urls,
             texts=texts,
             decode_errors=self.decode_errors,
@@ -157,12 +166,21 @@ def _check_member(member: tarfile.TarInfo, archive: str) -> None:
             )
 
 
-def _check_cancel(cancel) -> None:
+def _member_bytes(tar: tarfile.TarFile, member: tarfile.TarInfo) -> bytes:
+    handle = tar.extractfile(member)
+    if handle is None:  # not a regular file; the caller passes regular files only
+        raise DataError(f"{member.name} in the archive is not a file.")
+    return handle.read()
+
+
+def _check_cancel(cancel: threading.Event | None) -> None:
     if cancel is not None and cancel.is_set():
         raise Cancelled("Reading the dataset was cancelled.")
 
 
-def _read_archive(path: Path, collector: _Collector, progress, cancel) -> None:
+def _read_archive(
+    path: Path, collector: _Collector, progress: Progress | None, cancel: threading.Event | None
+) -> None:
     size = max(path.stat().st_size, 1)
     with open(path, "rb") as raw:
         try:
@@ -177,7 +195,7 @@ def _read_archive(path: Path, collector: _Collector, progress, cancel) -> None:
                     parts = _relative_parts(member.name)
                     if parts is None or not member.isfile():
                         continue
-                    collector.add(parts, lambda m=member: tar.extractfile(m).read())
+                    collector.add(parts, partial(_member_bytes, tar, member))
         except (tarfile.TarError, EOFError, zlib.error, OSError) as exc:
             raise DataError(
                 f"{path} is not a readable .tar.gz archive (it may be damaged or incomplete): {exc}"
@@ -193,7 +211,9 @@ def dataset_root(folder: Path) -> Path | None:
     return None
 
 
-def _read_folder(folder: Path, collector: _Collector, progress, cancel) -> None:
+def _read_folder(
+    folder: Path, collector: _Collector, progress: Progress | None, cancel: threading.Event | None
+) -> None:
     root = dataset_root(folder)
     if root is None:
         raise DataError(
@@ -226,8 +246,8 @@ def _read_folder(folder: Path, collector: _Collector, progress, cancel) -> None:
 
 def read_reviews(
     source: str | Path,
-    progress=None,
-    cancel=None,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
     expected_per_folder: int | None = EXPECTED_PER_FOLDER,
 ) -> RawReviews:
     """Read every labeled review of the dataset at ``source``.

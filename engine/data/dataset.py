@@ -6,19 +6,19 @@ Reviews are kept as flat numpy arrays with offsets (no pickle, no per-review obj
 
 from __future__ import annotations
 
-import json
+import threading
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
+from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 
-from engine import paths
-from engine.data.archive import EXPECTED_PER_FOLDER
+from engine.callbacks import Progress
 from engine.data.bulk_tokens import index_texts
-from engine.data.tokenizer import TOKENIZER_VERSION
-from engine.errors import Cancelled, DataError
+from engine.errors import Cancelled
 
 SPLITS = {"train": 0, "test": 1}
 UNKNOWN = -1  # token id of a word outside the vocabulary
@@ -60,7 +60,7 @@ class Dataset:
     num_words: int = 10_000
     decode_errors: int = 0
     empty_files: int = 0
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.label)
@@ -99,6 +99,15 @@ class Dataset:
         return {name: int((self.split == code).sum()) for name, code in SPLITS.items()}
 
 
+def token_mapping(vocab: Sequence[str], word_index: Mapping[str, int]) -> np.ndarray:
+    """Token ids in ``vocab`` -> ids in another vocabulary (``word_index``), by word.
+
+    ``mapping[tokens]`` re-indexes a dataset's tokens; words the other vocabulary lacks
+    become UNKNOWN, and UNKNOWN (-1) indexes the trailing -1 and stays unknown.
+    """
+    return np.array([word_index.get(w, UNKNOWN) for w in vocab] + [UNKNOWN], dtype=np.int32)
+
+
 def build_vocab(token_lists: list[list[str]], num_words: int) -> list[str]:
     """The ``num_words`` most frequent words (ties alphabetical)."""
     freq: Counter[str] = Counter()
@@ -108,12 +117,14 @@ def build_vocab(token_lists: list[list[str]], num_words: int) -> list[str]:
     return [w for w, _ in ranked[:num_words]]
 
 
-def _check_cancel(cancel) -> None:
+def _check_cancel(cancel: threading.Event | None) -> None:
     if cancel is not None and cancel.is_set():
         raise Cancelled("Preparing the dataset was cancelled.")
 
 
-def _index_tokens(texts: list[str], progress, cancel) -> tuple[list[str], np.ndarray, np.ndarray]:
+def _index_tokens(
+    texts: list[str], progress: Progress | None, cancel: threading.Event | None
+) -> tuple[list[str], np.ndarray, np.ndarray]:
     """Tokenize every text, numbering distinct words in order of first appearance.
 
     Returns the distinct words, the flat word numbers and the tokens per text
@@ -131,17 +142,17 @@ def _index_tokens(texts: list[str], progress, cancel) -> tuple[list[str], np.nda
 
 
 def build_dataset(
-    split,
-    label,
-    rating,
-    review_id,
+    split: ArrayLike,
+    label: ArrayLike,
+    rating: ArrayLike,
+    review_id: ArrayLike,
     texts: list[str],
     urls: list[str],
     num_words: int = 10_000,
     source: str = "",
-    progress=None,
-    cancel=None,
-    **extra_fields,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+    **extra_fields: Any,
 ) -> Dataset:
     """Tokenize ``texts`` and index them against a vocabulary built from the train split only.
 
@@ -181,170 +192,3 @@ def build_dataset(
         num_words=num_words,
         **extra_fields,
     )
-
-
-# --- Finding and loading the dataset -------------------------------------------------------
-
-HOW_TO_GET = (
-    "Download the IMDB archive (in the app, or from "
-    "https://ai.stanford.edu/~amaas/data/sentiment/aclImdb_v1.tar.gz), or point "
-    "IMDB_LAB_DATA (or --data) at aclImdb_v1.tar.gz or an extracted aclImdb/ folder."
-)
-NO_DATASET = "No dataset found. " + HOW_TO_GET
-
-
-def _caches(cache_dir: Path, num_words: int | None) -> list[Path]:
-    """Cache files of the current tokenizer, newest first (optionally for one ``num_words``)."""
-    words = "*" if num_words is None else str(num_words)
-    found = [p for p in cache_dir.glob(f"imdb-t{TOKENIZER_VERSION}-w{words}-*.npz") if p.is_file()]
-    return sorted(found, key=lambda p: p.stat().st_mtime_ns, reverse=True)
-
-
-def _cached_source(cache: Path) -> Path | None:
-    """The raw source a cache was built from, when it still exists (reads only the metadata)."""
-    try:
-        with np.load(cache, allow_pickle=False) as z:
-            source = Path(json.loads(z["meta"].tobytes().decode("utf-8"))["source"])
-    except Exception:  # any unreadable cache simply offers no source
-        return None
-    return source if source.exists() else None
-
-
-def find_source(
-    source: str | Path | None = None, *, num_words: int = 10_000, cache_dir: Path | None = None
-) -> Path | None:
-    """Where :func:`load_dataset` would read from, without loading anything.
-
-    Order: ``source`` (CLI ``--data`` / app setting) → ``IMDB_LAB_DATA`` → the newest
-    processed cache for ``num_words`` → the raw source of any other cache, if it still
-    exists → the archive downloaded by the app → None. An explicit source is returned even
-    when missing, so the caller can say so.
-    """
-    if source is not None and str(source).strip():
-        return Path(source).expanduser()
-    env = paths.env_data_path()
-    if env is not None:
-        return env
-    cache_dir = Path(cache_dir) if cache_dir is not None else paths.cache_dir()
-    if cache_dir.is_dir():
-        matching = _caches(cache_dir, num_words)
-        if matching:
-            return matching[0]
-        for other in _caches(cache_dir, None):
-            raw = _cached_source(other)
-            if raw is not None:
-                return raw
-    from engine.data.download import default_archive_path
-
-    downloaded = default_archive_path()
-    return downloaded if downloaded.is_file() else None
-
-
-def _scaled(progress, start: float, end: float):
-    if progress is None:
-        return None
-    return lambda fraction, message: progress(start + (end - start) * fraction, message)
-
-
-def load_dataset(
-    source: str | Path | None = None,
-    num_words: int = 10_000,
-    progress=None,
-    cancel=None,
-    *,
-    cache_dir: Path | None = None,
-    expected_per_folder: int | None = EXPECTED_PER_FOLDER,
-    use_cache: bool = True,
-) -> Dataset:
-    """The processed dataset, from the cache when possible, else read and tokenized.
-
-    Args:
-        source: archive, folder or cache file; ``None`` looks it up (see :func:`find_source`).
-        num_words: vocabulary size (the model's input width).
-        progress: ``progress(fraction, message)`` callback.
-        cancel: ``threading.Event`` that cancels the load (:class:`Cancelled`).
-        cache_dir: where processed caches live (default ``paths.cache_dir()``).
-        expected_per_folder: reviews required in each of the four folders; ``None`` skips
-            the check (tiny test data).
-        use_cache: False reads and tokenizes without touching the cache.
-
-    Raises:
-        DataError: no dataset found, or the dataset is missing, malformed or unreadable.
-    """
-    from engine.data.archive import read_reviews
-    from engine.data.cache import cache_path, load_cache, save_cache
-
-    explicit = source is not None and str(source).strip() != ""
-    cache_dir = Path(cache_dir) if cache_dir is not None else paths.cache_dir()
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    for _ in range(20):  # each round deletes one damaged cache found by the look-up
-        path = find_source(source, num_words=num_words, cache_dir=cache_dir)
-        if path is None:
-            raise DataError(NO_DATASET)
-        if not path.exists():
-            problem = (
-                f"The dataset {path} does not exist."
-                if explicit
-                else f"IMDB_LAB_DATA names {path}, which does not exist."
-            )
-            raise DataError(f"{problem} {HOW_TO_GET}")
-        if not (path.suffix == ".npz" and path.is_file()):
-            break
-        try:
-            ds = load_cache(path)
-        except DataError:
-            if explicit:
-                raise
-            path.unlink(missing_ok=True)
-            continue
-        if ds.num_words != num_words:
-            raise DataError(
-                f"The processed dataset {path} has a {ds.num_words:,}-word "
-                f"vocabulary, not {num_words:,}. {HOW_TO_GET}"
-            )
-        return _loaded(ds, progress)
-    else:
-        raise DataError(f"Too many damaged dataset caches in {cache_dir}. {NO_DATASET}")
-
-    cached = cache_path(path, num_words, cache_dir)
-    if use_cache and cached.is_file():
-        try:
-            return _loaded(load_cache(cached), progress)
-        except DataError:
-            cached.unlink(missing_ok=True)  # damaged: rebuilt below
-    raw = read_reviews(
-        path,
-        progress=_scaled(progress, 0.0, 0.4),
-        cancel=cancel,
-        expected_per_folder=expected_per_folder,
-    )
-    ds = build_dataset(
-        raw.split,
-        raw.label,
-        raw.rating,
-        raw.review_id,
-        raw.texts,
-        raw.urls,
-        num_words=num_words,
-        source=str(path.resolve()),
-        progress=_scaled(progress, 0.4, 0.97),
-        cancel=cancel,
-        decode_errors=raw.decode_errors,
-        empty_files=raw.empty_files,
-    )
-    ds.extra["from_cache"] = False
-    if use_cache:
-        try:
-            save_cache(ds, cached)
-            ds.extra["cache_path"] = str(cached)
-        except OSError as exc:  # a read-only or full disk must not stop the app
-            ds.extra["cache_error"] = f"The processed dataset could not be cached: {exc}."
-    if progress:
-        progress(1.0, f"Prepared {len(ds):,} reviews")
-    return ds
-
-
-def _loaded(ds: Dataset, progress) -> Dataset:
-    if progress:
-        progress(1.0, f"Loaded {len(ds):,} reviews from the cache")
-    return ds

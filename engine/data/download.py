@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import http.client
 import os
+import threading
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 from engine import paths
+from engine.callbacks import Progress
 from engine.errors import Cancelled, DataError
 
 OFFICIAL_URL = "https://ai.stanford.edu/~amaas/data/sentiment/aclImdb_v1.tar.gz"
@@ -32,8 +34,8 @@ def _megabytes(n: int) -> str:
 def download(
     url: str,
     dest: Path,
-    progress=None,
-    cancel=None,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
     timeout: float = 30,
     chunk_size: int = CHUNK_SIZE,
 ) -> Path:
@@ -107,8 +109,8 @@ def download(
 
 
 def download_official(
-    progress=None,
-    cancel=None,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
     url: str = OFFICIAL_URL,
     dest: Path | None = None,
     timeout: float = 30,

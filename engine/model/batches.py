@@ -18,8 +18,12 @@ from __future__ import annotations
 
 import threading
 import weakref
+from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
+
+from engine.data.dataset import Dataset
 
 _DATASET_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _CACHE_LOCK = threading.Lock()
@@ -38,7 +42,8 @@ def multi_hot_ids(
     n = len(lengths)
     token_offsets = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(lengths, out=token_offsets[1:])
-    parts, counts = [], np.zeros(n, dtype=np.int64)
+    parts: list[np.ndarray] = []
+    counts = np.zeros(n, dtype=np.int64)
     # int32 keys sort fast; chunk the rows so they cannot overflow.
     chunk = max(1, (2**31 - 1) // max(width, 1) - 1)
     for r0 in range(0, n, chunk):
@@ -60,7 +65,7 @@ def multi_hot_ids(
     return ids, offsets
 
 
-def dataset_multi_hot(dataset, width: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+def dataset_multi_hot(dataset: Dataset, width: int | None = None) -> tuple[np.ndarray, np.ndarray]:
     """:func:`multi_hot_ids` of every review of ``dataset``, computed once and kept while
     the dataset lives: training, validation, retraining, evaluation and the review browser
     all slice the same read-only arrays."""
@@ -79,7 +84,9 @@ def dataset_multi_hot(dataset, width: int | None = None) -> tuple[np.ndarray, np
     return ids, offsets
 
 
-def gather_rows(ids: np.ndarray, offsets: np.ndarray, rows) -> tuple[np.ndarray, np.ndarray]:
+def gather_rows(
+    ids: np.ndarray, offsets: np.ndarray, rows: ArrayLike
+) -> tuple[np.ndarray, np.ndarray]:
     """The segments ``rows`` of a flat array with offsets, as a new flat array + offsets."""
     rows = np.asarray(rows, dtype=np.int64)
     starts = offsets[rows]
@@ -91,7 +98,7 @@ def gather_rows(ids: np.ndarray, offsets: np.ndarray, rows) -> tuple[np.ndarray,
 
 
 def distinct_ids(
-    dataset, rows: np.ndarray, width: int | None = None
+    dataset: Dataset, rows: np.ndarray, width: int | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
     """The multi-hot positions of ``rows`` in CSR form.
 
@@ -107,7 +114,7 @@ def distinct_ids(
     return indptr, ids
 
 
-def multi_hot(dataset, rows, width: int | None = None) -> np.ndarray:
+def multi_hot(dataset: Dataset, rows: ArrayLike, width: int | None = None) -> np.ndarray:
     """Dense float32 multi-hot rows, shape ``(len(rows), width)``; for small batches."""
     rows = np.atleast_1d(np.asarray(rows, dtype=np.int64))
     width = int(width or dataset.num_words)
@@ -122,14 +129,14 @@ def batch_count(n_rows: int, batch_size: int) -> int:
 
 
 def tf_batches(
-    dataset,
+    dataset: Dataset,
     rows: np.ndarray,
     batch_size: int,
     *,
     width: int | None = None,
     shuffle_seed: int | None = None,
     repeat: bool = False,
-):
+) -> Any:
     """A ``tf.data.Dataset`` of ``(multi_hot, label)`` batches.
 
     ``multi_hot`` is a float32 ``tf.SparseTensor`` of shape ``(b, width)`` holding ones,
@@ -157,7 +164,7 @@ def tf_batches(
     if shuffle_seed is not None:
         data = data.shuffle(len(rows), seed=shuffle_seed, reshuffle_each_iteration=True)
 
-    def expand(positions):
+    def expand(positions: Any) -> tuple[Any, Any]:
         batch_ids = tf.gather(ragged, positions)
         # Ids are sorted within each row, so the indices are already in canonical order.
         coords = tf.stack([batch_ids.value_rowids(), batch_ids.flat_values], axis=1)

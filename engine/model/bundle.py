@@ -44,10 +44,10 @@ class Bundle:
 
 def save_bundle(
     path: str | Path,
-    model,
+    model: Any,
     vocab: list[str],
     config: ModelConfig,
-    metrics: dict | None = None,
+    metrics: dict[str, Any] | None = None,
     *,
     weights: list[np.ndarray] | None = None,
 ) -> Path:
@@ -79,7 +79,8 @@ def save_bundle(
     try:
         if model is not None:
             model.save(tmp / "model.keras")
-        np.savez(tmp / "weights.npz", **{f"w{i}": w for i, w in enumerate(weights)})
+        arrays: dict[str, Any] = {f"w{i}": w for i, w in enumerate(weights)}
+        np.savez(tmp / "weights.npz", **arrays)
         (tmp / "vocab.txt").write_text("\n".join(vocab) + "\n", encoding="utf-8")
         header = {
             "format": FORMAT,
@@ -177,7 +178,7 @@ def _read_weights(path: Path) -> list[np.ndarray]:
     return weights
 
 
-def _load_keras(path: Path):
+def _load_keras(path: Path) -> Any:
     file = path / "model.keras"
     if not file.is_file():
         raise _damaged(path, "model.keras is missing")

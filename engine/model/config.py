@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -88,13 +89,30 @@ class ModelConfig:
         return json.dumps(self.to_dict(), sort_keys=True)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> ModelConfig:
+    def from_dict(cls, data: Mapping[str, Any]) -> ModelConfig:
         """Build from a dict, ignoring unknown keys (older or newer files)."""
         names = {f.name for f in dataclasses.fields(cls)}
         values = {k: v for k, v in data.items() if k in names}
         if "hidden_units" in values:
             values["hidden_units"] = [int(u) for u in values["hidden_units"]]
         return cls(**values)
+
+    @classmethod
+    def from_run(cls, run: Mapping[str, Any]) -> ModelConfig | None:
+        """The configuration a run of the history was trained with, None when it has none.
+
+        The one reader of a run's ``"config"``: a ModelConfig, a dict (as
+        :class:`engine.runs.history.RunStore` returns it) or JSON text.
+        """
+        value = run.get("config")
+        if isinstance(value, ModelConfig):
+            return value
+        if isinstance(value, str):
+            try:
+                value = json.loads(value)
+            except ValueError:
+                return None
+        return cls.from_dict(value) if isinstance(value, dict) else None
 
     def replace(self, **changes: Any) -> ModelConfig:
         return dataclasses.replace(self, **changes)

@@ -1,20 +1,23 @@
 """Scoring a trained model on dataset rows with numpy: loss, accuracy, confusion, ROC AUC.
 
-The forward pass sums the first-layer kernel rows of each review's distinct words, which
-is exactly ``multi_hot @ W1`` without building the multi-hot matrix; all 25,000 test
-reviews take a fraction of a second and need no TensorFlow.
+The forward pass is :class:`engine.model.predictor.Predictor`'s (the app has only one):
+it sums the first-layer kernel rows of each review's distinct words, which is exactly
+``multi_hot @ W1`` without building the multi-hot matrix; all 25,000 test reviews take a
+fraction of a second and need no TensorFlow. The loss is computed from the logits, as
+Keras does, whether the weights come from training or from the window's current model.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
-from engine.model.batches import distinct_ids
+from engine.data.dataset import SPLITS, Dataset
 from engine.model.config import ModelConfig
-
-_ACTIVATIONS = {"relu": lambda x: np.maximum(x, 0.0), "tanh": np.tanh}
+from engine.model.predictor import Predictor, bundle_vocab, sigmoid
 
 
 @dataclass
@@ -30,7 +33,7 @@ class Evaluation:
     probabilities: np.ndarray = field(repr=False)
     rows: np.ndarray = field(repr=False)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """The scalar metrics plus the confusion matrix as nested lists (JSON-ready)."""
         return {
             "loss": self.loss,
@@ -44,35 +47,16 @@ class Evaluation:
 
 
 def logits(
-    weights: list[np.ndarray],
-    dataset,
-    rows: np.ndarray,
-    activation: str = "relu",
-    block: int = 4096,
+    weights: Sequence[np.ndarray], dataset: Dataset, rows: np.ndarray, activation: str = "relu"
 ) -> np.ndarray:
-    """The output unit's pre-sigmoid value for each of ``rows`` (float64)."""
-    kernels, biases = weights[0::2], weights[1::2]
-    act = _ACTIVATIONS[activation]
-    out = np.empty(len(rows), dtype=np.float64)
-    # Blocks bound the gathered kernel rows (block x ~150 words x units floats).
-    for b0 in range(0, len(rows), block):
-        part = rows[b0 : b0 + block]
-        indptr, ids = distinct_ids(dataset, part, kernels[0].shape[0])
-        first = np.zeros((len(part), kernels[0].shape[1]), dtype=np.float32)
-        nonempty = np.flatnonzero(np.diff(indptr) > 0)
-        if len(nonempty):
-            # reduceat mishandles empty segments, so only non-empty reviews go through it.
-            first[nonempty] = np.add.reduceat(kernels[0][ids], indptr[nonempty], axis=0)
-        h = act(first + biases[0])
-        for k, b in zip(kernels[1:-1], biases[1:-1]):
-            h = act(h @ k + b)
-        out[b0 : b0 + len(part)] = (h @ kernels[-1] + biases[-1])[:, 0]
-    return out
+    """The output unit's pre-sigmoid value for each of ``rows`` (float64).
 
-
-def sigmoid(z: np.ndarray) -> np.ndarray:
-    # The tanh form never overflows for large |z|.
-    return 0.5 * (1.0 + np.tanh(0.5 * z))
+    The dataset's token ids are the model's inputs; ids at or above the model's width are
+    left out, like words outside ``num_words`` in the book.
+    """
+    width = int(weights[0].shape[0])
+    predictor = Predictor(weights, bundle_vocab(dataset.vocab, width), activation)
+    return predictor.logits_for_dataset(dataset, np.asarray(rows, dtype=np.int64))
 
 
 def loss_value(loss: str, labels: np.ndarray, z: np.ndarray) -> float:
@@ -109,7 +93,23 @@ def roc_auc(labels: np.ndarray, scores: np.ndarray) -> float:
     return float(u / (n_pos * n_neg))
 
 
-def metrics_from_probabilities(labels: np.ndarray, probabilities: np.ndarray) -> dict:
+def roc_curve(labels: np.ndarray, probabilities: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """False- and true-positive rates over all thresholds (ties handled as one step).
+
+    Both start at 0 and end at 1; the area under them is :func:`roc_auc`.
+    """
+    probabilities = np.asarray(probabilities)
+    order = np.argsort(-probabilities, kind="stable")
+    p, y = probabilities[order], np.asarray(labels)[order].astype(np.float64)
+    last_of_tie = np.r_[np.flatnonzero(np.diff(p)), len(p) - 1]
+    tp = np.cumsum(y)[last_of_tie]
+    fp = np.cumsum(1 - y)[last_of_tie]
+    tpr = np.r_[0.0, tp / max(y.sum(), 1)]
+    fpr = np.r_[0.0, fp / max((1 - y).sum(), 1)]
+    return fpr, tpr
+
+
+def metrics_from_probabilities(labels: np.ndarray, probabilities: np.ndarray) -> dict[str, Any]:
     """Accuracy, precision, recall and confusion at the 0.5 threshold, plus ROC AUC."""
     y = np.asarray(labels).astype(bool)
     predicted = np.asarray(probabilities) > 0.5  # Keras's binary_accuracy threshold
@@ -126,7 +126,12 @@ def metrics_from_probabilities(labels: np.ndarray, probabilities: np.ndarray) ->
     }
 
 
-def evaluate(weights_or_model, dataset, rows=None, config: ModelConfig | None = None) -> Evaluation:
+def evaluate(
+    weights_or_model: Any,
+    dataset: Dataset,
+    rows: np.ndarray | None = None,
+    config: ModelConfig | None = None,
+) -> Evaluation:
     """Score a model on ``rows`` (default: the test split).
 
     Args:
@@ -134,53 +139,41 @@ def evaluate(weights_or_model, dataset, rows=None, config: ModelConfig | None = 
         config: gives the activation and loss (default: the book's, relu and binary
             cross-entropy).
     """
-    from engine.data.dataset import SPLITS
-
     config = config or ModelConfig()
     if hasattr(weights_or_model, "get_weights"):
-        weights = [np.asarray(w, dtype=np.float32) for w in weights_or_model.get_weights()]
-    else:
-        weights = [np.asarray(w, dtype=np.float32) for w in weights_or_model]
+        weights_or_model = weights_or_model.get_weights()
+    weights = [np.asarray(w, dtype=np.float32) for w in weights_or_model]
+    width = int(weights[0].shape[0])
+    predictor = Predictor(weights, bundle_vocab(dataset.vocab, width), config.activation)
+    return evaluate_predictor(predictor, dataset, rows, loss=config.loss)
+
+
+def evaluate_predictor(
+    predictor: Predictor,
+    dataset: Dataset,
+    rows: np.ndarray | None = None,
+    loss: str = "binary_crossentropy",
+) -> Evaluation:
+    """Score ``predictor`` on ``rows`` of ``dataset`` (default: the test split).
+
+    A model on another vocabulary than the dataset's is matched word by word (see
+    :meth:`Predictor.logits_for_dataset`). ``loss`` names the loss to report (the
+    predictor does not know the one it was trained with).
+    """
     if rows is None:
         rows = np.flatnonzero(dataset.split == SPLITS["test"])
     rows = np.asarray(rows, dtype=np.int64)
     labels = dataset.label[rows]
-    z = logits(weights, dataset, rows, config.activation)
+    z = predictor.logits_for_dataset(dataset, rows)
     probabilities = sigmoid(z).astype(np.float32)
     m = metrics_from_probabilities(labels, probabilities)
     return Evaluation(
-        loss=loss_value(config.loss, labels, z),
+        loss=loss_value(loss, labels, z),
         accuracy=m["accuracy"],
         precision=m["precision"],
         recall=m["recall"],
         confusion=m["confusion"],
         roc_auc=m["roc_auc"],
         probabilities=probabilities,
-        rows=rows,
-    )
-
-
-def evaluation_from_probabilities(
-    dataset, rows: np.ndarray, probabilities: np.ndarray
-) -> Evaluation:
-    """An :class:`Evaluation` of already computed P(positive) for ``rows``.
-
-    For a model known only through its predictions (the window's current model, possibly on
-    another vocabulary). The loss is binary cross-entropy on the clipped probabilities, as
-    Keras computes it from probabilities (within ~1e-4 of the from-logits value).
-    """
-    rows = np.asarray(rows, dtype=np.int64)
-    labels = dataset.label[rows].astype(np.float64)
-    p = np.clip(np.asarray(probabilities, dtype=np.float64), 1e-7, 1 - 1e-7)
-    loss = float(-np.mean(labels * np.log(p) + (1 - labels) * np.log1p(-p)))
-    m = metrics_from_probabilities(labels, p)
-    return Evaluation(
-        loss=loss,
-        accuracy=m["accuracy"],
-        precision=m["precision"],
-        recall=m["recall"],
-        confusion=m["confusion"],
-        roc_auc=m["roc_auc"],
-        probabilities=np.asarray(probabilities, dtype=np.float32),
         rows=rows,
     )

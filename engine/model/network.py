@@ -18,13 +18,14 @@ objects.
 from __future__ import annotations
 
 import functools
+from typing import Any
 
 import numpy as np
 
 from engine.model.config import ModelConfig
 
 
-def make_optimizer(config: ModelConfig):
+def make_optimizer(config: ModelConfig) -> Any:
     """The configured Keras optimizer with the configured learning rate."""
     import keras
 
@@ -37,7 +38,7 @@ def make_optimizer(config: ModelConfig):
 
 
 @functools.cache
-def _sparse_input_dense():
+def _sparse_input_dense() -> Any:
     """The first layer's class, made on first use so that importing this module stays cheap."""
     import keras
     import tensorflow as tf
@@ -51,7 +52,7 @@ def _sparse_input_dense():
         docstring). Dense inputs take Keras's own path.
         """
 
-        def call(self, inputs, training=None):
+        def call(self, inputs: Any, training: Any = None) -> Any:
             if not isinstance(inputs, tf.SparseTensor):
                 return super().call(inputs, training=training)
             x = tf.sparse.sparse_dense_matmul(inputs, self.kernel)
@@ -62,7 +63,7 @@ def _sparse_input_dense():
     return Dense
 
 
-def build_model(config: ModelConfig, *, sparse_input: bool = True):
+def build_model(config: ModelConfig, *, sparse_input: bool = True) -> Any:
     """A compiled Keras model, mathematically the book's.
 
     ``Dense(units, activation)`` per hidden layer, then ``Dense(1, sigmoid)``; input width
@@ -97,7 +98,7 @@ def build_model(config: ModelConfig, *, sparse_input: bool = True):
     return model
 
 
-def standard_model(model, config: ModelConfig):
+def standard_model(model: Any, config: ModelConfig) -> Any:
     """``model`` rebuilt from Keras's stock layers, with its weights and optimizer state.
 
     For ``model.save``: the file then loads in plain Keras (``safe_mode=True``, no custom
@@ -113,7 +114,7 @@ def standard_model(model, config: ModelConfig):
     return plain
 
 
-def get_weights(model) -> list[np.ndarray]:
+def get_weights(model: Any) -> list[np.ndarray]:
     """A float32 copy of the model's weights: ``[W1, b1, W2, b2, ...]``."""
     return [np.array(w, dtype=np.float32, copy=True) for w in model.get_weights()]
 
@@ -123,7 +124,7 @@ def weights_are_finite(weights: list[np.ndarray]) -> bool:
     return all(bool(np.isfinite(w).all()) for w in weights)
 
 
-def refresh(model, fresh):
+def refresh(model: Any, fresh: Any) -> Any:
     """Turn the trained ``model`` into ``fresh`` (a new, untrained model of the same config).
 
     ``model`` takes ``fresh``'s random initial weights and a zeroed optimizer state

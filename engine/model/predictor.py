@@ -6,22 +6,29 @@ instead of a Keras call (50-100 ms), and makes occlusion exact and cheap: removi
 from the review subtracts its row. Nothing here imports TensorFlow.
 
 Thread safety: a :class:`Predictor` holds only read-only arrays and a read-only dict and
-allocates its scratch per call, so one instance may be used from several threads at once.
+allocates its scratch per call; its one cache (the lexicons) is filled under a lock. So
+one instance may be used from several threads at once.
+
+This is the app's only forward pass: :mod:`engine.model.evaluation` scores dataset rows
+through :meth:`Predictor.logits_for_dataset` too.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 
+from engine.data.dataset import Dataset, token_mapping
 from engine.data.keras_copy import RESERVED, START
 from engine.data.tokenizer import token_spans, tokenize
 from engine.errors import ModelFileError, PredictionError
 from engine.model.batches import dataset_multi_hot, gather_rows, multi_hot_ids
+from engine.model.bundle import load_bundle
 
 
 def _relu(x: np.ndarray) -> np.ndarray:
@@ -29,7 +36,7 @@ def _relu(x: np.ndarray) -> np.ndarray:
 
 
 # Module-level functions, not lambdas: predictors travel between processes by pickle.
-ACTIVATIONS = {
+ACTIVATIONS: dict[str, Callable[[np.ndarray], np.ndarray]] = {
     "relu": _relu,
     "tanh": np.tanh,
 }
@@ -77,6 +84,22 @@ class Explanation(Prediction):
         return {**super().to_dict(), "contributions": dict(self.contributions)}
 
 
+Lexicon = tuple[list[tuple[str, float]], list[tuple[str, float]]]
+
+
+def sigmoid(z: np.ndarray) -> np.ndarray:
+    """The logistic function in its tanh form, which never overflows for large ``|z|``."""
+    return 0.5 * (1.0 + np.tanh(0.5 * z))
+
+
+def bundle_vocab(vocab: Sequence[str], width: int) -> list[str]:
+    """The vocabulary cut or padded to the model's input width (padding never occurs in text).
+
+    A model is ``config.num_words`` wide even when the dataset has fewer distinct words.
+    """
+    return list(vocab[:width]) + [f"<unused {i}>" for i in range(len(vocab), width)]
+
+
 def _label(p: float) -> str:
     return "positive" if p >= 0.5 else "negative"
 
@@ -118,16 +141,25 @@ class Predictor:
         self.activation = activation
         self.word_index = {w: i for i, w in enumerate(self.vocab)}
         self._act = ACTIVATIONS[activation]
-        self._lexicons: dict[int, tuple] = {}  # k -> lexicon; weights never change
+        self._lexicons: dict[int, Lexicon] = {}  # k -> lexicon; weights never change
+        self._lexicon_lock = threading.Lock()
         # A model trained on the Keras source saw its start marker at the head of every
         # review, so every pasted text gets it too (it is not a word: no count, no share).
         self._marker = self.word_index.get(START_MARKER)
 
+    def __getstate__(self) -> dict[str, Any]:
+        # A lock cannot be pickled (predictors travel from the training process).
+        state = self.__dict__.copy()
+        del state["_lexicon_lock"]
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._lexicon_lock = threading.Lock()
+
     @classmethod
     def from_bundle(cls, path: str | Path) -> Predictor:
         """Load the numpy snapshot of a saved model (no TensorFlow needed)."""
-        from engine.model.bundle import load_bundle
-
         bundle = load_bundle(path, load_keras=False)
         return cls(bundle.weights, bundle.vocab, bundle.config.activation)
 
@@ -137,14 +169,19 @@ class Predictor:
 
     # -- the network ---------------------------------------------------------------------
 
-    def _head(self, first: np.ndarray) -> np.ndarray:
-        """Probabilities from first-layer pre-activations without the bias, shape (n, units)."""
+    def _logits(self, first: np.ndarray) -> np.ndarray:
+        """Output pre-sigmoid values (float64) from first-layer sums without the bias.
+
+        ``first`` has shape (n, units).
+        """
         h = self._act(first + self.biases[0])
         for k, b in zip(self.kernels[1:-1], self.biases[1:-1]):
             h = self._act(h @ k + b)
-        z = (h @ self.kernels[-1] + self.biases[-1])[:, 0].astype(np.float64)
-        # tanh form of the sigmoid: no overflow warnings for large |z|.
-        return 0.5 * (1.0 + np.tanh(0.5 * z))
+        return (h @ self.kernels[-1] + self.biases[-1])[:, 0].astype(np.float64)
+
+    def _head(self, first: np.ndarray) -> np.ndarray:
+        """Probabilities (float64) from first-layer sums without the bias."""
+        return sigmoid(self._logits(first))
 
     def _ids(self, text: str) -> tuple[list[str], list[int | None]]:
         if not isinstance(text, str) or not text.strip():
@@ -200,14 +237,19 @@ class Predictor:
         spans = [Span(s, e, w, contributions.get(w)) for s, e, w in token_spans(text)]
         return Explanation(**vars(pred), contributions=contributions, spans=spans)
 
-    def lexicon(self, k: int = 20) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
+    def lexicon(self, k: int = 20) -> Lexicon:
         """The ``k`` words that are most positive and most negative as one-word reviews.
 
         Kept per ``k``: the training worker computes it once off the GUI thread, and the
-        lexicon views then read it for free.
+        lexicon views then read it for free. The lock makes concurrent callers compute it
+        once and all get the same lists.
         """
-        if k in self._lexicons:
+        with self._lexicon_lock:
+            if k not in self._lexicons:
+                self._lexicons[k] = self._compute_lexicon(k)
             return self._lexicons[k]
+
+    def _compute_lexicon(self, k: int) -> Lexicon:
         rows = self.kernels[0]
         if self._marker is not None:  # a one-word review is the marker and the word
             rows = rows + rows[self._marker]
@@ -218,7 +260,6 @@ class Predictor:
         order = order[usable[order]]
         positive = [(self.vocab[i], float(probs[i])) for i in order[::-1][:k]]
         negative = [(self.vocab[i], float(probs[i])) for i in order[:k]]
-        self._lexicons[k] = (positive, negative)
         return positive, negative
 
     def probabilities(self, token_id_lists: Sequence[np.ndarray]) -> np.ndarray:
@@ -233,8 +274,14 @@ class Predictor:
         )
         return self._flat_probabilities(flat, lengths)
 
-    def probabilities_for_dataset(self, dataset, rows: np.ndarray | None = None) -> np.ndarray:
-        """P(positive) for ``dataset`` rows (all by default) straight from its token arrays.
+    def probabilities_for_dataset(
+        self, dataset: Dataset, rows: np.ndarray | None = None
+    ) -> np.ndarray:
+        """P(positive) (float32) for ``dataset`` rows (all by default), see :meth:`logits_for_dataset`."""
+        return sigmoid(self.logits_for_dataset(dataset, rows)).astype(np.float32)
+
+    def logits_for_dataset(self, dataset: Dataset, rows: np.ndarray | None = None) -> np.ndarray:
+        """The output's pre-sigmoid value (float64) for ``dataset`` rows, from its token arrays.
 
         The distinct known words of every review are worked out once per dataset and
         vocabulary width and kept (engine.model.batches.dataset_multi_hot) for the next model:
@@ -247,15 +294,14 @@ class Predictor:
         ):
             ids, offsets = dataset_multi_hot(dataset, self.num_words)
         else:
-            # A model trained on another vocabulary: map the dataset's ids to the model's
-            # by word; -1 (unknown) indexes the trailing -1 and stays unknown.
-            mapping = np.array([self.word_index.get(w, -1) for w in vocab] + [-1], dtype=np.int32)
+            # A model trained on another vocabulary: map the dataset's ids to the model's.
+            mapping = token_mapping(vocab, self.word_index)
             ids, offsets = multi_hot_ids(
                 mapping[dataset.tokens], np.diff(dataset.token_offsets), self.num_words
             )
         if rows is not None:
             ids, offsets = gather_rows(ids, offsets, rows)
-        return self._head(self._first_layer(ids, offsets)).astype(np.float32)
+        return self._logits(self._first_layer(ids, offsets))
 
     def _flat_probabilities(self, flat: np.ndarray, lengths: np.ndarray) -> np.ndarray:
         ids, offsets = multi_hot_ids(flat, lengths, self.num_words)

@@ -11,15 +11,19 @@ from __future__ import annotations
 import math
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Protocol, TypedDict, cast
 
 import numpy as np
 
+from engine import paths
+from engine.data.dataset import Dataset, build_dataset
 from engine.model.batches import batch_count, tf_batches
+from engine.model.bundle import save_bundle
 from engine.model.config import ModelConfig
-from engine.model.evaluation import Evaluation, evaluate  # noqa: F401  (part of this module's API)
+from engine.model.evaluation import evaluate
 from engine.model.network import (
     build_model,
     get_weights,
@@ -27,8 +31,58 @@ from engine.model.network import (
     standard_model,
     weights_are_finite,
 )
+from engine.model.predictor import bundle_vocab
 
 PROGRESS_INTERVAL_S = 0.05  # on_batch at most 20 times a second
+Logs = Mapping[str, Any] | None  # what Keras passes its callbacks
+
+
+class _EpochMetricsRequired(TypedDict):
+    epoch: int  # 1-based
+    loss: float
+    accuracy: float
+    seconds: float  # wall time of the epoch, validation included
+
+
+class EpochMetrics(_EpochMetricsRequired, total=False):
+    """One completed epoch, as ``on_epoch_end`` receives it and the run history stores it.
+
+    ``val_loss``/``val_accuracy`` exist when the run validates. ``phase`` (``"train"``, or
+    ``"retrain"`` for the book protocol's final run) and ``ended_at`` (``time.time()``)
+    are added for ``on_epoch_end``; repeated seeds add ``seed_index`` and ``seed``.
+    """
+
+    val_loss: float
+    val_accuracy: float
+    phase: str
+    ended_at: float
+    seed_index: int
+    seed: int
+
+
+class RunRecorder(Protocol):
+    """What a :class:`Trainer` needs of the run history (:class:`engine.runs.history.RunStore`).
+
+    A protocol, so the model layer does not import the runs layer above it.
+    """
+
+    def create_run(
+        self, config: ModelConfig, name: str | None = None, group_id: int | None = None
+    ) -> int: ...
+
+    def add_epoch(
+        self, run_id: int, metrics: EpochMetrics, weights_path: str | Path | None = None
+    ) -> None: ...
+
+    def finish_run(
+        self,
+        run_id: int,
+        status: str,
+        best_epoch: int | None = None,
+        test: dict[str, Any] | None = None,
+        model_path: str | Path | None = None,
+        reason: str = "",
+    ) -> None: ...
 
 
 @dataclass
@@ -69,7 +123,7 @@ class _NonFinite(Exception):
     """The loss or the weights stopped being finite numbers."""
 
 
-def split_rows(dataset, config: ModelConfig) -> tuple[np.ndarray, np.ndarray]:
+def split_rows(dataset: Dataset, config: ModelConfig) -> tuple[np.ndarray, np.ndarray]:
     """(training rows, validation rows): the first ``validation_size`` of the shuffled train split.
 
     The archive lists negatives before positives, so the rows are shuffled with the run's
@@ -79,22 +133,22 @@ def split_rows(dataset, config: ModelConfig) -> tuple[np.ndarray, np.ndarray]:
     return order[config.validation_size :], order[: config.validation_size]
 
 
-def validation_rows(dataset, config: ModelConfig) -> np.ndarray:
+def validation_rows(dataset: Dataset, config: ModelConfig) -> np.ndarray:
     """The rows a run with ``config`` held out for validation."""
     return split_rows(dataset, config)[1]
 
 
-def best_epoch(history: dict[str, list[float]]) -> int | None:
-    """The 1-based epoch with the lowest validation loss (None without validation)."""
+def best_epoch(history: Mapping[str, Sequence[float]]) -> int | None:
+    """The 1-based epoch with the lowest finite validation loss (None without validation).
+
+    The one rule for "best epoch": the book protocol retrains for it, the history stores
+    it and the Train tab marks it.
+    """
     losses = np.asarray(history.get("val_loss") or [], dtype=np.float64)
-    if not len(losses) or np.isnan(losses).all():
+    finite = np.isfinite(losses)
+    if not finite.any():
         return None
-    return int(np.nanargmin(losses)) + 1
-
-
-def bundle_vocab(vocab: list[str], width: int) -> list[str]:
-    """The vocabulary cut or padded to the model's input width (padding never occurs in text)."""
-    return list(vocab[:width]) + [f"<unused {i}>" for i in range(len(vocab), width)]
+    return int(np.argmin(np.where(finite, losses, np.inf))) + 1
 
 
 class Trainer:
@@ -109,20 +163,20 @@ class Trainer:
 
     def __init__(
         self,
-        dataset,
+        dataset: Dataset,
         config: ModelConfig,
         *,
-        store=None,
+        store: RunRecorder | None = None,
         name: str | None = None,
         cancel: threading.Event | None = None,
-        on_epoch_end: Callable[[dict], None] | None = None,
+        on_epoch_end: Callable[[EpochMetrics], None] | None = None,
         on_batch: Callable[[BatchProgress], None] | None = None,
         on_weights: Callable[[int, list[np.ndarray]], None] | None = None,
         group_id: int | None = None,
         evaluate_test: bool = False,
         phase: str = "train",
-        reuse_model=None,
-    ):
+        reuse_model: Any = None,
+    ) -> None:
         self.dataset = dataset
         self.config = config
         self.store = store
@@ -135,7 +189,7 @@ class Trainer:
         self.evaluate_test = evaluate_test
         self.phase = phase
         self.reuse_model = reuse_model  # a model of the same config to refresh, not rebuild
-        self.model = None
+        self.model: Any = None  # the Keras model, once built
         self.run_id: int | None = None
         self.history: dict[str, list[float]] = {}
         self._good_weights: list[np.ndarray] | None = None
@@ -147,10 +201,10 @@ class Trainer:
 
     # -- called from the Keras callback ------------------------------------------------
 
-    def _batch_done(self, phase: str, batch: int, logs: dict | None) -> None:
-        logs = {k: float(v) for k, v in (logs or {}).items()}
+    def _batch_done(self, phase: str, batch: int, logs: Mapping[str, Any] | None) -> None:
+        values = {k: float(v) for k, v in (logs or {}).items()}
         if phase == "train":
-            self._last_loss = logs.get("loss", 0.0)
+            self._last_loss = values.get("loss", 0.0)
         if self.cancel.is_set():
             raise _Cancelled()
         now = time.monotonic()
@@ -163,38 +217,33 @@ class Trainer:
                     self._batches[phase],
                     phase,
                     now - self._epoch_start,
-                    logs,
+                    values,
                 )
             )
 
-    def _epoch_done(self, model, logs: dict | None) -> None:
+    def _epoch_done(self, model: Any, logs: Mapping[str, Any] | None) -> None:
         ended_at = time.time()  # wall clock, comparable across processes
         logs = logs or {}
-        metrics = {
-            "epoch": self._epoch,
-            "loss": float(logs["loss"]),
-            "accuracy": float(logs["accuracy"]),
-        }
+        values = {"loss": float(logs["loss"]), "accuracy": float(logs["accuracy"])}
         if "val_loss" in logs:
-            metrics["val_loss"] = float(logs["val_loss"])
-            metrics["val_accuracy"] = float(logs["val_accuracy"])
-        metrics["seconds"] = time.monotonic() - self._epoch_start
+            values["val_loss"] = float(logs["val_loss"])
+            values["val_accuracy"] = float(logs["val_accuracy"])
+        values["seconds"] = time.monotonic() - self._epoch_start
         weights = get_weights(model)
-        values = [v for k, v in metrics.items() if k != "epoch"]
-        if not (np.isfinite(values).all() and weights_are_finite(weights)):
+        if not (np.isfinite(list(values.values())).all() and weights_are_finite(weights)):
             raise _NonFinite(
                 f"Training failed in epoch {self._epoch}: the loss or the weights "
                 "became NaN or infinite. Try a lower learning rate."
             )
-        for key, value in metrics.items():
-            if key != "epoch":
-                self.history.setdefault(key, []).append(value)
+        for key, value in values.items():
+            self.history.setdefault(key, []).append(value)
+        metrics = cast(EpochMetrics, {"epoch": self._epoch, **values})
         self._good_weights = weights
         if self.store is not None:
             path = self._run_dir() / "epochs" / f"epoch_{self._epoch:03d}.npz"
             path.parent.mkdir(parents=True, exist_ok=True)
             np.savez(path, *weights)
-            self.store.add_epoch(self.run_id, metrics, path)
+            self.store.add_epoch(self._require_run_id(), metrics, path)
         if self.on_weights is not None:
             self.on_weights(self._epoch, weights)
         if self.on_epoch_end is not None:
@@ -202,30 +251,35 @@ class Trainer:
 
     # -- the run -------------------------------------------------------------------------
 
+    def _require_run_id(self) -> int:
+        if self.run_id is None:
+            raise RuntimeError("the run has not been recorded in the history yet")
+        return self.run_id
+
     def _run_dir(self) -> Path:
-        if hasattr(self.store, "run_dir"):
-            return Path(self.store.run_dir(self.run_id))
-        from engine.paths import runs_dir
+        run_id = self._require_run_id()
+        run_dir = getattr(self.store, "run_dir", None)  # RunStore has one; a bare recorder not
+        if run_dir is not None:
+            return Path(run_dir(run_id))
+        return paths.runs_dir() / str(run_id)
 
-        return runs_dir() / str(self.run_id)
-
-    def _callbacks(self, validating: bool) -> list:
+    def _callbacks(self, validating: bool) -> list[Any]:
         import keras
 
         trainer = self
 
         class Watch(keras.callbacks.Callback):
-            def on_epoch_begin(self, epoch, logs=None):
+            def on_epoch_begin(self, epoch: int, logs: Logs = None) -> None:
                 trainer._epoch = epoch + 1
                 trainer._epoch_start = time.monotonic()
 
-            def on_train_batch_end(self, batch, logs=None):
+            def on_train_batch_end(self, batch: int, logs: Logs = None) -> None:
                 trainer._batch_done("train", batch, logs)
 
-            def on_test_batch_end(self, batch, logs=None):
+            def on_test_batch_end(self, batch: int, logs: Logs = None) -> None:
                 trainer._batch_done("validate", batch, logs)
 
-            def on_epoch_end(self, epoch, logs=None):
+            def on_epoch_end(self, epoch: int, logs: Logs = None) -> None:
                 trainer._epoch_done(self.model, logs)
 
         # Watch runs first so it has recorded the batch's loss when TerminateOnNaN raises.
@@ -321,12 +375,14 @@ class Trainer:
                 model_path = self._save_bundle(model, weights, status, test)
         except BaseException as exc:
             if self.store is not None:
-                self.store.finish_run(self.run_id, "failed", reason=f"Training failed: {exc}")
+                self.store.finish_run(
+                    self._require_run_id(), "failed", reason=f"Training failed: {exc}"
+                )
             raise
         best = best_epoch(self.history)
         if self.store is not None:
             self.store.finish_run(
-                self.run_id,
+                self._require_run_id(),
                 status,
                 best_epoch=best,
                 test=test,
@@ -347,7 +403,7 @@ class Trainer:
             config,
         )
 
-    def _final_weights(self, model, status: str) -> list[np.ndarray] | None:
+    def _final_weights(self, model: Any, status: str) -> list[np.ndarray] | None:
         """Current weights unless not finite; then those of the last good epoch (or None)."""
         if status != "failed":
             weights = get_weights(model)
@@ -355,9 +411,9 @@ class Trainer:
                 return weights
         return self._good_weights
 
-    def _save_bundle(self, model, weights, status: str, test: dict | None) -> Path:
-        from engine.model.bundle import save_bundle
-
+    def _save_bundle(
+        self, model: Any, weights: list[np.ndarray], status: str, test: dict[str, Any] | None
+    ) -> Path:
         metrics = {
             "status": status,
             "history": self.history,
@@ -374,14 +430,16 @@ class Trainer:
         )
 
 
-def retrain_and_test(dataset, config: ModelConfig, epochs: int, **callbacks) -> TrainResult:
+def retrain_and_test(
+    dataset: Dataset, config: ModelConfig, epochs: int, **callbacks: Any
+) -> TrainResult:
     """A fresh model trained ``epochs`` epochs on all training reviews, then scored on the test split."""
     final = config.replace(epochs=int(epochs), validation_size=0, early_stopping=0)
     callbacks.setdefault("phase", "retrain")
     return Trainer(dataset, final, evaluate_test=True, **callbacks).train()
 
 
-def run_book_protocol(dataset, config: ModelConfig, **callbacks) -> TrainResult:
+def run_book_protocol(dataset: Dataset, config: ModelConfig, **callbacks: Any) -> TrainResult:
     """The chapter's recipe: train with validation, take the epoch with the lowest
     validation loss, retrain a fresh model that many epochs on all 25,000 training
     reviews and evaluate it on the 25,000 test reviews.
@@ -431,8 +489,6 @@ def warm_up() -> None:
     graphs; the window's training process (:mod:`engine.service.jobs`) runs this before
     it reports ready, so the user's first run starts at once.
     """
-    from engine.data.dataset import build_dataset
-
     texts = ["good fun film", "bad dull film", "great acting", "awful plot"] * 4
     labels = [1, 0, 1, 0] * 4
     tiny = build_dataset(

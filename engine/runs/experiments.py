@@ -13,14 +13,23 @@ import dataclasses
 import re
 import threading
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 
+from engine import paths
+from engine.callbacks import Progress
+from engine.data.dataset import Dataset
 from engine.errors import Cancelled, LabError, ModelFileError
 from engine.model.config import ModelConfig
+from engine.model.evaluation import evaluate
+from engine.model.predictor import Predictor, bundle_vocab
+from engine.model.training import EpochMetrics, Trainer, TrainResult, validation_rows
+from engine.runs.history import RunStore
 
 CURVE_KEYS = ("loss", "accuracy", "val_loss", "val_accuracy")
 DEFAULT_SEEDS = 3
@@ -43,7 +52,7 @@ class RepeatResult:
     group_id: int
     config: ModelConfig
     seeds: list[int]
-    results: list = field(default_factory=list)  # engine.model.training.TrainResult per seed
+    results: list[TrainResult] = field(default_factory=list)  # one per seed
     test_accuracies: list[float] = field(default_factory=list)
     status: str = "finished"  # "stopped" when cancelled part-way
 
@@ -99,16 +108,16 @@ def seed_list(config: ModelConfig, count: int = DEFAULT_SEEDS) -> list[int]:
 
 
 def repeat_seeds(
-    dataset,
+    dataset: Dataset,
     config: ModelConfig,
     *,
     count: int = DEFAULT_SEEDS,
-    store=None,
+    store: RunStore | None = None,
     name: str | None = None,
     cancel: threading.Event | None = None,
-    progress: Callable[[float, str], None] | None = None,
-    on_epoch_end: Callable[[dict], None] | None = None,
-    on_run_finished: Callable[[int, object], None] | None = None,
+    progress: Progress | None = None,
+    on_epoch_end: Callable[[EpochMetrics], None] | None = None,
+    on_run_finished: Callable[[int, TrainResult], None] | None = None,
 ) -> RepeatResult:
     """Train ``config`` ``count`` times with different seeds and collect the spread.
 
@@ -121,8 +130,6 @@ def repeat_seeds(
         on_epoch_end: called with the epoch metrics plus ``seed_index`` and ``seed``.
         on_run_finished: called with (seed index, TrainResult) after each run.
     """
-    from engine.model.training import Trainer
-
     # The history stores group ids as integers; 48 random bits never collide in practice.
     group_id = uuid.uuid4().int >> 80
     seeds = seed_list(config, count)
@@ -135,7 +142,12 @@ def repeat_seeds(
         if progress:
             progress(i / count, f"Training seed {seed} ({i + 1} of {count})")
 
-        def epoch_hook(metrics, _i=i, _seed=seed, run_config=run_config):
+        def epoch_hook(
+            metrics: EpochMetrics,
+            _i: int = i,
+            _seed: int = seed,
+            run_config: ModelConfig = run_config,
+        ) -> None:
             if progress:
                 progress(
                     (_i + metrics["epoch"] / run_config.epochs) / count,
@@ -166,11 +178,9 @@ def repeat_seeds(
     return out
 
 
-def _test_accuracy(result, dataset, config: ModelConfig) -> float:
+def _test_accuracy(result: TrainResult, dataset: Dataset, config: ModelConfig) -> float:
     if result.test and "accuracy" in result.test:
         return float(result.test["accuracy"])
-    from engine.model.training import evaluate
-
     return float(
         evaluate(result.weights, dataset, rows=dataset.indices("test"), config=config).accuracy
     )
@@ -191,14 +201,14 @@ def read_weights_file(path: str | Path) -> list[np.ndarray]:
     except (OSError, ValueError, EOFError) as exc:
         raise ModelFileError(f"The weights file {path} is missing or damaged: {exc}.") from exc
 
-    def order(name: str):
+    def order(name: str) -> tuple[int, int, str]:
         m = re.search(r"(\d+)$", name)
         return (0, int(m[1]), name) if m else (1, 0, name)
 
     return [arrays[n].astype(np.float32, copy=False) for n in sorted(names, key=order)]
 
 
-def epoch_weights_path(run_id: int, epoch: int, store=None) -> Path:
+def epoch_weights_path(run_id: int, epoch: int, store: RunStore | None = None) -> Path:
     """Where epoch ``epoch`` of run ``run_id`` keeps its weights.
 
     The path recorded in the history wins; the conventional location
@@ -208,12 +218,10 @@ def epoch_weights_path(run_id: int, epoch: int, store=None) -> Path:
         for row in store.epochs(run_id):
             if int(row["epoch"]) == int(epoch) and row.get("weights_path"):
                 return Path(row["weights_path"])
-    from engine.paths import runs_dir
-
-    return runs_dir() / str(run_id) / "epochs" / f"epoch_{int(epoch):03d}.npz"
+    return paths.runs_dir() / str(run_id) / "epochs" / f"epoch_{int(epoch):03d}.npz"
 
 
-def load_epoch_weights(run_id: int, epoch: int, store=None) -> list[np.ndarray]:
+def load_epoch_weights(run_id: int, epoch: int, store: RunStore | None = None) -> list[np.ndarray]:
     """The weights run ``run_id`` had at the end of epoch ``epoch`` (1-based)."""
     path = epoch_weights_path(run_id, epoch, store)
     if not path.exists():
@@ -226,29 +234,16 @@ def model_vocab(vocab: list[str], weights: list[np.ndarray]) -> list[str]:
 
     A model is ``config.num_words`` wide even when the dataset has fewer distinct words.
     """
-    from engine.model.training import bundle_vocab
-
     return bundle_vocab(list(vocab), int(weights[0].shape[0]))
 
 
-def epoch_predictor(run: dict, epoch: int, vocab: list[str], store=None):
+def epoch_predictor(
+    run: Mapping[str, Any], epoch: int, vocab: list[str], store: RunStore | None = None
+) -> Predictor:
     """A :class:`engine.model.predictor.Predictor` with the weights of one epoch of ``run``."""
-    from engine.model.predictor import Predictor
-
-    config = ModelConfig.from_dict(_config_dict(run))
+    config = ModelConfig.from_run(run) or ModelConfig()
     weights = load_epoch_weights(run["id"], epoch, store)
     return Predictor(weights, model_vocab(vocab, weights), config.activation)
-
-
-def _config_dict(run: dict) -> dict:
-    config = run.get("config") or {}
-    if isinstance(config, ModelConfig):
-        return config.to_dict()
-    if isinstance(config, str):
-        import json
-
-        return json.loads(config)
-    return dict(config)
 
 
 @dataclass
@@ -265,15 +260,15 @@ class LabelFlip:
         """True when the best epoch was right and the last one is wrong (overfitting)."""
         return (self.p_best >= 0.5) == bool(self.label)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {**dataclasses.asdict(self), "became_wrong": self.became_wrong}
 
 
 def label_flips(
-    dataset,
-    weights_best,
-    weights_last,
-    rows,
+    dataset: Dataset,
+    weights_best: list[np.ndarray],
+    weights_last: list[np.ndarray],
+    rows: ArrayLike,
     *,
     activation: str = "relu",
     cancel: threading.Event | None = None,
@@ -282,8 +277,6 @@ def label_flips(
 
     Sorted with reviews that became wrong first, then by how far the probability moved.
     """
-    from engine.model.predictor import Predictor
-
     rows = np.asarray(rows, dtype=np.int64)
     if len(rows) == 0:
         return []
@@ -301,16 +294,16 @@ def label_flips(
     return flips
 
 
-def run_label_flips(run: dict, dataset, store=None) -> list[LabelFlip]:
+def run_label_flips(
+    run: Mapping[str, Any], dataset: Dataset, store: RunStore | None = None
+) -> list[LabelFlip]:
     """Label flips between the best and the last epoch of ``run`` on its validation rows."""
-    from engine.model.training import validation_rows
-
     epochs = store.epochs(run["id"]) if store is not None else []
     last = max((int(e["epoch"]) for e in epochs), default=None)
     best = run.get("best_epoch")
     if not best or not last:
         raise LabError("This run has no best epoch to compare with (it had no validation).")
-    config = ModelConfig.from_dict(_config_dict(run))
+    config = ModelConfig.from_run(run) or ModelConfig()
     rows = validation_rows(dataset, config)
     if best == last:
         return []

@@ -14,7 +14,7 @@ import os
 import shutil
 import sqlite3
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -23,6 +23,7 @@ from typing import Any
 from engine import paths
 from engine.errors import LabError
 from engine.jsonable import json_default
+from engine.model.config import ModelConfig
 
 STATUSES = ("running", "finished", "stopped", "failed", "interrupted")
 SCHEMA_VERSION = 1
@@ -91,6 +92,8 @@ def _pid_alive(pid: int | None, start: str) -> bool:
 
 def _pid_alive_windows(pid: int) -> bool:
     # os.kill(pid, 0) would send CTRL_C_EVENT on Windows.
+    if sys.platform != "win32":  # ctypes.windll exists only there
+        return False
     import ctypes
 
     kernel32 = ctypes.windll.kernel32
@@ -148,9 +151,14 @@ class RunStore:
 
     # -- writing -------------------------------------------------------------------------
 
-    def create_run(self, config, name: str | None = None, group_id: int | None = None) -> int:
+    def create_run(
+        self,
+        config: ModelConfig | Mapping[str, Any],
+        name: str | None = None,
+        group_id: int | None = None,
+    ) -> int:
         """Record a new run as "running" by this process and return its id."""
-        config_json = config.to_json() if hasattr(config, "to_json") else json.dumps(config)
+        config_json = config.to_json() if isinstance(config, ModelConfig) else json.dumps(config)
         pid = os.getpid()
         with self._connect() as conn:
             cur = conn.execute(
@@ -158,12 +166,15 @@ class RunStore:
                 "VALUES (?, ?, 'running', ?, ?, ?, ?)",
                 (name or "", config_json, pid, _process_start(pid), _now(), group_id),
             )
-            run_id = int(cur.lastrowid)
+            run_id = cur.lastrowid
+            assert run_id is not None  # every INSERT sets it
             if not name:
                 conn.execute("UPDATE runs SET name = ? WHERE id = ?", (f"Run {run_id}", run_id))
         return run_id
 
-    def add_epoch(self, run_id: int, metrics: dict, weights_path: str | Path | None = None) -> None:
+    def add_epoch(
+        self, run_id: int, metrics: Mapping[str, Any], weights_path: str | Path | None = None
+    ) -> None:
         """Commit one completed epoch (``metrics`` as EpochMetrics: ``epoch`` is 1-based)."""
         values = [None if metrics.get(k) is None else float(metrics[k]) for k in EPOCH_FIELDS]
         with self._connect() as conn:

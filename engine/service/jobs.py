@@ -7,27 +7,45 @@ into the job's ``threading.Event``, which the Keras callback checks after every 
 Messages (tuples) from the window's process: ``("dataset", Dataset)``,
 ``("job", kind, config, store_spec, options)``, ``("stop",)`` and ``("quit",)``.
 Messages back: ``("ready", tensorflow_version, pid)``, ``("event", kind, payload)``,
-``("result", value)`` and ``("error", exception_class_name, message)``.
+``("result", value)`` and ``("error", exception_class_name, message, module)``.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 import traceback
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from typing import Any
 
+import numpy as np
+
+from engine.data.dataset import Dataset
 from engine.errors import LabError
+from engine.model import training
+from engine.model.config import ModelConfig
+from engine.model.evaluation import evaluate
+from engine.model.predictor import Predictor, bundle_vocab
+from engine.runs.experiments import RepeatResult, repeat_seeds
+from engine.runs.history import RunStore
+
+Emit = Callable[[str, Any], None]  # emit(event kind, payload): one event to the window
+Spec = tuple[str, str]  # (history database, runs folder) of a RunStore
 
 STOP_POLL_S = 0.05
 # Scheduling priority of the training process, below the window's.
 NICENESS = 10
 
 
-def make_predictor(dataset, config, weights, lexicon_size: int = 0):
+def make_predictor(
+    dataset: Dataset,
+    config: ModelConfig,
+    weights: list[np.ndarray] | None,
+    lexicon_size: int = 0,
+) -> Predictor | None:
     """A Predictor for ``weights`` with its lexicon precomputed, or None."""
-    from engine.model.predictor import Predictor
-    from engine.model.training import bundle_vocab
-
     if weights is None:
         return None
     try:
@@ -42,21 +60,26 @@ def make_predictor(dataset, config, weights, lexicon_size: int = 0):
         return None
 
 
-def job_train(dataset, config, store, emit, cancel, options: dict) -> dict:
+def job_train(
+    dataset: Dataset,
+    config: ModelConfig,
+    store: RunStore | None,
+    emit: Emit,
+    cancel: threading.Event,
+    options: dict[str, Any],
+) -> dict[str, Any]:
     """One training run, or with ``retrain_epochs`` the book's retrain-and-test step."""
-    from engine.model import training
-
     lexicon_size = int(options.get("lexicon_size", 0))
-    pending = []  # the epoch's weights, sent after its metrics
+    pending: list[tuple[int, list[np.ndarray]]] = []  # the epoch's weights, sent after its metrics
 
-    def on_epoch_end(metrics):
+    def on_epoch_end(metrics: training.EpochMetrics) -> None:
         # Metrics first: the plots should not wait for the predictor to be built and sent.
         emit("epoch_finished", metrics)
         while pending:
             epoch, weights = pending.pop(0)
             emit("weights_ready", (epoch, make_predictor(dataset, config, weights, lexicon_size)))
 
-    callbacks = dict(
+    callbacks: dict[str, Any] = dict(
         store=store,
         name=options.get("name"),
         cancel=cancel,
@@ -72,9 +95,7 @@ def job_train(dataset, config, store, emit, cancel, options: dict) -> dict:
         if result.status == "finished" and result.weights is not None:
             emit(
                 "evaluation_ready",
-                training.evaluate(
-                    result.weights, dataset, rows=dataset.indices("test"), config=config
-                ),
+                evaluate(result.weights, dataset, rows=dataset.indices("test"), config=config),
             )
     return {
         "result": result,
@@ -82,10 +103,15 @@ def job_train(dataset, config, store, emit, cancel, options: dict) -> dict:
     }
 
 
-def job_repeat_seeds(dataset, config, store, emit, cancel, options: dict):
+def job_repeat_seeds(
+    dataset: Dataset,
+    config: ModelConfig,
+    store: RunStore | None,
+    emit: Emit,
+    cancel: threading.Event,
+    options: dict[str, Any],
+) -> RepeatResult:
     """:func:`engine.runs.experiments.repeat_seeds`, its progress sent as ``progress`` events."""
-    from engine.runs.experiments import repeat_seeds
-
     return repeat_seeds(
         dataset,
         config,
@@ -97,10 +123,10 @@ def job_repeat_seeds(dataset, config, store, emit, cancel, options: dict):
     )
 
 
-JOBS = {"train": job_train, "repeat_seeds": job_repeat_seeds}
+JOBS: dict[str, Callable[..., Any]] = {"train": job_train, "repeat_seeds": job_repeat_seeds}
 
 
-def serve(conn) -> None:
+def serve(conn: Connection) -> None:
     """The child process's main function: warm up, then run jobs until ``quit`` or EOF."""
     # Only warnings and errors from TensorFlow's C++ side; its start-up notes are noise here.
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
@@ -109,21 +135,18 @@ def serve(conn) -> None:
     if hasattr(os, "nice"):
         os.nice(NICENESS)
     try:
-        import logging
-
-        import tensorflow as tf
-
-        from engine.model.training import warm_up
+        import tensorflow as tf  # the heavy import, once per training process
 
         # Keras's retracing notices are about its own internals, not something to act on.
         logging.getLogger("tensorflow").setLevel(logging.ERROR)
-        warm_up()
+        training.warm_up()
         conn.send(("ready", tf.__version__, os.getpid()))
     except Exception as exc:  # noqa: BLE001 - reported to the window, which shows it
         traceback.print_exc()
-        conn.send(("error", type(exc).__name__, f"TensorFlow could not be started: {exc}"))
+        conn.send(("error", type(exc).__name__, f"TensorFlow could not be started: {exc}", ""))
         return
-    dataset, stores = None, {}
+    dataset: Dataset | None = None
+    stores: dict[Spec, RunStore] = {}
     while True:
         try:
             message = conn.recv()
@@ -138,23 +161,29 @@ def serve(conn) -> None:
                 return
 
 
-def _store(stores: dict, spec):
+def _store(stores: dict[Spec, RunStore], spec: Spec | None) -> RunStore | None:
     """The RunStore for ``spec`` = (database path, runs folder), opened once per process."""
     if spec is None:
         return None
     if spec not in stores:
-        from engine.runs.history import RunStore
-
         stores[spec] = RunStore(spec[0], runs_root=spec[1])
     return stores[spec]
 
 
-def _run_job(conn, dataset, stores, kind, config, store_spec, options) -> bool:
+def _run_job(
+    conn: Connection,
+    dataset: Dataset | None,
+    stores: dict[Spec, RunStore],
+    kind: str,
+    config: ModelConfig,
+    store_spec: Spec | None,
+    options: dict[str, Any],
+) -> bool:
     """Run one job while listening for ``stop``; True when ``quit`` arrived meanwhile."""
     cancel, done = threading.Event(), threading.Event()
-    quit_after = []
+    quit_after: list[bool] = []
 
-    def listen():
+    def listen() -> None:
         while not done.is_set():
             try:
                 if not conn.poll(STOP_POLL_S):
@@ -168,7 +197,7 @@ def _run_job(conn, dataset, stores, kind, config, store_spec, options) -> bool:
                 quit_after.append(True)
                 return
 
-    def emit(event: str, payload) -> None:
+    def emit(event: str, payload: Any) -> None:
         conn.send(("event", event, payload))
 
     listener = threading.Thread(target=listen, name="stop-listener", daemon=True)
@@ -177,11 +206,12 @@ def _run_job(conn, dataset, stores, kind, config, store_spec, options) -> bool:
         if dataset is None:
             raise RuntimeError("no dataset was sent before the job")
         value = JOBS[kind](dataset, config, _store(stores, store_spec), emit, cancel, options)
-        reply = ("result", value)
+        reply: tuple[Any, ...] = ("result", value)
     except Exception as exc:  # noqa: BLE001 - every failure goes back as a message
         if not isinstance(exc, LabError):
             traceback.print_exc()
-        reply = ("error", type(exc).__name__, str(exc))
+        # The module lets the window rebuild any LabError subclass, wherever it is defined.
+        reply = ("error", type(exc).__name__, str(exc), type(exc).__module__)
     finally:
         done.set()
         listener.join()

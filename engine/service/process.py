@@ -15,6 +15,7 @@ that thread; setting ``cancel`` sends ``stop``, which the child turns into its o
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import multiprocessing
 import threading
 import weakref
@@ -23,8 +24,12 @@ from typing import Any
 
 import numpy as np
 
-from engine import errors
+from engine.callbacks import Progress
+from engine.data.dataset import Dataset
 from engine.errors import Cancelled, LabError
+from engine.model.config import ModelConfig
+from engine.runs.history import RunStore
+from engine.service.jobs import serve
 
 POLL_S = 0.05  # how often a waiting caller looks at its cancel event
 MAX_IDLE = 1  # children kept warm between jobs; more are closed when they finish
@@ -42,7 +47,7 @@ class RemoteError(Exception):
         self.kind = kind
 
 
-def training_copy(dataset):
+def training_copy(dataset: Dataset) -> Dataset:
     """``dataset`` without the review and URL texts, which training never reads."""
     empty = np.zeros(0, dtype=np.uint8)
     offsets = np.zeros(len(dataset) + 1, dtype=np.int64)
@@ -51,11 +56,20 @@ def training_copy(dataset):
     )
 
 
-def _remote_exception(kind: str, message: str) -> Exception:
-    """The engine's own error class when ``kind`` names one, so its message is kept."""
-    cls = getattr(errors, kind, None)
+def _remote_exception(kind: str, message: str, module: str = "") -> Exception:
+    """The engine's own error when ``module.kind`` is a :class:`LabError`, so it is caught
+    and shown like one raised here; any other exception becomes a :class:`RemoteError`."""
+    cls = None
+    if module == "engine" or module.startswith("engine."):
+        try:
+            cls = getattr(importlib.import_module(module), kind, None)
+        except ImportError:
+            cls = None
     if isinstance(cls, type) and issubclass(cls, LabError):
-        return cls(message)
+        try:
+            return cls(message)
+        except TypeError:  # a subclass whose constructor takes other arguments
+            pass
     return RemoteError(kind, message)
 
 
@@ -63,8 +77,6 @@ class _Child:
     """One training process and the parent's end of its pipe."""
 
     def __init__(self) -> None:
-        from engine.service.jobs import serve
-
         context = multiprocessing.get_context("spawn")  # fork would copy Qt's threads
         self.conn, child_end = context.Pipe()
         self.process = context.Process(
@@ -74,11 +86,13 @@ class _Child:
         child_end.close()
         self.ready = False
         self.version = ""
-        self.pid = self.process.pid
+        self.pid: int | None = self.process.pid
         self._dataset_ref: Callable[[], Any] | None = None
         self._cancel_sent = False
 
-    def _receive(self, cancel: threading.Event | None, on_cancel: Callable[[], None]):
+    def _receive(
+        self, cancel: threading.Event | None, on_cancel: Callable[[], None]
+    ) -> tuple[Any, ...]:
         """The next message; ``on_cancel`` runs once per job if ``cancel`` gets set."""
         while True:
             # Checked before every message too: a fast job never leaves the pipe quiet.
@@ -105,7 +119,7 @@ class _Child:
         )
 
     def wait_ready(self, cancel: threading.Event | None = None) -> str:
-        def give_up():
+        def give_up() -> None:
             raise Cancelled("Starting TensorFlow was cancelled.")
 
         message = self._receive(cancel, give_up)
@@ -114,7 +128,16 @@ class _Child:
         self.ready, self.version, self.pid = True, message[1], message[2]
         return self.version
 
-    def run(self, kind, dataset, config, store_spec, options, on_event, cancel):
+    def run(
+        self,
+        kind: str,
+        dataset: Dataset,
+        config: ModelConfig,
+        store_spec: tuple[str, str] | None,
+        options: dict[str, Any],
+        on_event: Callable[[str, Any], None] | None,
+        cancel: threading.Event | None,
+    ) -> Any:
         if self._dataset_ref is None or self._dataset_ref() is not dataset:
             self.conn.send(("dataset", training_copy(dataset)))
             self._dataset_ref = weakref.ref(dataset)
@@ -128,7 +151,7 @@ class _Child:
             elif message[0] == "result":
                 return message[1]
             elif message[0] == "error":
-                raise _remote_exception(message[1], message[2])
+                raise _remote_exception(*message[1:])
 
     def close(self, timeout: float = 5.0) -> None:
         try:
@@ -158,9 +181,9 @@ class TrainingService:
     @property
     def pids(self) -> list[int]:
         with self._lock:
-            return [c.pid for c in self._idle + self._busy]
+            return [c.pid for c in self._idle + self._busy if c.pid is not None]
 
-    def _acquire(self, cancel) -> _Child:
+    def _acquire(self, cancel: threading.Event | None) -> _Child:
         with self._lock:
             while self._idle:
                 child = self._idle.pop()
@@ -193,7 +216,7 @@ class TrainingService:
                 self._busy.remove(child)
         child.close(1.0)
 
-    def start(self, progress=None, cancel: threading.Event | None = None) -> str:
+    def start(self, progress: Progress | None = None, cancel: threading.Event | None = None) -> str:
         """Start a training process and wait until TensorFlow is warmed up in it.
 
         Returns the TensorFlow version. Raises :class:`Cancelled` when ``cancel`` is set
@@ -209,14 +232,14 @@ class TrainingService:
     def call(
         self,
         kind: str,
-        dataset,
-        config,
+        dataset: Dataset,
+        config: ModelConfig,
         *,
-        store=None,
-        options: dict | None = None,
+        store: RunStore | None = None,
+        options: dict[str, Any] | None = None,
         on_event: Callable[[str, Any], None] | None = None,
         cancel: threading.Event | None = None,
-    ):
+    ) -> Any:
         """Run job ``kind`` (see ``engine.service.jobs.JOBS``) and return its value.
 
         ``store`` is a :class:`engine.runs.history.RunStore` (the child opens the same files);

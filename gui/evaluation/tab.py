@@ -21,25 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.model.evaluation import evaluation_from_probabilities
+from engine.model.evaluation import evaluate_predictor, roc_curve
 from gui.background import LatestCall
 from gui.common.lexicon import LexiconWidget
 
 NAMES = ("negative", "positive")
 CELL_NAMES = (("True negatives", "False positives"), ("False negatives", "True positives"))
 CLASS_COLOURS = {0: (214, 48, 49), 1: (46, 160, 67)}
-
-
-def roc_curve(labels: np.ndarray, probabilities: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """False- and true-positive rates over all thresholds (ties handled as one step)."""
-    order = np.argsort(-probabilities, kind="stable")
-    p, y = probabilities[order], labels[order].astype(np.float64)
-    last_of_tie = np.r_[np.flatnonzero(np.diff(p)), len(p) - 1]
-    tp = np.cumsum(y)[last_of_tie]
-    fp = np.cumsum(1 - y)[last_of_tie]
-    tpr = np.r_[0.0, tp / max(y.sum(), 1)]
-    fpr = np.r_[0.0, fp / max((1 - y).sum(), 1)]
-    return fpr, tpr
 
 
 class ConfusionMatrix(QWidget):
@@ -95,9 +83,7 @@ class ConfusionMatrix(QWidget):
 
 def evaluate_on_test(predictor, dataset):
     """The predictor's :class:`Evaluation` on the test split (runs in a worker thread)."""
-    rows = dataset.indices("test")
-    probabilities = predictor.probabilities_for_dataset(dataset, rows)
-    return evaluation_from_probabilities(dataset, rows, probabilities)
+    return evaluate_predictor(predictor, dataset, dataset.indices("test"))
 
 
 class EvaluationView(QWidget):

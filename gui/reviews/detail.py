@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QTextBrowser, QVBoxLayout, QWid
 
 from engine.errors import LabError
 from gui.common.highlight import decoded_html, escape_plain, highlight_html, legend_html
+from gui.reviews.as_numbers import AsNumbersView, is_keras_source
 
 
 def explanation_parts(explanation):
@@ -40,6 +41,16 @@ class ReviewDetail(QWidget):
             "words from its vocabulary, every other word replaced by ?."
         )
         self.model_view.toggled.connect(self._render)
+        self.numbers_check = QCheckBox(
+            "As numbers (word indices and the multi-hot vector)", objectName="as_numbers_check"
+        )
+        self.numbers_check.setToolTip(
+            "What the network is really given: the review's word indices, and the "
+            "vector with a 1 at the index of every word the review uses."
+        )
+        self.numbers = AsNumbersView()
+        self.numbers.hide()
+        self.numbers_check.toggled.connect(self._render)
         self.text = QTextBrowser()
         self.text.setObjectName("review_text")
         self.text.setOpenLinks(False)  # a review can't make us navigate anywhere
@@ -52,6 +63,8 @@ class ReviewDetail(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.link)
         layout.addWidget(self.model_view)
+        layout.addWidget(self.numbers_check)
+        layout.addWidget(self.numbers)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.legend)
 
@@ -61,11 +74,17 @@ class ReviewDetail(QWidget):
 
     def show_review(self, dataset, row: int | None, predictor=None) -> None:
         """Show review ``row`` of ``dataset`` (None clears the pane)."""
+        if dataset is not None and dataset is not self._dataset and is_keras_source(dataset):
+            self.numbers_check.setChecked(True)  # the book shows these reviews as numbers
         self._dataset, self._row, self._predictor = dataset, row, predictor
         self._render()
 
     def _render(self) -> None:
         ds, i = self._dataset, self._row
+        wanted = self.numbers_check.isChecked() and i is not None
+        self.numbers.setVisible(wanted)
+        if wanted:
+            self.numbers.show_review(ds, i)
         if ds is None or i is None:
             self.header.setText("Select a review in the table to read it here.")
             self.link.clear()
@@ -102,7 +121,11 @@ class ReviewDetail(QWidget):
             safe = html.escape(url, quote=True)
             self.link.setText(f'IMDb: <a href="{safe}">{safe}</a>')
         else:
-            self.link.setText("IMDb link: not known for this review.")
+            self.link.setText(
+                "The book's copy (keras.datasets.imdb) has no ratings or IMDb links."
+                if is_keras_source(ds)
+                else "IMDb link: not known for this review."
+            )
         if self.model_view.isChecked():
             self.text.setHtml(decoded_html(ds.decoded(i)))
         else:

@@ -60,15 +60,10 @@ def _json(value):
     return value
 
 
-def run_config(run: dict) -> ModelConfig | None:
-    data = _json(run.get("config"))
-    return ModelConfig.from_dict(data) if isinstance(data, dict) else None
-
-
 def run_fields(run: dict) -> dict:
     """The values one history row shows (and the CSV exports), as plain Python values."""
     started, ended = _time(run.get("started")), _time(run.get("ended"))
-    config = run_config(run)
+    config = ModelConfig.from_run(run)
     test = _json(run.get("test")) or {}
     best_val = run.get("best_val_accuracy")
     if best_val is None and run.get("best_epoch") and run.get("history"):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,13 +29,14 @@ from PySide6.QtWidgets import (
 )
 
 from engine.errors import LabError
+from engine.model.config import ModelConfig
+from engine.runs.history import RunStore
 from gui.runs.run_rows import (
     COLUMNS,
     duration_text,
     export_runs_csv,
     local_time_text,
     percent,
-    run_config,
     run_fields,
 )
 
@@ -84,8 +85,6 @@ class RunsTab(QWidget):
     def __init__(self, state, parent=None, store=None) -> None:
         super().__init__(parent)
         if store is None:
-            from engine.runs.history import RunStore
-
             store = RunStore()
         self.state = state
         self.store = store
@@ -198,8 +197,6 @@ class RunsTab(QWidget):
         self._update_buttons()
 
     def _add_row_to_selection(self, row: int) -> None:
-        from PySide6.QtCore import QItemSelectionModel
-
         index = self.table.model().index(row, 0)
         self.table.selectionModel().select(
             index, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
@@ -234,7 +231,9 @@ class RunsTab(QWidget):
         )
         self.buttons["rename"].setEnabled(one)
         self.buttons["open"].setEnabled(one and bool(runs[0].get("model_path")))
-        self.buttons["repeat"].setEnabled(one and not repeating and run_config(runs[0]) is not None)
+        self.buttons["repeat"].setEnabled(
+            one and not repeating and ModelConfig.from_run(runs[0]) is not None
+        )
         self.buttons["stop"].setEnabled(repeating)
         self.buttons["export"].setEnabled(bool(self.runs))
 
@@ -343,7 +342,7 @@ class RunsTab(QWidget):
         if self.state.dataset is None:
             self.state.status_message.emit("Load the dataset before repeating a run.")
             return False
-        config = run_config(runs[0])
+        config = ModelConfig.from_run(runs[0])
         name = f"{runs[0].get('name') or 'Run'} repeat"
         worker = DataWorker(
             repeat_in_service,

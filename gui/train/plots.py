@@ -14,7 +14,17 @@ from pathlib import Path
 import pyqtgraph as pg
 import pyqtgraph.exporters
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine.book.explain import overfitting_note
+from gui.help.dialogs import glossary_button
 
 TRAIN_PEN = pg.mkPen("#1f77b4", width=2)
 VAL_PEN = pg.mkPen("#d62728", width=2)
@@ -163,9 +173,21 @@ class HistoryPlots(QWidget):
         self.export_csv_button.setObjectName("export_csv_button")
         self.history: dict[str, list[float]] = {}
         self.best_epoch: int | None = None
+        # Overfitting, said in plain words once the curves show it (engine.book.explain).
+        self.overfitting_label = QLabel(objectName="overfitting_label")
+        self.overfitting_label.setWordWrap(True)
+        self.overfitting_label.setStyleSheet(
+            "color: #7a4b00; background: #fff7e0; border: 1px solid #f0d48a;"
+            "border-radius: 4px; padding: 4px 8px;"
+        )
+        self.overfitting_label.hide()
 
         tools = QHBoxLayout()
         tools.addWidget(self.log_check)
+        tools.addSpacing(12)
+        for key in ("loss", "accuracy", "validation", "epoch"):
+            tools.addWidget(QLabel(key.capitalize()))
+            tools.addWidget(glossary_button(key, self))
         tools.addStretch(1)
         for button in (
             self.export_loss_button,
@@ -180,6 +202,7 @@ class HistoryPlots(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(charts, 1)
+        layout.addWidget(self.overfitting_label)
         layout.addLayout(tools)
 
     def clear(self) -> None:
@@ -213,6 +236,9 @@ class HistoryPlots(QWidget):
         self.best_epoch = best_epoch
         self.loss_plot.set_history(self.history, best_epoch)
         self.accuracy_plot.set_history(self.history, best_epoch)
+        note = overfitting_note(self.history.get("loss", []), self.history.get("val_loss", []))
+        self.overfitting_label.setText(note or "")
+        self.overfitting_label.setVisible(note is not None)
         has_data = bool(self.history.get("loss"))
         for button in (
             self.export_loss_button,
@@ -234,9 +260,3 @@ class HistoryPlots(QWidget):
                     row.append(f"{values[i]:.6g}" if i < len(values) else "")
                 writer.writerow(row)
         return Path(path)
-
-
-def best_epoch_of(history: dict[str, list[float]]) -> int | None:
-    """1-based epoch with the lowest finite validation loss, None without validation."""
-    values = [(v, i) for i, v in enumerate(history.get("val_loss", [])) if math.isfinite(v)]
-    return min(values)[1] + 1 if values else None

@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -30,6 +32,7 @@ from engine.model.config import (
     preset,
     summary_rows,
 )
+from gui.help.dialogs import glossary_button
 
 CUSTOM = "Custom"
 
@@ -87,6 +90,7 @@ class SettingsPanel(QWidget):
     """Form for a :class:`ModelConfig`; emits ``config_changed`` with the new config."""
 
     config_changed = Signal(object)
+    code_requested = Signal()  # "Show the Keras code"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -133,11 +137,26 @@ class SettingsPanel(QWidget):
             (train_form, "Early stopping (patience)", self.early_spin, "early_stopping"),
             (train_form, "Seed", self.seed_spin, "seed"),
         ]
+        # Settings whose words the glossary explains get a "?" next to them.
+        glossary = {
+            "loss": "binary_crossentropy",
+            "epochs": "epoch",
+            "batch_size": "batch",
+            "validation_size": "validation",
+            "num_words": "multi_hot",
+        }
         for form, label, widget, tip in rows:
             widget.setToolTip(TIPS[tip])
             text = QLabel(label)
             text.setToolTip(TIPS[tip])
-            form.addRow(text, widget)
+            if tip in glossary:
+                field = QHBoxLayout()
+                field.setContentsMargins(0, 0, 0, 0)
+                field.addWidget(widget, 1)
+                field.addWidget(glossary_button(glossary[tip], self))
+                form.addRow(text, field)
+            else:
+                form.addRow(text, widget)
 
         self.summary_label = QLabel()
         self.summary_label.setObjectName("model_summary_label")
@@ -146,7 +165,15 @@ class SettingsPanel(QWidget):
         self.summary_label.setFont(mono)
         self.summary_label.setToolTip("The model Keras will build, as model.summary() prints it.")
         summary_box = QGroupBox("Model summary")
-        QVBoxLayout(summary_box).addWidget(self.summary_label)
+        summary_layout = QVBoxLayout(summary_box)
+        summary_layout.addWidget(self.summary_label)
+        self.code_button = QPushButton("Show the Keras code", objectName="show_keras_code_button")
+        self.code_button.setToolTip(
+            "These settings as a standalone Keras script in the book's style, to read, "
+            "copy or save and run."
+        )
+        self.code_button.clicked.connect(self.code_requested)
+        summary_layout.addWidget(self.code_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

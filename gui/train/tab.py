@@ -23,8 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.model.config import ModelConfig
+from engine.model.training import best_epoch
+from engine.runs.history import EPOCH_FIELDS
 from gui.common.lexicon import LexiconWidget
-from gui.train.plots import HistoryPlots, best_epoch_of
+from gui.train.plots import HistoryPlots
 from gui.train.run_status import RunStatus, clock
 from gui.train.scrubber import EpochScrubber
 from gui.train.settings_panel import CUSTOM, SettingsPanel
@@ -300,9 +303,6 @@ class TrainTab(QWidget):
 
         Its best epoch and configuration also become what "Retrain best N and test" uses.
         """
-        from engine.runs.history import EPOCH_FIELDS
-        from gui.runs.run_rows import run_config
-
         if run is None or self.store is None or self.busy() or self.history:
             return False
         history: dict[str, list[float]] = {}
@@ -312,8 +312,8 @@ class TrainTab(QWidget):
                     history.setdefault(key, []).append(float(row[key]))
         if not history.get("loss"):
             return False
-        self.history, self.best_epoch = history, best_epoch_of(history)
-        self._config = run_config(run)
+        self.history, self.best_epoch = history, best_epoch(history)
+        self._config = ModelConfig.from_run(run)
         self.plots.set_history(history, self.best_epoch)
         text = (
             f"Showing the saved run “{run.get('name') or run['id']}”: {len(history['loss'])} epochs"
@@ -351,7 +351,7 @@ class TrainTab(QWidget):
         for key in ("loss", "accuracy", "val_loss", "val_accuracy", "seconds"):
             if key in metrics:
                 self.history.setdefault(key, []).append(float(metrics[key]))
-        self.best_epoch = best_epoch_of(self.history)
+        self.best_epoch = best_epoch(self.history)
         self.plots.set_history(self.history, self.best_epoch)
         text = f"Epoch {metrics['epoch']}: loss {metrics['loss']:.4f}, accuracy {metrics['accuracy']:.4f}"
         if "val_loss" in metrics:
@@ -384,7 +384,7 @@ class TrainTab(QWidget):
         else:
             if result.history:
                 self.history = {k: list(v) for k, v in result.history.items()}
-            self.best_epoch = result.best_epoch or best_epoch_of(self.history)
+            self.best_epoch = result.best_epoch or best_epoch(self.history)
             self.plots.set_history(self.history, self.best_epoch)
         epochs = len((result.history or {}).get("loss", [])) or self.status.epoch_seen
         verb = {"finished": "Finished", "stopped": "Stopped"}.get(result.status, "Ended")

@@ -1,0 +1,152 @@
+"""The book's features wired into the main window: menus, the Keras copy, model files.
+
+:class:`BookFeatures` adds File → Change dataset..., Show the Keras code...,
+Open model file..., Export model..., Export Keras model (.keras)... and the Help menu's
+guide, glossary and About, and connects the dataset panel's Keras choices to the window's
+:class:`gui.loading.DatasetLoader`. It holds the one child process the window may run for
+the ``.keras`` export, stopped on close.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from gui.book import model_files
+from gui.book.code_dialog import show_keras_code
+from gui.book.keras_source import KERAS_SOURCE, dataset_source
+from gui.help.dialogs import help_dialog, show_about
+
+
+def _menu(window: QMainWindow, title: str) -> QMenu:
+    for action in window.menuBar().actions():
+        menu = action.menu()
+        if menu is not None and menu.title().replace("&", "") == title:
+            return menu
+    return window.menuBar().addMenu(f"&{title}")
+
+
+class BookFeatures(QObject):
+    """Installs the book's actions on ``window`` (a :class:`gui.main_window.MainWindow`)."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.state = window.state
+        self.exporter = model_files.KerasExport(self.state, self)
+        self.actions: dict[str, QAction] = {}
+        self._build_menus()
+        panel = window.first_run
+        panel.keras_open_requested.connect(self.load_keras_copy)
+        panel.keras_download_requested.connect(self.download_keras_copy)
+        panel.back_requested.connect(self.back_to_tabs)
+        window.train_tab.settings.code_requested.connect(self.show_code)
+        self.state.dataset_changed.connect(self._dataset_changed)
+        self.state.dataset_failed.connect(self._dataset_failed)
+        self.state.run_changed.connect(self._run_changed)
+
+    def _action(self, name: str, text: str, slot) -> QAction:
+        action = QAction(text, self.window, objectName=name)
+        action.triggered.connect(lambda _=False: slot())
+        self.actions[name] = action
+        return action
+
+    def _build_menus(self) -> None:
+        file_menu = _menu(self.window, "File")
+        quit_action = next(
+            (a for a in file_menu.actions() if a.objectName() == "quit_action"), None
+        )
+        items = [
+            self._action("change_dataset_action", "C&hange dataset...", self.change_dataset),
+            None,
+            self._action("show_keras_code_action", "Show the &Keras code...", self.show_code),
+            None,
+            self._action("open_model_action", "Open &model file...", self.open_model_file),
+            self._action("export_model_action", "&Export model...", self.export_model),
+            self._action(
+                "export_keras_action", "Export Keras model (.&keras)...", self.export_keras
+            ),
+            None,
+        ]
+        for item in items:
+            if item is None:
+                file_menu.insertSeparator(quit_action) if quit_action else file_menu.addSeparator()
+            elif quit_action is not None:
+                file_menu.insertAction(quit_action, item)
+            else:
+                file_menu.addAction(item)
+        help_menu = _menu(self.window, "Help")
+        first = help_menu.actions()[0] if help_menu.actions() else None
+        for item in (
+            self._action("help_guide_action", "The section, &step by step", self.show_guide),
+            self._action("help_glossary_action", "&Glossary", self.show_glossary),
+            self._action("about_action", "&About IMDB Sentiment Lab", self.show_about),
+        ):
+            help_menu.insertAction(first, item) if first else help_menu.addAction(item)
+        if first is not None:
+            help_menu.insertSeparator(first)
+
+    # --- Help ----------------------------------------------------------------------------
+
+    def show_guide(self) -> None:
+        help_dialog(self.window).show_guide()
+
+    def show_glossary(self) -> None:
+        help_dialog(self.window).show_term(None)
+
+    def show_about(self) -> None:
+        show_about(self.window)
+
+    # --- the Keras code ------------------------------------------------------------------
+
+    def show_code(self):
+        config = self.window.train_tab.settings.config()
+        return show_keras_code(config, dataset_source(self.state.dataset), self.window)
+
+    # --- the dataset's source ------------------------------------------------------------
+
+    def change_dataset(self) -> None:
+        """Show the dataset panel, with the way back to the tabs while a dataset is loaded."""
+        panel = self.window.first_run
+        panel.set_source(dataset_source(self.state.dataset))
+        panel.set_back_visible(self.state.dataset is not None)
+        panel.show_error("")
+        self.window.stack.setCurrentWidget(panel)
+
+    def back_to_tabs(self) -> None:
+        if self.state.dataset is not None:
+            self.window.stack.setCurrentWidget(self.window.tabs)
+
+    def load_keras_copy(self) -> None:
+        self.window.load_dataset(KERAS_SOURCE, from_panel=True)
+
+    def download_keras_copy(self) -> None:
+        if self.window.loader.download_keras():
+            self.window.first_run.set_busy(True, "Connecting to storage.googleapis.com...")
+
+    def _dataset_changed(self, dataset) -> None:
+        self.window.first_run.set_back_visible(dataset is not None)
+
+    def _dataset_failed(self, message) -> None:
+        panel = self.window.first_run
+        if message and self.window.stack.currentWidget() is panel:
+            panel.show_error(message)
+
+    # --- model files ---------------------------------------------------------------------
+
+    def _run_changed(self, run) -> None:
+        if run is not None:
+            self.state.model_path = None  # a run's model replaces a model opened from a file
+
+    def open_model_file(self) -> bool:
+        return model_files.choose_and_open_model(self.state, self.window)
+
+    def export_model(self):
+        return model_files.export_model(self.state, self.window)
+
+    def export_keras(self) -> bool:
+        return model_files.export_keras_model(self.state, self.window, self.exporter)
+
+    def shutdown(self) -> None:
+        self.exporter.stop()

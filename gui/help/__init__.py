@@ -1,0 +1,1 @@
+"""The Help menu's content: the guide to the section, the glossary and About."""

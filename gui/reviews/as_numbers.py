@@ -1,0 +1,127 @@
+"""A review "as numbers": its word indices and the multi-hot vector the model receives.
+
+For the book's copy (``keras.datasets.imdb``) the indices are the book's own: 1 starts
+every review, 2 is a word outside the vocabulary, and words are shown with ``?`` for the
+reserved indices, as the book decodes them. For the Stanford archive they are positions in
+the app's vocabulary, ``?`` marking words outside it.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QLabel, QSizePolicy, QTextBrowser, QVBoxLayout, QWidget
+
+from engine.data.keras_copy import RESERVED
+
+SHOWN_INDICES = 400  # the longest reviews hold 2,500 words; the count says how many more
+
+
+def is_keras_source(dataset) -> bool:
+    return bool(getattr(dataset, "extra", {}).get("keras"))
+
+
+def index_text(dataset, row: int) -> str:
+    """The review's word indices as the book prints them (``[1, 14, 22, ...]``)."""
+    ids = dataset.token_ids(row).tolist()
+    shown = ["?" if i < 0 else str(i) for i in ids[:SHOWN_INDICES]]
+    more = f", ... {len(ids) - SHOWN_INDICES:,} more" if len(ids) > SHOWN_INDICES else ""
+    return "[" + ", ".join(shown) + more + "]"
+
+
+def decoded_text(dataset, row: int) -> str:
+    """The indices turned back into words; ``?`` for reserved or unknown ones."""
+    vocab = dataset.vocab
+    reserved = len(RESERVED) if is_keras_source(dataset) else 0
+    return " ".join("?" if i < reserved else vocab[i] for i in dataset.token_ids(row).tolist())
+
+
+class MultiHotStrip(QWidget):
+    """The multi-hot vector drawn as one thin strip: a tick wherever a position is 1."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("multi_hot_strip")
+        self.setMinimumHeight(16)
+        self.setMaximumHeight(16)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.ones = np.zeros(0, dtype=np.int64)
+        self.width_positions = 10_000
+
+    def set_vector(self, ones: np.ndarray, num_words: int) -> None:
+        self.ones, self.width_positions = np.asarray(ones), max(int(num_words), 1)
+        self.setToolTip(
+            f"The {self.width_positions:,} inputs of the model, left to right: a tick where "
+            f"the review uses that word ({len(self.ones):,} of them)."
+        )
+        self.update()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        painter = QPainter(self)
+        rect = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
+        painter.fillRect(rect, QColor("#f4f4f4"))
+        painter.setPen(QColor("#bbbbbb"))
+        painter.drawRect(rect)
+        if len(self.ones):
+            columns = np.unique((self.ones * rect.width() / self.width_positions).astype(int))
+            painter.setPen(QColor("#1f77b4"))
+            for x in columns.tolist():
+                painter.drawLine(int(rect.left() + x), 2, int(rect.left() + x), self.height() - 3)
+        painter.end()
+
+
+class AsNumbersView(QWidget):
+    """Word indices, the ones of the multi-hot vector (count, list and strip), decoded text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("as_numbers_view")
+        self.indices_label = QLabel(objectName="as_numbers_indices_label")
+        self.indices = QTextBrowser(objectName="as_numbers_indices")
+        self.ones_label = QLabel(objectName="as_numbers_ones_label")
+        self.ones_label.setWordWrap(True)
+        self.strip = MultiHotStrip()
+        self.decoded_label = QLabel("Decoded back into words:")
+        self.decoded = QTextBrowser(objectName="as_numbers_decoded")
+        for browser in (self.indices, self.decoded):
+            browser.setMaximumHeight(80)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(3)
+        for widget in (
+            self.indices_label,
+            self.indices,
+            self.ones_label,
+            self.strip,
+            self.decoded_label,
+            self.decoded,
+        ):
+            layout.addWidget(widget)
+
+    def show_review(self, dataset, row: int | None) -> None:
+        if dataset is None or row is None:
+            for browser in (self.indices, self.decoded):
+                browser.clear()
+            self.strip.set_vector(np.zeros(0, dtype=np.int64), 10_000)
+            return
+        ids = dataset.token_ids(row)
+        keras = is_keras_source(dataset)
+        self.indices_label.setText(
+            f"Word indices ({len(ids):,}): "
+            + (
+                "the book's train_data[i], 1 = start, 2 = a word outside the vocabulary"
+                if keras
+                else "positions in the vocabulary, ? = a word outside it"
+            )
+        )
+        self.indices.setPlainText(index_text(dataset, row))
+        ones = dataset.known_ids(row)
+        first = ", ".join(str(i) for i in ones[:30].tolist())
+        more = ", ..." if len(ones) > 30 else ""
+        self.ones_label.setText(
+            f"Multi-hot: <b>{len(ones):,}</b> of the {dataset.num_words:,} positions are 1 "
+            f"([{first}{more}]); all others are 0."
+        )
+        self.strip.set_vector(ones, dataset.num_words)
+        self.decoded.setPlainText(decoded_text(dataset, row))
