@@ -29,7 +29,8 @@ from __future__ import annotations
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import numpy as np
 
@@ -39,6 +40,7 @@ CHUNK = 2500  # reviews per chunk: ~3 MB of text, a few hundred ms of work
 PARALLEL_MIN = 10_000  # fewer reviews than this are not worth starting a process for
 
 _NUL = "\x00"
+Indexed = tuple[list[str], np.ndarray, np.ndarray]  # words, word numbers, tokens per text
 # ASCII: letters lower-cased, digits, apostrophe and NUL kept, everything else blank.
 _TABLE = bytes(
     (ord(chr(b).lower()) if chr(b).isalnum() or chr(b) in "'\x00" else 0x20) if b < 0x80 else b
@@ -111,8 +113,9 @@ def _number_tokens(data: bytes, n_texts: int) -> tuple[list[bytes], np.ndarray, 
     edges = np.flatnonzero(is_token[1:] != is_token[:-1]) + 1
     starts, ends = edges[0::2], edges[1::2]
     lengths = ends - starts
-    text_of = np.searchsorted(np.flatnonzero(arr == 0), starts)
-    counts = np.bincount(text_of, minlength=n_texts).astype(np.int32)
+    # Tokens per text: how many tokens start before each NUL, differenced.
+    before_nul = np.searchsorted(starts, np.flatnonzero(arr == 0))
+    counts = np.diff(before_nul, prepend=0, append=len(starts)).astype(np.int32)[:n_texts]
     padded = np.concatenate([arr, np.zeros(16, dtype=np.uint8)])
     # Every 8-byte window of the buffer as a (possibly unaligned) uint64, without a copy.
     windows = np.ndarray((len(padded) - 7,), dtype="<u8", buffer=padded.data, strides=(1,))
@@ -162,15 +165,137 @@ def index_chunk(texts: list[str]) -> tuple[list[str], np.ndarray, np.ndarray]:
     return [w.decode("utf-8") for w in words], numbers, lengths
 
 
-class _Merger:
-    """Renumbers chunks' word numbers into one numbering (first appearance, chunk order)."""
+def _merge(results: list[tuple[list[str], np.ndarray, np.ndarray]]) -> Indexed:
+    """Chunks' results as one: their word numbers renumbered into one numbering."""
+    numbers: defaultdict[str, int] = defaultdict(itertools.count().__next__)
+    flat = []
+    for words, local, _ in results:
+        remap = np.fromiter(map(numbers.__getitem__, words), dtype=np.int32, count=len(words))
+        flat.append(remap[local])
+    return (
+        list(numbers),
+        np.concatenate(flat) if flat else np.zeros(0, np.int32),
+        np.concatenate([n for _, _, n in results]) if results else np.zeros(0, np.int32),
+    )
 
-    def __init__(self) -> None:
-        self.numbers: defaultdict[str, int] = defaultdict(itertools.count().__next__)
 
-    def add(self, words: list[str], local: np.ndarray) -> np.ndarray:
-        remap = np.fromiter(map(self.numbers.__getitem__, words), dtype=np.int32, count=len(words))
-        return remap[local]
+def reorder(indexed: Indexed, order: np.ndarray) -> Indexed:
+    """``indexed`` with its texts taken in ``order`` (indices into the texts given)."""
+    words, numbers, lengths = indexed
+    order = np.asarray(order, dtype=np.int64)
+    offsets = np.zeros(len(lengths) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=offsets[1:])
+    new_lengths = lengths[order]
+    new_offsets = np.zeros(len(order) + 1, dtype=np.int64)
+    np.cumsum(new_lengths, out=new_offsets[1:])
+    index = np.repeat(offsets[order] - new_offsets[:-1], new_lengths) + np.arange(new_offsets[-1])
+    return words, numbers[index], new_lengths
+
+
+class StreamIndexer:
+    """Tokenizes texts while they are still being read: :meth:`add` them one by one, then
+    :meth:`finish`. Full chunks go to one worker process at once; at the end this process
+    takes the chunks the worker has not started, from the back, so both cores finish
+    together. Use it as a context manager (the worker process is stopped on exit).
+
+    Args:
+        parallel: use a worker process; False does everything in :meth:`finish`.
+        chunk: texts per chunk.
+    """
+
+    def __init__(self, *, parallel: bool = True, chunk: int = CHUNK) -> None:
+        self.parallel = parallel
+        self.chunk = chunk
+        self._texts: list[str] = []
+        self._chunks: list[list[str]] = []
+        self._futures: list[Any] = []
+        self._pool: Any = None
+
+    def __enter__(self) -> StreamIndexer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def add(self, text: str) -> None:
+        self._texts.append(text)
+        if len(self._texts) >= self.chunk:
+            self._cut()
+
+    def added(self) -> Iterator[str]:
+        """Every text added so far, in the order added."""
+        return itertools.chain(*self._chunks, self._texts)
+
+    def _cut(self) -> None:
+        from concurrent.futures.process import BrokenProcessPool
+
+        part, self._texts = self._texts, []
+        self._chunks.append(part)
+        if self.parallel:
+            if self._pool is None:
+                self._pool = _start_pool()
+                self.parallel = self._pool is not None
+            if self._pool is not None:
+                try:
+                    self._futures.append(self._pool.submit(index_chunk, part))
+                except BrokenProcessPool:  # the worker died (or could not start): go on here
+                    self.close()
+                    self.parallel = False
+
+    def finish(self, check: Callable[[float], None] | None = None) -> Indexed:
+        """The words, word numbers and lengths of every text added, in the order added.
+
+        ``check(fraction_done)`` is called between chunks and while waiting; it may raise
+        to cancel.
+        """
+        from concurrent.futures.process import BrokenProcessPool
+
+        if self._texts:
+            self._cut()
+        total = max(len(self._chunks), 1)
+        results: list[Any] = [None] * len(self._chunks)
+        futures = self._futures + [None] * (len(self._chunks) - len(self._futures))
+
+        def done() -> float:
+            return sum(r is not None for r in results) / total
+
+        for k in range(len(self._chunks) - 1, -1, -1):
+            if futures[k] is not None and not futures[k].cancel():
+                break  # the worker has this one: the rest is its
+            if check is not None:
+                check(done())
+            results[k] = index_chunk(self._chunks[k])
+        for k, future in enumerate(futures):
+            while results[k] is None:
+                try:
+                    results[k] = future.result(timeout=0.1)
+                except TimeoutError:
+                    if check is not None:
+                        check(done())
+                except BrokenProcessPool:
+                    # The worker died, e.g. a script without an ``if __name__ ==
+                    # "__main__"`` guard that spawn could not import: work here instead.
+                    results[k] = index_chunk(self._chunks[k])
+        self.close()
+        return _merge(results)
+
+    def close(self) -> None:
+        """Stop the worker process (pending chunks are dropped)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+def _start_pool() -> Any:
+    """A one-process pool, or None where processes cannot be started."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    try:
+        # spawn, not fork: the window's process has Qt's threads, which fork would copy.
+        return ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+    except (OSError, RuntimeError):
+        return None
 
 
 def index_texts(
@@ -179,67 +304,21 @@ def index_texts(
     *,
     parallel: bool | None = None,
     chunk: int = CHUNK,
-) -> tuple[list[str], np.ndarray, np.ndarray]:
+) -> Indexed:
     """:func:`index_chunk` of all ``texts``, chunk by chunk, on both cores when it pays.
 
     Args:
         check: called between chunks with the fraction done; it may raise to cancel
             (the worker process is then stopped).
         parallel: use a worker process too; None decides by size (:data:`PARALLEL_MIN`).
-        chunk: reviews per chunk.
+        chunk: texts per chunk.
 
     Returns:
         ``(words, numbers, lengths)`` as :func:`index_chunk`, over all texts.
     """
-    chunks = [texts[i : i + chunk] for i in range(0, len(texts), chunk)]
     if parallel is None:
         parallel = len(texts) >= PARALLEL_MIN
-    results = _run_parallel(chunks, check) if parallel and len(chunks) > 1 else None
-    if results is None:
-        results = []
-        for k, part in enumerate(chunks):
-            if check is not None:
-                check(k / max(len(chunks), 1))
-            results.append(index_chunk(part))
-    merger = _Merger()
-    flat = [merger.add(words, local) for words, local, _ in results]
-    lengths = [n for _, _, n in results]
-    return (
-        list(merger.numbers),
-        np.concatenate(flat) if flat else np.zeros(0, np.int32),
-        np.concatenate(lengths) if lengths else np.zeros(0, np.int32),
-    )
-
-
-def _run_parallel(chunks: list[list[str]], check) -> list | None:
-    """Chunks from the front go to one worker process, this process works from the back.
-
-    Returns None when no worker process can be started (then everything runs here).
-    """
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    try:
-        # spawn, not fork: the window's process has Qt's threads, which fork would copy.
-        pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
-        futures = [pool.submit(index_chunk, part) for part in chunks]
-    except (OSError, RuntimeError):
-        return None
-    results: list = [None] * len(chunks)
-    try:
-        for k in range(len(chunks) - 1, -1, -1):
-            if not futures[k].cancel():  # the worker has it already: the rest is its
-                break
-            if check is not None:
-                check(sum(r is not None for r in results) / len(chunks))
-            results[k] = index_chunk(chunks[k])
-        for k, future in enumerate(futures):
-            while results[k] is None:
-                try:
-                    results[k] = future.result(timeout=0.1)
-                except TimeoutError:
-                    if check is not None:
-                        check(sum(r is not None for r in results) / len(chunks))
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-    return results
+    with StreamIndexer(parallel=parallel, chunk=chunk) as indexer:
+        for text in texts:
+            indexer.add(text)
+        return indexer.finish(check)

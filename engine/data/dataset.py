@@ -17,7 +17,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from engine.callbacks import Progress
-from engine.data.bulk_tokens import index_texts
+from engine.data.bulk_tokens import Indexed, index_texts
 from engine.errors import Cancelled
 
 SPLITS = {"train": 0, "test": 1}
@@ -152,6 +152,7 @@ def build_dataset(
     source: str = "",
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
+    tokens: Indexed | None = None,
     **extra_fields: Any,
 ) -> Dataset:
     """Tokenize ``texts`` and index them against a vocabulary built from the train split only.
@@ -159,9 +160,15 @@ def build_dataset(
     The vocabulary is the ``num_words`` most frequent train words, ties broken
     alphabetically; test-only words are out of vocabulary (``UNKNOWN``), so nothing about
     the test split leaks into the model's inputs.
+
+    Args:
+        tokens: ``texts`` already tokenized (:mod:`engine.data.bulk_tokens`, done while
+            reading them); they are not tokenized again.
     """
     split = np.asarray(split, dtype=np.uint8)
-    words, word_numbers, lengths = _index_tokens(texts, progress, cancel)
+    if tokens is None:
+        tokens = _index_tokens(texts, progress, cancel)
+    words, word_numbers, lengths = tokens
     offsets = np.zeros(len(texts) + 1, dtype=np.int64)
     np.cumsum(lengths, out=offsets[1:])
     in_train = np.repeat(split == SPLITS["train"], lengths)
