@@ -18,7 +18,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path, PurePosixPath
-from typing import Any
 
 import numpy as np
 
@@ -190,34 +189,49 @@ def _check_cancel(cancel: threading.Event | None) -> None:
         raise Cancelled("Reading the dataset was cancelled.")
 
 
+def _open_stream(path: Path) -> tuple[tarfile.TarFile, Callable[[], int], Callable[[], None]]:
+    """The archive as a streamed TarFile, how many of its bytes were read, and a closer.
+
+    A .tar.gz is inflated on a second thread (:mod:`engine.data.inflate`); any other
+    compression is left to tarfile. Stream mode: one sequential pass, no seeking.
+    """
+    if is_gzip(path):
+        inflated = Gunzip(path)
+        try:
+            tar = tarfile.open(fileobj=io.BufferedReader(inflated, 1 << 16), mode="r|")
+        except BaseException:
+            inflated.close()
+            raise
+        return tar, lambda: inflated.consumed, inflated.close
+    raw = open(path, "rb")  # noqa: SIM115 - closed by the returned closer
+    try:
+        tar = tarfile.open(fileobj=raw, mode="r|*")
+    except BaseException:
+        raw.close()
+        raise
+    return tar, raw.tell, raw.close
+
+
 def _read_archive(
     path: Path, collector: _Collector, progress: Progress | None, cancel: threading.Event | None
 ) -> None:
     size = max(path.stat().st_size, 1)
     try:
-        # A .tar.gz is inflated on a second thread (engine.data.inflate); any other
-        # compression is left to tarfile. Stream mode: one sequential pass, no seeking.
-        if is_gzip(path):
-            source: Any = Gunzip(path)
-            stream, mode = io.BufferedReader(source, 1 << 16), "r|"
-        else:
-            source = stream = open(path, "rb")  # noqa: SIM115 - closed in the finally below
-            mode = "r|*"
+        tar, position, close = _open_stream(path)
         try:
-            with tarfile.open(fileobj=stream, mode=mode) as tar:
+            with tar:
                 for n, member in enumerate(tar):
                     _check_member(member, str(path))
                     if n % 500 == 0:
                         _check_cancel(cancel)
                         if progress:
-                            done = source.consumed if mode == "r|" else source.tell()
-                            progress(done / size, "Reading reviews")
+                            progress(position() / size, "Reading reviews")
                     parts = _relative_parts(member.name)
                     if parts is None or not member.isfile():
                         continue
                     collector.add(parts, partial(_member_bytes, tar, member))
         finally:
-            source.close()
+            close()
     except (tarfile.TarError, EOFError, zlib.error, OSError) as exc:
         raise DataError(
             f"{path} is not a readable .tar.gz archive (it may be damaged or incomplete): {exc}"
