@@ -11,8 +11,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import signal
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterable, Mapping
@@ -26,8 +28,9 @@ from engine.data.keras_files import load_keras_copy
 from engine.data.loading import load_dataset
 from engine.errors import LabError, ModelFileError, PredictionError
 from engine.jsonable import json_default
+from engine.logs import setup_logging
 from engine.model import export, training
-from engine.model.bundle import load_bundle
+from engine.model.bundle import Bundle, load_bundle
 from engine.model.config import ModelConfig
 from engine.model.evaluation import evaluate_predictor
 from engine.model.predictor import Prediction, Predictor
@@ -38,7 +41,11 @@ from engine.training_options import add_training_options, training_overrides
 EXIT_ERROR = 2
 EXIT_FAILED = 1
 EXIT_INTERRUPTED = 130
-MODEL_HELP = "model folder (default: the latest finished run)"
+MAX_PREDICT_FILE = 64 * 2**20  # bytes; far more reviews than anyone pastes
+MODEL_HELP = (
+    "model folder, or a run folder (an interrupted run uses its last complete epoch; "
+    "default: the latest finished run)"
+)
 
 
 class CliError(LabError):
@@ -153,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the command line (``main.py`` sends window invocations to ``gui``)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(argv)
+    setup_logging()
     handler = {
         "train": cmd_train,
         "predict": cmd_predict,
@@ -177,13 +185,61 @@ def main(argv: list[str] | None = None) -> int:
 
 # -- train -------------------------------------------------------------------------------
 
+# What TensorFlow's C++ side prints while it loads and looks for a GPU: information, not
+# errors (glog "I"/"W" lines, absl's start-up notice, the CUDA probe on a machine without one).
+_TF_NOISE = re.compile(
+    r"^(WARNING: All log messages before absl::InitializeLog\(\)|[IW]\d{4} |"
+    r"E\d{4} .*(cuInit|cuda|CUDA|cuDNN|cuFFT|cuBLAS)|To enable the following instructions|"
+    r"WARNING:tensorflow:)"
+)
+
+
+def quiet_tensorflow() -> None:
+    """Load TensorFlow with its start-up chatter kept off stderr, so errors stay one line.
+
+    The C++ runtime writes to file descriptor 2 directly, so Python's ``sys.stderr`` cannot
+    catch it: fd 2 points at a temp file while TensorFlow and Keras load and probe their
+    devices. Whatever was written is then replayed except the known start-up lines, and
+    all of it is replayed when the import fails, so real errors are never hidden.
+    """
+    if "tensorflow" in sys.modules:
+        return
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with tempfile.TemporaryFile() as captured:
+        os.dup2(captured.fileno(), 2)
+        failed = True
+        try:
+            import tensorflow as tf
+
+            tf.config.list_physical_devices()  # the CUDA probe prints here
+            import keras  # noqa: F401
+            from absl import logging as absl_logging
+
+            absl_logging.set_verbosity(absl_logging.ERROR)
+            failed = False
+        finally:
+            sys.stderr.flush()
+            os.dup2(saved, 2)
+            os.close(saved)
+            captured.seek(0)
+            lines = captured.read().decode("utf-8", "replace").splitlines()
+            kept = lines if failed else [line for line in lines if not _TF_NOISE.match(line)]
+            if kept:
+                print("\n".join(kept), file=sys.stderr, flush=True)
+
 
 def _load_dataset(args: argparse.Namespace, num_words: int) -> Dataset:
     if args.source == "keras":
         return load_keras_copy(num_words, folder=args.data)
     if args.no_size_check:
-        return load_dataset(args.data, num_words=num_words, expected_per_folder=None)
-    return load_dataset(args.data, num_words=num_words)
+        dataset = load_dataset(args.data, num_words=num_words, expected_per_folder=None)
+    else:
+        dataset = load_dataset(args.data, num_words=num_words)
+    if dataset.truncated:
+        print(f"note: {dataset.truncation_warning}", file=sys.stderr, flush=True)
+    return dataset
 
 
 def _epoch_line(metrics: Mapping[str, Any], epochs: int | None) -> str:
@@ -198,12 +254,18 @@ def _epoch_line(metrics: Mapping[str, Any], epochs: int | None) -> str:
 def cmd_train(args: argparse.Namespace) -> int:
     config = config_from_args(args)
     config.validate()  # fails fast on settings, before the dataset is read
+    store = RunStore()
+    if store.read_only:
+        raise CliError(
+            f"Training needs to save its run in {store.path.parent}, which is read-only; "
+            "make it writable or point IMDB_LAB_HOME at a writable folder."
+        )
     out = sys.stderr if args.json else sys.stdout
     started = time.perf_counter()
     dataset = _load_dataset(args, config.num_words)
     load_seconds = time.perf_counter() - started
     config.validate(train_size=len(dataset.indices("train")))
-    store = RunStore()
+    quiet_tensorflow()  # before the Trainer first imports TensorFlow
     cancel = threading.Event()
 
     def on_epoch_end(metrics: EpochMetrics) -> None:
@@ -293,8 +355,40 @@ def _model_path(args: argparse.Namespace) -> Path:
     return latest
 
 
+def _load_bundle(path: Path) -> Bundle:
+    """The saved model at ``path``; a run folder without one gives its last complete epoch."""
+    bundle = load_bundle(path)
+    if bundle.metrics.get("status") == "interrupted":
+        print(
+            f"note: {path} has no saved model; using the weights of its last complete "
+            f"epoch ({bundle.metrics['epoch']}).",
+            file=sys.stderr,
+            flush=True,
+        )
+    return bundle
+
+
 def _read_lines(stream: Iterable[str]) -> list[str]:
     return [line.rstrip("\r\n") for line in stream if line.strip()]
+
+
+def _file_reviews(name: str) -> list[str]:
+    """The non-blank lines of a text file; a binary or empty file is refused by name."""
+    try:
+        with open(name, "rb") as f:
+            data = f.read(MAX_PREDICT_FILE + 1)
+    except OSError as exc:
+        raise CliError(f"Cannot read {name}: {exc.strerror or exc}.") from None
+    if len(data) > MAX_PREDICT_FILE:
+        raise CliError(f"{name} is larger than {MAX_PREDICT_FILE // 2**20} MB; split it first.")
+    text = data.decode("utf-8", errors="replace")
+    # NUL bytes or many undecodable bytes: an image, an archive, a program, not reviews.
+    if "\0" in text or text.count("\ufffd") > max(10, len(text) // 100):
+        raise CliError(f"{name} is not a text file (it holds binary data); give reviews as text.")
+    lines = _read_lines(text.splitlines())
+    if not lines:
+        raise PredictionError(f"Nothing to predict: the file {name} is empty.")
+    return lines
 
 
 def _texts(args: argparse.Namespace) -> list[str]:
@@ -302,11 +396,7 @@ def _texts(args: argparse.Namespace) -> list[str]:
     for text in args.texts:
         texts.extend(_read_lines(sys.stdin) if text == "-" else [text])
     if args.file:
-        try:
-            with open(args.file, encoding="utf-8", errors="replace") as f:
-                texts.extend(_read_lines(f))
-        except OSError as exc:
-            raise CliError(f"Cannot read {args.file}: {exc.strerror or exc}.") from None
+        texts.extend(_file_reviews(args.file))
     if not texts and not args.texts:
         raise PredictionError(
             "Nothing to predict: give a review as TEXT, --file PATH, or - for standard input."
@@ -318,7 +408,8 @@ def _texts(args: argparse.Namespace) -> list[str]:
 
 def cmd_predict(args: argparse.Namespace) -> int:
     texts = _texts(args)
-    predictor = Predictor.from_bundle(_model_path(args))
+    bundle = _load_bundle(_model_path(args))
+    predictor = Predictor(bundle.weights, bundle.vocab, bundle.config.activation)
     for text in texts:
         result: Prediction
         if args.explain:
@@ -344,7 +435,7 @@ def cmd_predict(args: argparse.Namespace) -> int:
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
     path = _model_path(args)
-    bundle = load_bundle(path)
+    bundle = _load_bundle(path)
     dataset = _load_dataset(args, bundle.config.num_words)
     rows = dataset.indices("test")
     if not len(rows):
@@ -381,6 +472,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     source = _model_path(args)
     try:
         if args.keras:
+            quiet_tensorflow()
             path = export.export_keras_model(source, args.output)
         else:
             path = export.export_archive(source, args.output)

@@ -26,5 +26,9 @@ class PredictionError(LabError, ValueError):
     """The input cannot be predicted (for example, empty text)."""
 
 
+class StorageError(LabError):
+    """A file could not be written (full disk, read-only folder); nothing partial was left."""
+
+
 class Cancelled(LabError):
     """A long operation was cancelled by the user."""

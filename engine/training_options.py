@@ -1,4 +1,4 @@
-"""The training options of the command line, shared by ``main.py train`` and ``main.py --train``.
+"""Training options on the command line: ``main.py train``/``script`` and ``main.py --train``.
 
 One definition of each option (name, type, choices, help) and one syntax for
 ``--units``: layer sizes separated by commas, ``16,16`` for the book's two layers of 16.

@@ -95,7 +95,11 @@ def run(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from gui.main_window import APPLICATION, ORGANIZATION, MainWindow, app_icon
+    from engine.logs import setup_logging
+    from gui.main_window import MainWindow, app_icon
+    from gui.settings import APPLICATION, ORGANIZATION
+
+    setup_logging()
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setOrganizationName(ORGANIZATION)
@@ -126,6 +130,9 @@ def run(argv: list[str] | None = None) -> int:
     # Let Ctrl+C in the terminal close the window cleanly: Python only sees the signal
     # when the interpreter runs, so a timer wakes it up now and then.
     signal.signal(signal.SIGINT, lambda *_: window.close())
+    # SIGTERM (logout, kill, a service manager) closes the window the same way: settings
+    # are written and the run in progress is stopped and recorded.
+    signal.signal(signal.SIGTERM, lambda *_: window.close())
     wake = QTimer()
     wake.start(250)
     wake.timeout.connect(lambda: None)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.data.keras_files import keras_datasets_dir, missing_files
 from engine.paths import DATA_ENV
 
 INTRO = (
@@ -183,8 +184,6 @@ class DatasetPanel(QWidget):
         self.back_button.setVisible(visible)
 
     def _source_changed(self, *_args) -> None:
-        from engine.data.keras_files import keras_datasets_dir, missing_files
-
         keras = self.keras_radio.isChecked()
         self.download_button.setVisible(not keras)
         self.open_button.setVisible(not keras)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import threading
 import time
 from pathlib import Path
@@ -154,10 +155,16 @@ def test_corrupt_cache_is_detected_deleted_and_rebuilt(tiny_archive, corrupt):
 def test_damaged_cache_found_by_lookup_is_deleted(tiny_archive, tmp_path, corrupt, monkeypatch):
     monkeypatch.delenv("IMDB_LAB_DATA", raising=False)
     other = make_tiny_archive(tmp_path / "other.tar.gz", per_folder=60, seed=1)
+    mine = tmp_path / "mine.tar.gz"
+    shutil.copyfile(tiny_archive, mine)
     older = load_dataset(other, expected_per_folder=None)
-    newest = load_dataset(tiny_archive, expected_per_folder=None)
+    newest = load_dataset(mine, expected_per_folder=None)
     os.utime(older.extra["cache_path"], ns=(1, 1))
     corrupt(Path(newest.extra["cache_path"]))
+    # Issue 11: while the archives the caches were made from exist, a damaged cache is
+    # rebuilt from its own (tests/test_reliability.py); here both archives are gone.
+    mine.unlink()
+    other.unlink()
     _no_reading(monkeypatch)
     # No source given: the damaged newest cache is deleted and the older one is used.
     assert_same(load_dataset(expected_per_folder=None), older)

@@ -26,6 +26,12 @@ from engine.data.inflate import Gunzip, is_gzip
 from engine.errors import Cancelled, DataError
 
 EXPECTED_PER_FOLDER = 12_500
+# The longest official review is about 14 KB: a review is cut at 64 times that, and a
+# dataset whose text passes 15 times the official ~65 MB is refused, so a small hostile
+# archive (one 100 MB "review" compresses to 150 KB) cannot exhaust memory.
+MAX_REVIEW_BYTES = 1 << 20
+MAX_TEXT_BYTES = 1 << 30
+MAX_URLS_BYTES = 16 << 20
 # Order of the rows in RawReviews, and the folders that must all be present.
 FOLDERS = (("train", "neg"), ("train", "pos"), ("test", "neg"), ("test", "pos"))
 ROOT_NAME = "aclImdb"
@@ -47,6 +53,7 @@ class RawReviews:
     decode_errors: int = 0
     empty_files: int = 0
     source: str = ""
+    truncated: int = 0  # reviews cut to MAX_REVIEW_BYTES
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -60,17 +67,21 @@ class _Collector:
         self.urls: dict[tuple[str, str], list[str]] = {}
         self.decode_errors = 0
         self.empty_files = 0
+        self.truncated = 0
+        self.text_bytes = 0
+        self.source = ""
         self.on_text: Callable[[str], None] | None = None  # sees each review as it is read
 
-    def add(self, parts: tuple[str, ...], read: Callable[[], bytes]) -> bool:
+    def add(self, parts: tuple[str, ...], read: Callable[[int], bytes]) -> bool:
         """Take the file at ``parts`` (relative to aclImdb/) if it belongs to the dataset.
 
-        ``read`` is called only for wanted files, so skipped members cost nothing.
+        ``read(limit)`` returns at most ``limit`` bytes of the file; it is called only for
+        wanted files, so skipped members cost nothing.
         """
         if len(parts) == 3 and (parts[0], parts[1]) in self.reviews:
             m = _REVIEW.fullmatch(parts[2])
             if m:
-                text = self._decode(read())
+                text = self._decode(read(MAX_REVIEW_BYTES + 1))
                 if self.on_text is not None:
                     self.on_text(text)
                 self.reviews[(parts[0], parts[1])].append((int(m[1]), int(m[2]), text))
@@ -78,11 +89,20 @@ class _Collector:
         elif len(parts) == 2 and parts[0] in ("train", "test"):
             m = _URLS.fullmatch(parts[1])
             if m:
-                lines = read().decode("utf-8", errors="replace").splitlines()
+                lines = read(MAX_URLS_BYTES).decode("utf-8", errors="replace").splitlines()
                 self.urls[(parts[0], m[1])] = [line.strip() for line in lines]
         return False
 
     def _decode(self, data: bytes) -> str:
+        if len(data) > MAX_REVIEW_BYTES:
+            self.truncated += 1
+            data = data[:MAX_REVIEW_BYTES]
+        self.text_bytes += len(data)
+        if self.text_bytes > MAX_TEXT_BYTES:
+            raise DataError(
+                f"The dataset at {self.source} holds more than {MAX_TEXT_BYTES >> 20:,} MB of "
+                "review text (the official one has about 65 MB); it was not loaded."
+            )
         if not data.strip():
             self.empty_files += 1
         try:
@@ -136,6 +156,7 @@ class _Collector:
             decode_errors=self.decode_errors,
             empty_files=self.empty_files,
             source=source,
+            truncated=self.truncated,
         )
 
 
@@ -177,11 +198,16 @@ def _check_member(member: tarfile.TarInfo, archive: str) -> None:
             )
 
 
-def _member_bytes(tar: tarfile.TarFile, member: tarfile.TarInfo) -> bytes:
+def _member_bytes(tar: tarfile.TarFile, member: tarfile.TarInfo, limit: int) -> bytes:
     handle = tar.extractfile(member)
     if handle is None:  # not a regular file; the caller passes regular files only
         raise DataError(f"{member.name} in the archive is not a file.")
-    return handle.read()
+    return handle.read(limit)
+
+
+def _file_head(path: Path, limit: int) -> bytes:
+    with open(path, "rb") as f:
+        return f.read(limit)
 
 
 def _check_cancel(cancel: threading.Event | None) -> None:
@@ -275,7 +301,7 @@ def _read_folder(
             if progress:
                 progress(n / max(len(files), 1), "Reading reviews")
         try:
-            collector.add(parts, path.read_bytes)
+            collector.add(parts, partial(_file_head, path))
         except OSError as exc:
             raise DataError(f"Could not read {path}: {exc.strerror or exc}.") from exc
 
@@ -305,10 +331,13 @@ def read_reviews(
     path = Path(source).expanduser()
     collector = _Collector()
     collector.on_text = on_text
+    collector.source = str(path)
     if path.is_dir():
         _read_folder(path, collector, progress, cancel)
     elif path.is_file():
         _read_archive(path, collector, progress, cancel)
+    elif path.exists():
+        raise DataError(f"The dataset {path} is neither a file nor a folder (a device or a pipe).")
     else:
         raise DataError(f"The dataset {path} does not exist.")
     raw = collector.finish(str(path), expected_per_folder)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 import zipfile
 import zlib
 from pathlib import Path
@@ -22,8 +21,10 @@ import numpy as np
 from engine.data.dataset import UNKNOWN, Dataset, pack_strings, unpack_strings
 from engine.data.tokenizer import TOKENIZER_VERSION
 from engine.errors import DataError
+from engine.files import write_atomic
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: content checksum, truncated-review count
+MAX_CACHES = 3  # processed caches kept in the cache folder (about 120 MB each)
 _ARRAYS = {  # name -> dtype of every array in a cache file
     "split": np.uint8,
     "label": np.uint8,
@@ -39,7 +40,16 @@ _ARRAYS = {  # name -> dtype of every array in a cache file
     "vocab_blob": np.uint8,
     "vocab_offsets": np.int64,
 }
-_META_KEYS = {"format", "tokenizer_version", "num_words", "source", "decode_errors", "empty_files"}
+_META_KEYS = {
+    "format",
+    "tokenizer_version",
+    "num_words",
+    "source",
+    "decode_errors",
+    "empty_files",
+    "truncated",
+    "checksum",
+}
 _BLOBS = (
     ("token_offsets", "tokens"),
     ("text_offsets", "text_blob"),
@@ -58,9 +68,33 @@ def fingerprint(source: Path) -> str:
     digest = hashlib.sha256()
     for folder, _, files in sorted(os.walk(source)):
         for name in sorted(files):
-            st = os.stat(os.path.join(folder, name))
+            try:
+                st = os.stat(os.path.join(folder, name))
+            except OSError:  # a dangling link or an unreadable entry is not a review
+                continue
             digest.update(f"{folder}/{name}:{st.st_size}:{st.st_mtime_ns}\n".encode())
     return f"dir:{source}:{digest.hexdigest()}"
+
+
+def checksum(arrays: dict[str, np.ndarray]) -> str:
+    """SHA-256 over every array of a cache (names, dtypes and bytes), in name order."""
+    digest = hashlib.sha256()
+    for name in sorted(arrays):
+        a = np.ascontiguousarray(arrays[name])
+        digest.update(f"{name}:{a.dtype.str}:{a.size}\n".encode())
+        digest.update(a.data.cast("B"))
+    return digest.hexdigest()
+
+
+def prune_caches(cache_dir: Path, keep: Path) -> None:
+    """Delete all but the :data:`MAX_CACHES` newest caches (``keep`` always stays)."""
+    caches = sorted(
+        (p for p in cache_dir.glob("imdb-t*-w*-*.npz") if p.is_file() and p != keep),
+        key=lambda p: p.stat().st_mtime_ns,
+        reverse=True,
+    )
+    for old in caches[MAX_CACHES - 1 :]:
+        old.unlink(missing_ok=True)
 
 
 def cache_path(source: Path, num_words: int, cache_dir: Path) -> Path:
@@ -74,6 +108,7 @@ def save_cache(ds: Dataset, path: Path) -> Path:
     """Write ``ds`` as a pickle-free ``.npz``, atomically (temp name, then ``os.replace``)."""
     vocab_blob, vocab_offsets = pack_strings(ds.vocab)
     arrays = {name: getattr(ds, name) for name in _ARRAYS if not name.startswith("vocab")}
+    arrays.update(vocab_blob=vocab_blob, vocab_offsets=vocab_offsets)
     meta = {
         "format": CACHE_FORMAT,
         "tokenizer_version": TOKENIZER_VERSION,
@@ -81,18 +116,11 @@ def save_cache(ds: Dataset, path: Path) -> Path:
         "source": ds.source,
         "decode_errors": ds.decode_errors,
         "empty_files": ds.empty_files,
+        "truncated": ds.truncated,
+        "checksum": checksum(arrays),
     }
     meta_bytes = np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8)
-    fd, tmp = tempfile.mkstemp(prefix=path.stem, suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            np.savez(
-                f, meta=meta_bytes, vocab_blob=vocab_blob, vocab_offsets=vocab_offsets, **arrays
-            )
-        os.replace(tmp, path)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
-    return path
+    return write_atomic(path, lambda f: np.savez(f, meta=meta_bytes, **arrays))
 
 
 def _check_cache(a: dict[str, np.ndarray], meta: dict) -> str | None:
@@ -101,6 +129,8 @@ def _check_cache(a: dict[str, np.ndarray], meta: dict) -> str | None:
         return "metadata incomplete"
     if meta.get("format") != CACHE_FORMAT or meta.get("tokenizer_version") != TOKENIZER_VERSION:
         return "written by another version"
+    if meta.get("checksum") != checksum(a):
+        return "its content does not match its checksum"
     for name, dtype in _ARRAYS.items():
         if a[name].dtype != dtype or a[name].ndim != 1:
             return f"{name} has the wrong type"
@@ -162,5 +192,6 @@ def load_cache(path: Path) -> Dataset:
         num_words=meta["num_words"],
         decode_errors=meta["decode_errors"],
         empty_files=meta["empty_files"],
+        truncated=meta["truncated"],
         extra={"cache_path": str(path), "from_cache": True},
     )

@@ -17,6 +17,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from engine.callbacks import Progress
+from engine.data.archive import EXPECTED_PER_FOLDER, MAX_REVIEW_BYTES
 from engine.data.bulk_tokens import Indexed, index_texts
 from engine.errors import Cancelled
 
@@ -60,6 +61,7 @@ class Dataset:
     num_words: int = 10_000
     decode_errors: int = 0
     empty_files: int = 0
+    truncated: int = 0  # reviews cut to MAX_REVIEW_BYTES when read
     extra: dict[str, Any] = field(default_factory=dict)
 
     def __len__(self) -> int:
@@ -97,6 +99,31 @@ class Dataset:
     @property
     def counts(self) -> dict[str, int]:
         return {name: int((self.split == code).sum()) for name, code in SPLITS.items()}
+
+    @property
+    def size_warning(self) -> str:
+        """A sentence when the dataset is not the official size (a sample), else ""."""
+        official = 2 * EXPECTED_PER_FOLDER
+        counts = self.counts
+        if counts["train"] == official and counts["test"] == official:
+            return ""
+        return (
+            f"This dataset does not have the official {official:,} training and {official:,} "
+            "test reviews, so its results are not comparable with the book's."
+        )
+
+    @property
+    def truncation_warning(self) -> str:
+        """A sentence when over-long reviews were cut while reading, else ""."""
+        if not self.truncated:
+            return ""
+        cut = "review was" if self.truncated == 1 else "reviews were"
+        return f"{self.truncated:,} over-long {cut} cut to the first {MAX_REVIEW_BYTES >> 10:,} KB."
+
+    @property
+    def warning(self) -> str:
+        """Everything that makes this dataset unlike the official one, or ""."""
+        return " ".join(w for w in (self.size_warning, self.truncation_warning) if w)
 
 
 def token_mapping(vocab: Sequence[str], word_index: Mapping[str, int]) -> np.ndarray:

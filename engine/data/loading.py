@@ -110,7 +110,10 @@ def load_dataset(
     """
     explicit = source is not None and str(source).strip() != ""
     cache_dir = Path(cache_dir) if cache_dir is not None else paths.cache_dir()
-    cache_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        use_cache = use_cache and cache_dir.is_dir()  # read-only home: read, do not cache
     for _ in range(20):  # each round deletes one damaged cache found by the look-up
         path = find_source(source, num_words=num_words, cache_dir=cache_dir)
         if path is None:
@@ -122,6 +125,11 @@ def load_dataset(
                 else f"IMDB_LAB_DATA names {path}, which does not exist."
             )
             raise DataError(f"{problem} {HOW_TO_GET}")
+        if not (path.is_file() or path.is_dir()):
+            raise DataError(
+                f"The dataset {path} is neither a file nor a folder (a device or a pipe). "
+                + HOW_TO_GET
+            )
         if not (path.suffix == ".npz" and path.is_file()):
             break
         try:
@@ -129,7 +137,11 @@ def load_dataset(
         except DataError:
             if explicit:
                 raise
-            path.unlink(missing_ok=True)
+            recorded = _cached_source(path)  # read before the damaged file goes
+            _remove(path)
+            if recorded is not None:
+                path = recorded  # rebuild from the archive the cache was made from
+                break
             continue
         if ds.num_words != num_words:
             raise DataError(
@@ -140,18 +152,24 @@ def load_dataset(
     else:
         raise DataError(f"Too many damaged dataset caches in {cache_dir}. {NO_DATASET}")
 
+    if path.is_dir() and archive.dataset_root(path) is None:
+        raise DataError(
+            f"{path} does not look like the IMDB dataset: it has no aclImdb/ folder and "
+            "no train/ or test/ folders."
+        )
     cached = cache.cache_path(path, num_words, cache_dir)
     if use_cache and cached.is_file():
         try:
             return _loaded(cache.load_cache(cached), progress)
         except DataError:
-            cached.unlink(missing_ok=True)  # damaged: rebuilt below
+            _remove(cached)  # damaged: rebuilt below
     ds = _read_and_tokenize(path, num_words, progress, cancel, expected_per_folder)
     ds.extra["from_cache"] = False
     if use_cache:
         try:
             cache.save_cache(ds, cached)
             ds.extra["cache_path"] = str(cached)
+            cache.prune_caches(cache_dir, keep=cached)
         except OSError as exc:  # a read-only or full disk must not stop the app
             ds.extra["cache_error"] = f"The processed dataset could not be cached: {exc}."
     if progress:
@@ -207,7 +225,15 @@ def _read_and_tokenize(
         tokens=tokens,
         decode_errors=raw.decode_errors,
         empty_files=raw.empty_files,
+        truncated=raw.truncated,
     )
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only cache folder: the damaged file is skipped, not deleted
 
 
 def _loaded(ds: Dataset, progress: Progress | None) -> Dataset:

@@ -18,6 +18,7 @@ ACTIVATIONS = ("relu", "tanh")
 LOSSES = ("binary_crossentropy", "mse")
 OPTIMIZERS = ("rmsprop", "adam", "sgd")
 TRAIN_SIZE = 25_000
+MAX_SEED = 2**32 - 1  # NumPy's and TensorFlow's seeds are 32-bit
 
 
 @dataclass
@@ -74,8 +75,8 @@ class ModelConfig:
             raise ConfigError(
                 f"Vocabulary size must be between 100 and 100000 (got {self.num_words})."
             )
-        if not isinstance(self.seed, int) or self.seed < 0:
-            raise ConfigError(f"Seed must be a non-negative integer (got {self.seed}).")
+        if not isinstance(self.seed, int) or not 0 <= self.seed <= MAX_SEED:
+            raise ConfigError(f"Seed must be an integer from 0 to {MAX_SEED} (got {self.seed}).")
         if not isinstance(self.early_stopping, int) or self.early_stopping < 0:
             raise ConfigError(
                 f"Early-stopping patience must be 0 (off) or more (got {self.early_stopping})."

@@ -116,8 +116,13 @@ def open_archive(path: str | Path, into: Path | None = None) -> Path:
             raise _foreign(path, "a member is implausibly large")
         target = (into or paths.data_dir() / "imported") / _digest(path)
         if not target.is_dir():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            temp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                temp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+            except OSError as exc:  # e.g. a read-only home
+                raise ModelFileError(
+                    f"Cannot unpack {path} into {target.parent}: {exc.strerror or exc}."
+                ) from None
             try:
                 for name in infos:  # known names only: nothing can land outside ``temp``
                     with archive.open(name) as src, open(temp / name, "wb") as out:

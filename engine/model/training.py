@@ -20,8 +20,10 @@ import numpy as np
 
 from engine import paths
 from engine.data.dataset import Dataset, build_dataset
+from engine.errors import LabError
+from engine.files import save_npz, write_error
 from engine.model.batches import batch_count, tf_batches
-from engine.model.bundle import save_bundle
+from engine.model.bundle import save_bundle, save_run_header
 from engine.model.config import ModelConfig
 from engine.model.evaluation import evaluate
 from engine.model.network import (
@@ -240,14 +242,28 @@ class Trainer:
         metrics = cast(EpochMetrics, {"epoch": self._epoch, **values})
         self._good_weights = weights
         if self.store is not None:
-            path = self._run_dir() / "epochs" / f"epoch_{self._epoch:03d}.npz"
-            path.parent.mkdir(parents=True, exist_ok=True)
-            np.savez(path, *weights)
-            self.store.add_epoch(self._require_run_id(), metrics, path)
+            self._save_epoch(self.store, metrics, weights)
         if self.on_weights is not None:
             self.on_weights(self._epoch, weights)
         if self.on_epoch_end is not None:
             self.on_epoch_end({**metrics, "phase": self.phase, "ended_at": ended_at})
+
+    def _save_epoch(
+        self, store: RunRecorder, metrics: EpochMetrics, weights: list[np.ndarray]
+    ) -> None:
+        """Write the epoch's weights (atomically) and commit it to the history."""
+        path = self._run_dir() / "epochs" / f"epoch_{self._epoch:03d}.npz"
+        kept = f"the run keeps its {self._epoch - 1} complete epochs"
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            save_npz(path, weights)
+        except OSError as exc:
+            raise write_error(exc, f"the weights file of epoch {self._epoch}", kept) from None
+        try:
+            store.add_epoch(self._require_run_id(), metrics, path)
+        except LabError as exc:
+            path.unlink(missing_ok=True)  # an epoch the history does not know is not kept
+            raise type(exc)(f"{str(exc).rstrip('.')}; {kept}.") from None
 
     # -- the run -------------------------------------------------------------------------
 
@@ -307,6 +323,8 @@ class Trainer:
             self.run_id = self.store.create_run(config, name=self.name, **kwargs)
         status, reason, model = "finished", "", None
         try:
+            if self.store is not None:
+                self._save_header()
             model = build_model(config)
             if self.reuse_model is not None:
                 model = refresh(self.reuse_model, model)
@@ -375,9 +393,12 @@ class Trainer:
                 model_path = self._save_bundle(model, weights, status, test)
         except BaseException as exc:
             if self.store is not None:
-                self.store.finish_run(
-                    self._require_run_id(), "failed", reason=f"Training failed: {exc}"
-                )
+                try:
+                    self.store.finish_run(
+                        self._require_run_id(), "failed", reason=f"Training failed: {exc}"
+                    )
+                except LabError:
+                    pass  # e.g. the disk is still full: the run is shown as interrupted later
             raise
         best = best_epoch(self.history)
         if self.store is not None:
@@ -420,14 +441,33 @@ class Trainer:
             "best_epoch": best_epoch(self.history),
             "test": test,
         }
-        return save_bundle(
-            self._run_dir() / "model",
-            standard_model(model, self.config),  # loads in plain Keras, no custom objects
-            bundle_vocab(self.dataset.vocab, self.config.num_words),
-            self.config,
-            metrics,
-            weights=weights,
-        )
+        try:
+            return save_bundle(
+                self._run_dir() / "model",
+                standard_model(model, self.config),  # plain Keras, no custom objects
+                bundle_vocab(self.dataset.vocab, self.config.num_words),
+                self.config,
+                metrics,
+                weights=weights,
+            )
+        except OSError as exc:
+            epochs = len(self.history.get("loss", []))
+            raise write_error(
+                exc,
+                f"the model of run {self.run_id}",
+                f"the run keeps its {epochs} complete epochs",
+            ) from None
+
+    def _save_header(self) -> None:
+        """Settings and vocabulary beside the epochs, so an interrupted run stays usable."""
+        try:
+            save_run_header(
+                self._run_dir(),
+                bundle_vocab(self.dataset.vocab, self.config.num_words),
+                self.config,
+            )
+        except OSError as exc:
+            raise write_error(exc, f"the settings of run {self.run_id}") from None
 
 
 def retrain_and_test(

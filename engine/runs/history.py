@@ -5,10 +5,15 @@ thread and other processes (a CLI run beside the window) can all use the same fi
 mode lets readers proceed while a trainer writes; ``busy_timeout`` makes writers wait for
 each other instead of failing. Each epoch is its own committed transaction, so killing the
 process loses at most the epoch in progress; the run is then shown as "interrupted".
+Reading never writes: that status is computed on read and stored at the next writing
+moment (opening the store for writing, creating a run). A history that cannot be written
+(read-only home or medium) is opened read-only and still lists, while writes say why not.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import json
 import os
 import shutil
@@ -21,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from engine import paths
-from engine.errors import LabError
+from engine.errors import LabError, StorageError
 from engine.jsonable import json_default
 from engine.model.config import ModelConfig
 
@@ -76,6 +81,16 @@ def _process_start(pid: int) -> str:
         return ""
 
 
+def _is_zombie(pid: int) -> bool:
+    """True when ``pid`` has exited but was not reaped yet (state Z in /proc, Linux only)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            stat = f.read().decode("ascii", "replace")
+        return stat.rsplit(")", 1)[1].split()[0] in ("Z", "X")
+    except (OSError, IndexError):
+        return False
+
+
 def _pid_alive(pid: int | None, start: str) -> bool:
     if not pid:
         return False
@@ -87,6 +102,8 @@ def _pid_alive(pid: int | None, start: str) -> bool:
         return False
     except PermissionError:
         return True  # exists, owned by someone else
+    if _is_zombie(pid):
+        return False
     return not start or _process_start(pid) in ("", start)
 
 
@@ -94,7 +111,6 @@ def _pid_alive_windows(pid: int) -> bool:
     # os.kill(pid, 0) would send CTRL_C_EVENT on Windows.
     if sys.platform != "win32":  # ctypes.windll exists only there
         return False
-    import ctypes
 
     kernel32 = ctypes.windll.kernel32
     handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
@@ -115,8 +131,12 @@ class RunStore:
             self.runs_root = Path(runs_root)
         else:
             self.runs_root = paths.runs_dir() if path is None else self.path.parent / "runs"
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        # A history that cannot be written (read-only home, medium or file) is still read.
+        self.read_only = not _writable(self.path)
+        if self.read_only:
+            return
         try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
             with self._connect() as conn:
                 conn.execute("PRAGMA journal_mode=WAL")
                 version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -126,15 +146,28 @@ class RunStore:
                     )
                 conn.executescript(SCHEMA)
                 conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+                self._mark_interrupted(conn)  # opening for writing: record dead runs
         except sqlite3.DatabaseError as exc:
             raise HistoryError(
                 f"The run history at {self.path} cannot be opened ({exc})."
             ) from None
 
     @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        """A fresh connection whose block is one transaction (committed on success)."""
-        conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S)
+    def _connect(self, write: bool = True) -> Iterator[sqlite3.Connection]:
+        """A fresh connection whose block is one transaction (committed on success).
+
+        A read-only store opens the file ``immutable``: SQLite then needs neither the WAL's
+        shared-memory file nor a lock, both of which it would have to create.
+        """
+        if self.read_only:
+            if write:
+                raise HistoryError(
+                    f"The run history at {self.path} is read-only, so nothing can be saved "
+                    "to it; make the folder writable or set IMDB_LAB_HOME."
+                )
+            conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+        else:
+            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S)
         try:
             conn.row_factory = sqlite3.Row
             conn.execute("PRAGMA foreign_keys=ON")
@@ -142,8 +175,18 @@ class RunStore:
             conn.execute("PRAGMA synchronous=FULL")
             with conn:
                 yield conn
+        except sqlite3.OperationalError as exc:
+            if "full" in str(exc):
+                raise StorageError(
+                    f"The disk is full: the run history at {self.path} was not updated."
+                ) from None
+            raise HistoryError(f"The run history at {self.path} cannot be used ({exc}).") from None
         finally:
             conn.close()
+
+    def _read(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+        """A connection for reading; an empty read-only history reads as no runs."""
+        return self._connect(write=False)
 
     def run_dir(self, run_id: int) -> Path:
         """The folder for a run's files (per-epoch weights, model bundle)."""
@@ -161,6 +204,7 @@ class RunStore:
         config_json = config.to_json() if isinstance(config, ModelConfig) else json.dumps(config)
         pid = os.getpid()
         with self._connect() as conn:
+            self._mark_interrupted(conn)
             cur = conn.execute(
                 "INSERT INTO runs (name, config, status, pid, pid_start, started, group_id) "
                 "VALUES (?, ?, 'running', ?, ?, ?, ?)",
@@ -271,20 +315,28 @@ class RunStore:
     )
 
     def list_runs(self) -> list[dict[str, Any]]:
-        """All runs, newest first, with completed-epoch count and final metrics."""
-        with self._connect() as conn:
-            self._mark_interrupted(conn)
+        """All runs, newest first, with completed-epoch count and final metrics.
+
+        A read: nothing is written. A "running" run whose process is gone is reported as
+        "interrupted" (and recorded so at the next write, see :meth:`create_run`).
+        """
+        if not self.path.exists():
+            return []
+        with self._read() as conn:
             rows = conn.execute(self._SELECT + " ORDER BY r.id DESC").fetchall()
         return [_run_dict(r) for r in rows]
 
     def get_run(self, run_id: int) -> dict[str, Any] | None:
-        with self._connect() as conn:
-            self._mark_interrupted(conn)
+        if not self.path.exists():
+            return None
+        with self._read() as conn:
             row = conn.execute(self._SELECT + " WHERE r.id = ?", (run_id,)).fetchone()
         return _run_dict(row) if row else None
 
     def epochs(self, run_id: int) -> list[dict[str, Any]]:
-        with self._connect() as conn:
+        if not self.path.exists():
+            return []
+        with self._read() as conn:
             rows = conn.execute(
                 "SELECT * FROM epochs WHERE run_id = ? ORDER BY epoch", (run_id,)
             ).fetchall()
@@ -292,7 +344,9 @@ class RunStore:
 
     def latest_model(self) -> Path | None:
         """The bundle of the newest finished run whose folder still exists."""
-        with self._connect() as conn:
+        if not self.path.exists():
+            return None
+        with self._read() as conn:
             rows = conn.execute(
                 "SELECT model_path FROM runs WHERE status = 'finished' AND "
                 "model_path IS NOT NULL ORDER BY id DESC"
@@ -304,12 +358,27 @@ class RunStore:
 
     def integrity_check(self) -> str:
         """SQLite's own check: "ok" when the file is sound."""
-        with self._connect() as conn:
+        with self._read() as conn:
             return conn.execute("PRAGMA integrity_check").fetchone()[0]
+
+
+def _writable(db: Path) -> bool:
+    """Whether ``db`` can be written: the file if it exists, else the nearest folder above it."""
+    if db.exists():
+        return os.access(db, os.W_OK) and os.access(db.parent, os.W_OK)
+    folder = db.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    return os.access(folder, os.W_OK)
 
 
 def _run_dict(row: sqlite3.Row) -> dict[str, Any]:
     run = dict(row)
+    if run["status"] == "running" and not _pid_alive(run["pid"], run["pid_start"]):
+        # Computed on read; create_run records it (reads never write).
+        run["status"] = "interrupted"
+        saved = run.get("epochs")
+        run["reason"] = INTERRUPTED_REASON + (f" {saved} epochs were saved." if saved else "")
     run["config"] = json.loads(run["config"]) if run["config"] else {}
     run["test"] = json.loads(run["test"]) if run["test"] else None
     del run["pid_start"]
