@@ -13,17 +13,24 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 
+from engine.data.download import download_official
+from engine.data.loading import find_source, load_dataset
 from engine.errors import Cancelled
+from engine.service.process import shared_service
+from gui.book.keras_source import KERAS_SOURCE, download_keras_for_window, load_keras_for_window
+from gui.reviews.table_model import folded_texts
 from gui.settings import settings
 from gui.state import AppState
 from gui.tasks import Task, TaskRunner, error_text
 
 
 def load_if_found(source, num_words: int, progress=None, cancel=None, **options):
-    """The dataset, or None when there is none to load (first run: no error to show)."""
-    from engine.data.loading import find_source, load_dataset
-    from gui.reviews.table_model import folded_texts
+    """The dataset, or None when there is none to load (first run: no error to show).
 
+    ``source`` is an archive or folder, or :data:`KERAS_SOURCE` for the book's copy.
+    """
+    if source == KERAS_SOURCE:
+        return load_keras_for_window(num_words, progress=progress, cancel=cancel)
     if source is None and find_source(None, num_words=num_words) is None:
         return None
     # A sample smaller than the official dataset opens, with dataset.warning shown.
@@ -39,8 +46,6 @@ def warm_up_tensorflow(progress=None, cancel=None) -> str:
     TensorFlow's first ``fit`` does one-time set-up (kernels, graph optimizers); doing it
     before Train is enabled means the user's first run starts at once. Returns its version.
     """
-    from engine.service.process import shared_service
-
     return shared_service().start(progress=progress, cancel=cancel)
 
 
@@ -86,6 +91,8 @@ class DatasetLoader(QObject):
         if self._data_source:
             return self._data_source
         saved = settings().value("data/path", "", type=str)
+        if saved == KERAS_SOURCE:
+            return saved
         return saved if saved and Path(saved).exists() else None
 
     # --- dataset -------------------------------------------------------------------------
@@ -112,14 +119,25 @@ class DatasetLoader(QObject):
         """Download the official archive, then load it; False when busy."""
         if self.loading():
             return False
-        from engine.data.download import download_official
-
         self._data_task = self.tasks.submit(
             download_official,
             on_done=self._downloaded,
             on_failed=self._failed,
             on_progress=self._progress,
             what="Downloading the dataset",
+        )
+        return True
+
+    def download_keras(self) -> bool:
+        """Download the Keras copy's missing files into Keras's folder, then load it."""
+        if self.loading():
+            return False
+        self._data_task = self.tasks.submit(
+            download_keras_for_window,
+            on_done=lambda _files: self.load(KERAS_SOURCE, self._num_words()),
+            on_failed=self._failed,
+            on_progress=self._progress,
+            what="Downloading the Keras copy",
         )
         return True
 
@@ -139,7 +157,10 @@ class DatasetLoader(QObject):
             self.state.dataset_missing.emit()
             self.state.status_message.emit("No dataset found: download it or open a copy.")
             return
-        if self._loading_source:
+        if self._loading_source == KERAS_SOURCE:
+            settings().setValue("data/path", KERAS_SOURCE)
+            self._data_source = KERAS_SOURCE
+        elif self._loading_source:
             settings().setValue("data/path", str(Path(self._loading_source).resolve()))
             self._data_source = str(self._loading_source)
         self.state.set_dataset(dataset)

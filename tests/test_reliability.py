@@ -322,6 +322,26 @@ def test_a_read_only_home_with_history_lists_predicts_and_evaluates(mount_point,
         RunStore().rename(run, "new")
 
 
+def test_renaming_in_a_read_only_history_says_why(qtbot, mount_point):
+    from gui.runs.tab import RunsTab
+    from gui.state import AppState
+
+    home = mount_point / "home"
+    os.environ["IMDB_LAB_HOME"] = str(home)  # restored by the lab_home fixture's monkeypatch
+    RunStore().create_run(CONFIG, name="kept")
+    _read_only(mount_point)
+    state = AppState(store=RunStore())
+    messages: list[str] = []
+    state.status_message.connect(messages.append)
+    tab = RunsTab(state)
+    qtbot.addWidget(tab)
+    tab.refresh()
+    tab.table.selectRow(0)
+    tab.rename_selected("new name")
+    assert messages and "is read-only, so nothing can be saved" in messages[-1]
+    assert tab.shutdown()
+
+
 def _full_disk_after(calls: int):
     """A stand-in for ``np.savez`` that writes a few bytes, then fails as a full disk does."""
     real = np.savez
@@ -526,6 +546,7 @@ def test_the_window_opens_an_interrupted_run_from_its_last_epoch(qtbot, lab_home
     assert tab.buttons["open"].isEnabled()
     tab.open_selected()
     assert state.predictor is not None and state.run["name"] == "cut short"
+    assert tab.shutdown()
 
 
 def test_sigterm_closes_the_window_cleanly(tmp_path, lab_home):

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from engine.errors import Cancelled
 from engine.model.evaluation import evaluate_predictor, roc_curve
 from gui.common.lexicon import LexiconWidget
+from gui.help.dialogs import glossary_button
 from gui.tasks import TaskRunner, error_text, shutdown_tasks
 
 NAMES = ("negative", "positive")
@@ -114,6 +115,20 @@ class EvaluationView(QWidget):
         self.tasks = TaskRunner(self)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
+        # "?" next to the numbers: what each of them means (the Help menu's glossary).
+        terms = QHBoxLayout()
+        terms.setSpacing(0)
+        for key, text in (
+            ("accuracy", "accuracy"),
+            ("loss", "loss"),
+            ("precision", "precision"),
+            ("recall", "recall"),
+            ("roc_auc", "ROC AUC"),
+            ("splits", "test set"),
+        ):
+            terms.addWidget(QLabel(text, styleSheet="color: #666;"))
+            terms.addWidget(glossary_button(key, self))
+        top.addLayout(terms)
         top.addWidget(self.evaluate_button)
         top.addWidget(self.train_button)
 

@@ -146,13 +146,12 @@ class PredictTab(QWidget):
         self.no_model.setObjectName("no_model_banner")
         self.no_model.setStyleSheet("#no_model_banner { background: #fff4d6; border-radius: 4px; }")
         banner = QHBoxLayout(self.no_model)
-        banner.addWidget(
-            QLabel(
-                "There is no trained model yet. Train one (a few seconds per "
-                "epoch), then come back to try your own reviews."
-            ),
-            1,
+        banner_text = QLabel(
+            "There is no trained model yet. Train one (a few seconds per "
+            "epoch), then come back to try your own reviews.",
+            wordWrap=True,
         )
+        banner.addWidget(banner_text, 1)
         self.train_button = QPushButton("Go to the Train tab")
         self.train_button.clicked.connect(lambda: self.state.show_tab.emit("train"))
         banner.addWidget(self.train_button)
