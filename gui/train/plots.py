@@ -31,7 +31,7 @@ TRAIN_PEN = pg.mkPen("#1f77b4", width=2)
 VAL_PEN = pg.mkPen("#d62728", width=2)
 BEST_PEN = pg.mkPen("#2ca02c", width=1.5, style=Qt.PenStyle.DashLine)
 # The scrubber's epoch: the model every tab uses is the one after this epoch.
-SCRUB_PEN = pg.mkPen("#6a3d9a", width=2, style=Qt.PenStyle.DotLine)
+SCRUB_PEN = pg.mkPen("#333333", width=2, style=Qt.PenStyle.DotLine)
 CSV_COLUMNS = ("epoch", "loss", "accuracy", "val_loss", "val_accuracy", "seconds")
 
 
@@ -57,6 +57,9 @@ class MetricPlot(pg.PlotWidget):
         # some curve or the best-epoch label. As the PlotItem's legend, it also lists the
         # named curves others add (the Runs tab's overlay).
         self.legend = pg.LegendItem(colCount=2)
+        # The legend never sets the plot's width (it used to push the plot past its pane):
+        # short entry names, and no minimum width of its own.
+        self.legend.setMinimumWidth(0)
         self.plotItem.layout.addItem(self.legend, 4, 1)
         self.plotItem.legend = self.legend
         self.train_curve = self.plot(
@@ -66,7 +69,7 @@ class MetricPlot(pg.PlotWidget):
             symbol="o",
             symbolSize=6,
             symbolBrush="#1f77b4",
-            name=f"Training {key}",
+            name="Training",
         )
         self.val_curve = self.plot(
             [],
@@ -75,7 +78,7 @@ class MetricPlot(pg.PlotWidget):
             symbol="s",
             symbolSize=6,
             symbolBrush="#d62728",
-            name=f"Validation {key}",
+            name="Validation",
         )
         self.best_line = pg.InfiniteLine(
             angle=90,
@@ -91,7 +94,7 @@ class MetricPlot(pg.PlotWidget):
             movable=False,
             pen=SCRUB_PEN,
             label="",
-            labelOpts={"position": 0.9, "color": "#6a3d9a", "fill": (255, 255, 255, 200)},
+            labelOpts={"position": 0.9, "color": "#333333", "fill": (255, 255, 255, 220)},
         )
         self.scrub_line.hide()
         self.addItem(self.scrub_line, ignoreBounds=True)

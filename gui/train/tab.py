@@ -342,13 +342,11 @@ class TrainTab(QWidget):
 
     def _run_changed(self, run) -> None:
         # Another run became the current model's (Runs tab, relaunch): show its curves, so
-        # the plots, the scrubber and the model line talk about the same run. A retrained
-        # run has no validation curve: the plots keep the run it was retrained from.
+        # the plots, the scrubber and the model line talk about the same run. (Right after
+        # "Retrain best N and test" the tab is still busy: the validation run stays shown.)
         if run is None or self.busy() or run.get("id") == self._plotted_run_id:
             return
-        config = ModelConfig.from_run(run)
-        if config is not None and config.validation_size > 0:
-            self.show_run(run, replace=True)
+        self.show_run(run, replace=True)
 
     def show_run(self, run: dict | None, replace: bool = False) -> bool:
         """Show a recorded run's curves when nothing else is on the plots (start-up restore),
