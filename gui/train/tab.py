@@ -39,6 +39,32 @@ from gui.train.scrubber import EpochScrubber
 from gui.train.settings_panel import CUSTOM, SettingsPanel
 from gui.train.worker import TrainingOutcome, TrainingWorker
 
+RETRAIN_TIP = (
+    "As the book does: train a fresh model for the epoch count with the lowest\n"
+    "validation loss on all 25,000 training reviews, then evaluate on the test set."
+)
+
+
+def end_text(status: str, reason: str, epochs: int, took: str, best: int | None) -> str:
+    """One or two plain sentences for the end of a run (the status line and status bar)."""
+    count = f"{epochs} epoch{'s' if epochs != 1 else ''}"
+    if status == "stopped":
+        text = f"Stopped by you after {count} ({took})."
+        if best:
+            text += (
+                f" Lowest validation loss so far at epoch {best}; a longer run might "
+                "find a later one."
+            )
+        return text
+    if status == "failed":
+        return f"Training failed after {count} ({took})."
+    text = f"Finished {count} in {took}."
+    if reason:  # early stopping: Keras's EarlyStopping ended the run
+        text += f" {reason}"
+    if best:
+        text += f" Lowest validation loss at epoch {best}."
+    return text
+
 
 class TrainTab(QWidget):
     """Train / Stop / Retrain-and-test with live plots; see the module docstring."""
@@ -56,6 +82,7 @@ class TrainTab(QWidget):
         self.history: dict[str, list[float]] = {}
         self.best_epoch: int | None = None
         self.pending_train = False
+        self.best_is_final = True  # False after a run stopped by the user
         self._config = None
         self._retraining = False
 
@@ -92,10 +119,7 @@ class TrainTab(QWidget):
         )
         self.retrain_button = QPushButton("Retrain best N and test")
         self.retrain_button.setObjectName("retrain_button")
-        self.retrain_button.setToolTip(
-            "As the book does: train a fresh model for the epoch count with the lowest\n"
-            "validation loss on all 25,000 training reviews, then evaluate on the test set."
-        )
+        self.retrain_button.setToolTip(RETRAIN_TIP)
         self.train_button.clicked.connect(self.request_training)
         self.stop_button.clicked.connect(self.stop_training)
         self.retrain_button.clicked.connect(self.retrain_best)
@@ -196,11 +220,23 @@ class TrainTab(QWidget):
         self.settings.setEnabled(not busy)
         self.change_dataset_button.setEnabled(not busy)
         best = self.best_epoch
-        self.retrain_button.setText(
-            f"Retrain best {best} epoch{'s' if best != 1 else ''} and test"
-            if best
-            else "Retrain best N and test"
-        )
+        if best and not self.best_is_final:
+            self.retrain_button.setText(
+                f"Retrain best so far ({best} epoch{'s' if best != 1 else ''}) and test"
+            )
+            self.retrain_button.setToolTip(
+                "Training was stopped before the end, so the epoch with the lowest validation\n"
+                f"loss may not be known yet: epoch {best} is only the best so far. Train the\n"
+                "full run to find it, or retrain this many epochs on all 25,000 training\n"
+                "reviews and evaluate on the test set."
+            )
+        else:
+            self.retrain_button.setText(
+                f"Retrain best {best} epoch{'s' if best != 1 else ''} and test"
+                if best
+                else "Retrain best N and test"
+            )
+            self.retrain_button.setToolTip(RETRAIN_TIP)
         self.retrain_button.setEnabled(bool(ready and not busy and best))
         if not self.state.tf_ready:
             self.train_button.setToolTip("TensorFlow is still loading...")
@@ -287,6 +323,7 @@ class TrainTab(QWidget):
         if not self._retraining:
             self.history = {}
             self.best_epoch = None
+            self.best_is_final = True
             self.plots.clear()
             preset = self.settings.preset_combo.currentText()
             name = preset if preset != CUSTOM else config.summary_text()
@@ -337,6 +374,7 @@ class TrainTab(QWidget):
         if not history.get("loss"):
             return False
         self.history, self.best_epoch = history, best_epoch(history)
+        self.best_is_final = run.get("status") != "stopped"
         self._config = ModelConfig.from_run(run)
         self.plots.set_history(history, self.best_epoch)
         text = (
@@ -408,11 +446,17 @@ class TrainTab(QWidget):
             self.plots.set_history(self.history, self.best_epoch)
         epochs = len((result.history or {}).get("loss", [])) or self.status.epoch_seen
         verb = {"finished": "Finished", "stopped": "Stopped"}.get(result.status, "Ended")
-        text = f"{verb} after {epochs} epoch{'s' if epochs != 1 else ''} in {clock(seconds)}"
-        if result.reason:
-            text += f" ({result.reason})"
-        if self.best_epoch and not self._retraining:
-            text += f". Lowest validation loss at epoch {self.best_epoch}."
+        if not self._retraining:
+            # Stopped by the user, the lowest validation loss so far may not be the lowest.
+            self.best_is_final = result.status == "finished"
+        text = end_text(
+            result.status,
+            result.reason,
+            epochs,
+            clock(seconds),
+            None if self._retraining else self.best_epoch,
+        )
+        self._update_buttons()
         if result.status == "failed":
             self._show_error(result.reason or "Training failed.")
         self.status.show_end(verb, text, complete=result.status == "finished")
