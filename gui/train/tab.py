@@ -13,7 +13,6 @@ import html
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -31,6 +30,7 @@ from engine.model.config import ModelConfig
 from engine.model.training import best_epoch
 from engine.runs.history import EPOCH_FIELDS
 from gui.common.lexicon import LexiconWidget
+from gui.common.save_dialog import save_file_name
 from gui.tasks import TaskRunner, shutdown_tasks
 from gui.train.overlay import OverlayPainter
 from gui.train.plots import HistoryPlots
@@ -483,15 +483,13 @@ class TrainTab(QWidget):
     # --- export --------------------------------------------------------------------------
 
     def _export_png(self, plot) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export plot", f"{plot.key}.png", "PNG image (*.png)"
-        )
+        path = save_file_name(self, "Export plot", f"{plot.key}.png", "PNG image (*.png)")
         if path:
             plot.export_png(path)
             self.state.status_message.emit(f"Saved {path}")
 
     def _export_csv(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export history", "history.csv", "CSV (*.csv)")
+        path = save_file_name(self, "Export history", "history.csv", "CSV (*.csv)")
         if path:
             self.plots.export_csv(path)
             self.state.status_message.emit(f"Saved {path}")
