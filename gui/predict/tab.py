@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from superqt.utils import QSignalDebouncer
 
 from engine.errors import Cancelled, LabError
+from gui.common.fonts import missing_note
 from gui.common.highlight import DEFAULT_LIMIT, highlight_html, legend_html
 from gui.lazy import WhenVisible
 from gui.resources import resource
@@ -347,6 +348,9 @@ class PredictTab(QWidget):
             )
         else:
             self.warning.clear()
+        fonts = missing_note(self.input.toPlainText())
+        if fonts:  # said once, in words, instead of boxes shown silently
+            self.warning.setText(f"{self.warning.text()} {fonts}".strip())
         note = ""
         if result["truncated"]:
             note = (
