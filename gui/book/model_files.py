@@ -18,6 +18,7 @@ from engine.model.bundle import load_bundle
 from engine.model.export import ARCHIVE_SUFFIX, export_archive, resolve_model
 from engine.model.predictor import Predictor
 from gui.common.save_dialog import save_file_name
+from gui.current_model import CurrentModel
 
 ROOT = Path(__file__).resolve().parents[2]
 ARCHIVE_FILTER = "IMDB Sentiment Lab model (*.imdbmodel);;All files (*)"
@@ -30,9 +31,9 @@ OPEN_FILTER = (
 
 def current_model_path(state) -> Path | None:
     """The bundle folder of the model in use: one opened from a file, else the run's."""
-    opened = getattr(state, "model_path", None)
-    if opened:
-        return Path(opened)
+    model = state.model
+    if model is not None and model.path:
+        return Path(model.path)
     run = state.run or {}
     path = run.get("model_path")
     return Path(path) if path else None
@@ -53,8 +54,16 @@ def open_model(state, path: str | Path):
             f"with {dataset.num_words:,}; its words are matched by spelling."
         )
     state.set_run(None)
-    state.model_path = bundle.path
-    state.set_predictor(Predictor(bundle.weights, bundle.vocab, bundle.config.activation))
+    test = bundle.metrics.get("test") if isinstance(bundle.metrics, dict) else None
+    state.set_model(
+        CurrentModel(
+            Predictor(bundle.weights, bundle.vocab, bundle.config.activation),
+            path=str(bundle.path),
+            label=f"file {Path(path).name}",
+            config=bundle.config,
+            test=test if isinstance(test, dict) else None,
+        )
+    )
     state.status_message.emit(f"Opened the model {Path(path).name}.")
     return bundle
 

@@ -9,8 +9,8 @@ from PySide6.QtGui import QColor, QPen, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QCheckBox, QLabel, QTextBrowser, QTextEdit, QVBoxLayout, QWidget
 
 from engine.errors import LabError
+from gui.common.as_numbers import AsNumbersView, is_keras_source, model_set_html
 from gui.common.highlight import decoded_html, escape_plain, highlight_html, legend_html
-from gui.reviews.as_numbers import AsNumbersView, is_keras_source, model_set_html
 
 SEARCH_COLOUR = "#ffe066"  # the searched text, like a highlighter pen
 

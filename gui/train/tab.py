@@ -31,6 +31,7 @@ from engine.model.training import best_epoch
 from engine.runs.history import EPOCH_FIELDS
 from gui.common.lexicon import LexiconWidget
 from gui.common.save_dialog import save_file_name
+from gui.current_model import CurrentModel, run_model
 from gui.tasks import TaskRunner, shutdown_tasks
 from gui.train.overlay import OverlayPainter
 from gui.train.plots import HistoryPlots
@@ -85,6 +86,8 @@ class TrainTab(QWidget):
         self.best_is_final = True  # False after a run stopped by the user
         self._config = None
         self._retraining = False
+        self._run_name = ""
+        self._evaluation = None  # the retrained model's test evaluation, until it is current
 
         self.dataset_label = QLabel("Looking for the dataset...")
         self.dataset_label.setObjectName("dataset_status_label")
@@ -320,6 +323,7 @@ class TrainTab(QWidget):
     def _start(self, config, retrain_epochs: int | None) -> bool:
         self._config = config
         self._retraining = retrain_epochs is not None
+        self._evaluation = None
         if not self._retraining:
             self.history = {}
             self.best_epoch = None
@@ -329,6 +333,7 @@ class TrainTab(QWidget):
             name = preset if preset != CUSTOM else config.summary_text()
         else:
             name = f"Retrain {retrain_epochs} epochs and test ({config.summary_text()})"
+        self._run_name = name
         worker = TrainingWorker(
             self.state.dataset,
             config,
@@ -423,19 +428,50 @@ class TrainTab(QWidget):
         self.status.show_batch(progress)
 
     def _weights_ready(self, payload) -> None:
-        _epoch, predictor = payload
+        # Every epoch's weights become the current model, named as still training.
+        epoch, predictor = payload
         if predictor is not None:
-            self.state.set_predictor(predictor)
+            config = self._config
+            total = self.worker.retrain_epochs if self.worker is not None else None
+            self.state.set_model(
+                CurrentModel(
+                    predictor,
+                    epoch=epoch,
+                    epochs=total or (config.epochs if config else None),
+                    training=True,
+                    label="retraining on all training reviews"
+                    if self._retraining
+                    else "new training",
+                    config=config.replace(validation_size=0) if self._retraining else config,
+                )
+            )
 
     def _evaluation_ready(self, evaluation) -> None:
-        self.state.set_evaluation(evaluation)
+        # The test result of the retrained model: it is shown with that model, at the end.
+        self._evaluation = evaluation
 
     def _training_finished(self, outcome: TrainingOutcome) -> None:
         result, predictor = outcome
-        if predictor is not None:
-            self.state.set_predictor(predictor)
+        run = None
         if self.store is not None and result.run_id is not None:
-            self.state.set_run(self.store.get_run(result.run_id))
+            run = self.store.get_run(result.run_id)
+        if predictor is not None:
+            if run is not None:
+                model = run_model(self.store, run, predictor)
+                if model.test is None and result.test:
+                    model = model.with_test(result.test)
+            else:
+                model = CurrentModel(
+                    predictor,
+                    epochs=len((result.history or {}).get("loss", [])) or None,
+                    test=result.test,
+                    label=self._run_name,
+                    config=result.config if result.config is not None else self._config,
+                )
+            self.state.set_model(model, evaluation=self._evaluation)
+        elif run is not None:
+            self.state.set_run(run)
+        self._evaluation = None
         seconds = self.status.elapsed()
         if self._retraining:
             self.status.show_result(result.test, self.best_epoch, self._test_count())

@@ -68,7 +68,7 @@ class TrainingWorker(QObject):
         self.service = service
         self.task: Task | None = None
 
-    def start(self, runner: TaskRunner) -> Task:
+    def start(self, runner: TaskRunner) -> Task | None:
         """Start training as a task of ``runner`` (which joins it when its owner closes)."""
         self.task = runner.submit(
             self._train,
