@@ -27,9 +27,9 @@ case "$cmd" in
     test)
         export QT_QPA_PLATFORM=offscreen
         export TF_CPP_MIN_LOG_LEVEL=${TF_CPP_MIN_LOG_LEVEL:-2}
-        # One pytest process per test file (see tests/run_files.py); extra arguments go
-        # to every pytest run, e.g. ./lab.sh test -k predictor
-        exec .venv/bin/python tests/run_files.py "$@"
+        # The whole suite in one pytest process; extra arguments go to pytest,
+        # e.g. ./lab.sh test -k predictor
+        exec .venv/bin/python -m pytest "$@"
         ;;
     check)
         .venv/bin/ruff check .

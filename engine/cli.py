@@ -29,6 +29,7 @@ from engine.data.loading import load_dataset
 from engine.data.own import OwnOptions, skipped_text
 from engine.errors import LabError, ModelFileError, PredictionError
 from engine.jsonable import json_default
+from engine.logs import setup_logging
 from engine.model import export, training
 from engine.model.bundle import Bundle, load_bundle
 from engine.model.compat import vocabulary_note
@@ -206,6 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the command line (``main.py`` sends window invocations to ``gui``)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(argv)
+    setup_logging()
     handler = {
         "train": cmd_train,
         "predict": cmd_predict,

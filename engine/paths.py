@@ -45,6 +45,14 @@ def cache_dir() -> Path:
     return _made(path)
 
 
+def logs_dir() -> Path:
+    """The rotating log files (warnings and errors with their tracebacks)."""
+    home = _home()
+    path = home / "logs" if home else Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def runs_dir() -> Path:
     """One sub-folder per training run (model bundle, per-epoch weights)."""
     path = data_dir() / "runs"

@@ -95,7 +95,11 @@ def run(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from gui.main_window import APPLICATION, ORGANIZATION, MainWindow, app_icon
+    from engine.logs import setup_logging
+    from gui.main_window import MainWindow, app_icon
+    from gui.settings import APPLICATION, ORGANIZATION
+
+    setup_logging()
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setOrganizationName(ORGANIZATION)

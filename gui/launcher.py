@@ -15,10 +15,10 @@ from pathlib import Path
 import platformdirs
 
 from engine.errors import LabError
+from gui.resources import resource
 
+# The checkout whose main.py the entry runs.
 ROOT = Path(__file__).resolve().parents[1]
-RESOURCES = ROOT / "resources"
-TEMPLATE = RESOURCES / "imdb-sentiment-lab.desktop"
 ENTRY_NAME = "imdb-sentiment-lab.desktop"
 
 
@@ -39,14 +39,14 @@ def desktop_entry(python: str | None = None, main_py: Path | None = None) -> str
     """The entry text for ``python main.py`` of this environment and checkout."""
     python = str(Path(python or sys.executable).absolute())
     main_py = Path(main_py or ROOT / "main.py").resolve()
-    icon = RESOURCES / "icon.png"
+    icon = resource("icon.png")
     values = {
         "@EXEC@": f"{_quote(python)} {_quote(str(main_py))}".replace("%", "%%"),
         "@TRYEXEC@": python,
         "@WORKDIR@": str(main_py.parent),
         "@ICON@": str(icon.resolve()),
     }
-    text = TEMPLATE.read_text(encoding="utf-8")
+    text = resource("imdb-sentiment-lab.desktop").read_text(encoding="utf-8")
     for key, value in values.items():
         text = text.replace(key, value)
     return text

@@ -1,9 +1,12 @@
-"""Shared fixtures: an isolated app home, a tiny generated dataset, the real archive."""
+"""Shared fixtures: an isolated app home, a tiny generated dataset, the real archive.
+
+Also the autouse :func:`tests.leaks.no_leftover_threads`: a test fails when it leaves a
+thread running.
+"""
 
 from __future__ import annotations
 
 import os
-import threading
 from pathlib import Path
 
 import pytest
@@ -11,6 +14,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
+from tests.leaks import no_leftover_threads  # noqa: E402, F401 - an autouse fixture
 from tests.tiny_data import make_tiny_archive, make_tiny_folder  # noqa: E402
 
 
@@ -22,13 +26,6 @@ def lab_home(tmp_path_factory, monkeypatch) -> Path:
     return home
 
 
-def _join_threads_started_since(before: set, timeout: float = 5.0) -> list[str]:
-    extra = [t for t in threading.enumerate() if t not in before and t.is_alive() and not t.daemon]
-    for t in extra:
-        t.join(timeout=timeout)
-    return [t.name for t in extra if t.is_alive()]
-
-
 @pytest.fixture(autouse=True, scope="session")
 def training_processes():
     """Windows share one training process per test run; it is ended with the session."""
@@ -36,30 +33,6 @@ def training_processes():
     from engine.service.process import close_shared_service
 
     close_shared_service()
-
-
-@pytest.fixture(autouse=True)
-def no_leftover_threads():
-    """Every test leaves no running thread behind."""
-    before = set(threading.enumerate())
-    yield
-    still = _join_threads_started_since(before)
-    assert not still, f"threads left running: {still}"
-
-
-@pytest.fixture
-def qtbot(qtbot):
-    """pytest-qt's qtbot, but background computations end before its widgets are deleted.
-
-    A worker thread that finishes while its widget is being destroyed emits into a dead
-    QObject, which can crash the interpreter later, in an unrelated test.
-    """
-    before = set(threading.enumerate())
-    yield qtbot
-    _join_threads_started_since(before)
-    from PySide6.QtCore import QCoreApplication
-
-    QCoreApplication.processEvents()
 
 
 @pytest.fixture(scope="session")

@@ -94,7 +94,6 @@ def test_clicking_a_confusion_cell_filters_the_reviews_table(qtbot, state, tiny_
     assert len(rows) == evaluation.confusion[0][1] > 0
     assert np.all(tiny_dataset.split[rows] == 1) and np.all(tiny_dataset.label[rows] == 0)
     assert np.all(reviews.model.probabilities[rows] >= 0.5)
-    reviews._compute.wait()
 
 
 def test_lexicon_follows_every_new_predictor(qtbot, state, tiny_dataset):
@@ -152,4 +151,4 @@ def test_evaluate_current_model_matches_the_engine(qtbot, tiny_dataset):
     assert shown.loss == pytest.approx(expected.loss, abs=1e-4)
     assert (shown.confusion == expected.confusion).all()
     assert "accuracy" in view.summary.text()
-    view.shutdown()
+    assert view.shutdown()

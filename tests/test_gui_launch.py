@@ -8,8 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from gui.app import build_parser, run, training_overrides
-from gui.main_window import MainWindow, settings
+from gui.main_window import MainWindow
+from gui.settings import settings
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -60,7 +63,7 @@ def test_first_run_panel_when_no_dataset(qtbot, monkeypatch):
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.first_run, timeout=10_000)
-    qtbot.waitUntil(lambda: not window.jobs, timeout=5000)
+    qtbot.waitUntil(lambda: not window.loader.busy(), timeout=5000)
     panel = window.first_run
     assert panel.download_button.isEnabled() and panel.open_button.isEnabled()
     assert "IMDB_LAB_DATA" in " ".join(
@@ -80,7 +83,7 @@ def test_damaged_dataset_shows_a_readable_message(qtbot, tmp_path):
     message = window.first_run.error_label.text()
     assert str(bad) in message or "archive" in message.lower()
     assert "Traceback" not in message
-    qtbot.waitUntil(lambda: not window.jobs, timeout=5000)
+    qtbot.waitUntil(lambda: not window.loader.busy(), timeout=5000)
 
 
 def test_opening_an_archive_from_the_panel_loads_it_and_remembers_it(
@@ -91,7 +94,7 @@ def test_opening_an_archive_from_the_panel_loads_it_and_remembers_it(
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.first_run, timeout=10_000)
-    qtbot.waitUntil(lambda: not window.jobs, timeout=5000)
+    qtbot.waitUntil(lambda: not window.loader.busy(), timeout=5000)
     progress = []
     window.state.dataset_changed.connect(progress.append)
     window.first_run.open_requested.emit(str(tiny_archive))
@@ -99,7 +102,7 @@ def test_opening_an_archive_from_the_panel_loads_it_and_remembers_it(
     assert window.stack.currentWidget() is window.tabs
     assert len(window.state.dataset) == 240
     assert settings().value("data/path") == str(tiny_archive.resolve())
-    qtbot.waitUntil(lambda: not window.jobs, timeout=5000)
+    qtbot.waitUntil(lambda: not window.loader.busy(), timeout=5000)
 
 
 def test_install_and_uninstall_launcher(tmp_path, monkeypatch, capsys):
@@ -164,3 +167,41 @@ def test_train_option_sets_the_form_and_waits_for_readiness(qtbot, tiny_dataset)
     config = window.train_tab.settings.config()
     assert (config.epochs, config.hidden_units, config.validation_size) == (3, [8], 40)
     assert window.train_tab.pending_train and not window.train_tab.busy()
+
+
+def test_a_tab_that_fails_to_build_stops_the_window(qtbot, monkeypatch, tiny_dataset):
+    """No placeholder label standing in for a broken tab: the error reaches the caller."""
+    import gui.main_window as main_window
+
+    def broken(state, parent=None):
+        raise RuntimeError("the Predict tab is broken")
+
+    monkeypatch.setattr(main_window, "PredictTab", broken)
+    with pytest.raises(RuntimeError, match="the Predict tab is broken"):
+        MainWindow(dataset=tiny_dataset, warm_up=False, load_data=False)
+
+
+def test_resources_are_package_data():
+    """Icon, examples and desktop template come from the installed package, not the checkout."""
+    from importlib.resources import files
+
+    from gui.predict.tab import load_examples
+    from gui.resources import resource
+
+    names = {item.name for item in files("gui.resources").iterdir()}
+    assert {"icon.png", "icon.svg", "examples.json", "imdb-sentiment-lab.desktop"} <= names
+    assert resource("icon.png").is_file()
+    assert len(load_examples()) >= 3
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert '"gui.resources" = ["*.png", "*.svg", "*.json", "*.desktop"]' in pyproject
+
+
+def test_help_menu_opens_the_log_folder(qtbot, monkeypatch, tiny_dataset, lab_home):
+    from PySide6.QtGui import QDesktopServices
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    window = MainWindow(dataset=tiny_dataset, warm_up=False, load_data=False)
+    qtbot.addWidget(window)
+    window.actions_by_name["open_log_folder_action"].trigger()
+    assert [url.toLocalFile() for url in opened] == [str(lab_home / "logs")]

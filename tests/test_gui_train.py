@@ -9,6 +9,7 @@ from PySide6.QtCore import QTimer
 
 from engine.model.config import ModelConfig, parameter_count
 from engine.model.training import best_epoch
+from engine.runs.history import RunStore
 from gui.main_window import MainWindow
 
 TINY = dict(batch_size=16, validation_size=40)
@@ -20,19 +21,17 @@ PLOT_LIMIT_S = 0.100
 
 @pytest.fixture
 def store(tmp_path):
-    history = pytest.importorskip("engine.runs.history")
-    return history.RunStore(tmp_path / "history.sqlite3", runs_root=tmp_path / "runs")
+    return RunStore(tmp_path / "history.sqlite3", runs_root=tmp_path / "runs")
 
 
 @pytest.fixture
 def window(qtbot, tiny_dataset, store):
     """A window on the tiny dataset with TensorFlow warmed up, ready to train."""
-    pytest.importorskip("engine.model.training")
     win = MainWindow(dataset=tiny_dataset, store=store, load_data=False)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitUntil(lambda: win.state.tf_ready, timeout=120_000)
-    qtbot.waitUntil(lambda: not win.jobs, timeout=10_000)
+    qtbot.waitUntil(lambda: not win.loader.busy(), timeout=10_000)
     yield win
     win.shutdown()
 
@@ -47,7 +46,7 @@ def _record(win):
 
     def attach(worker):
         worker.epoch_finished.connect(lambda m: events.append(("epoch", m["epoch"])))
-        worker.training_finished.connect(lambda r: events.append(("finished", r.status)))
+        worker.training_finished.connect(lambda o: events.append(("finished", o.result.status)))
         worker.training_failed.connect(lambda m: events.append(("failed", m)))
 
     win.train_tab.training_started.connect(attach)
@@ -88,8 +87,8 @@ def test_retrain_best_and_test_shows_the_result_card(qtbot, window):
     window.state.evaluation_changed.connect(evaluations.append)
     with qtbot.waitSignal(tab.busy_changed, timeout=120_000, check_params_cb=lambda busy: not busy):
         tab.retrain_button.click()
-    assert tab.result_card.isVisible()
-    assert "0.883" in tab.result_card.text() and "accuracy" in tab.result_card.text()
+    assert tab.status.result_card.isVisible()
+    assert "0.883" in tab.status.result_card.text() and "accuracy" in tab.status.result_card.text()
     assert len(evaluations) == 1 and 0.0 <= evaluations[0].accuracy <= 1.0
     # The validation run's plots stay as they were.
     assert tab.plots.loss_plot.point_count() == (2, 2)
@@ -115,11 +114,11 @@ def test_close_during_training_stops_within_two_seconds(qtbot, window, store):
     tab = window.train_tab
     with qtbot.waitSignal(window.state.predictor_changed, timeout=120_000):
         tab.request_training()
-    thread = tab.job.thread
+    thread = tab.worker.task.thread
     started = time.monotonic()
     window.close()
     assert time.monotonic() - started < 2.0
-    assert not thread.isRunning()
+    assert not thread.is_alive()
     runs = store.list_runs()
     assert runs[0]["status"] == "stopped"
 
@@ -154,7 +153,7 @@ def _watch_training(qtbot, win) -> tuple[float, list[float]]:
     probe.stop()
     watcher.stop()
     assert len(ticks) > 20, "the probe did not run during training"
-    assert tab.history and not tab.error_label.isVisible()
+    assert tab.history and not tab.status.error_label.isVisible()
     assert sorted(ended) == sorted(shown) == list(range(1, len(tab.history["loss"]) + 1))
     delays = [shown[e] - ended[e] for e in sorted(ended)]
     return max(b - a for a, b in zip(ticks, ticks[1:])), delays
@@ -178,7 +177,7 @@ def test_event_loop_never_stalls_training_the_book_model_on_real_reviews(
     qtbot.addWidget(win)
     win.show()
     qtbot.waitUntil(lambda: win.state.tf_ready, timeout=120_000)
-    qtbot.waitUntil(lambda: not win.jobs, timeout=60_000)
+    qtbot.waitUntil(lambda: not win.loader.busy(), timeout=60_000)
     win.train_tab.settings.set_config(ModelConfig(epochs=4))
     try:
         result = _watch_training(qtbot, win)
@@ -223,17 +222,17 @@ def test_a_crashed_training_process_shows_a_message_and_app_stays_usable(qtbot, 
     tab.training_started.connect(crash)
     with qtbot.waitSignal(tab.busy_changed, timeout=60_000, check_params_cb=lambda busy: not busy):
         tab.request_training()
-    assert tab.error_label.isVisible()
-    assert tab.error_label.text().startswith("The training process ended unexpectedly")
+    assert tab.status.error_label.isVisible()
+    assert tab.status.error_label.text().startswith("The training process ended unexpectedly")
     assert tab.train_button.isEnabled()
     # The bar no longer shows the epoch and batch the process died in.
     assert "Epoch" not in tab.status.epoch_progress.format()
-    assert tab.progress_label.text() == "Training did not complete."
+    assert tab.status.progress_label.text() == "Training did not complete."
     # Training again starts a new process and works.
     _configure(window, epochs=2)
     with qtbot.waitSignal(tab.busy_changed, timeout=120_000, check_params_cb=lambda busy: not busy):
         tab.request_training()
-    assert len(tab.history["loss"]) == 2 and not tab.error_label.isVisible()
+    assert len(tab.history["loss"]) == 2 and not tab.status.error_label.isVisible()
 
 
 def test_a_nan_loss_shows_a_message_and_app_stays_usable(qtbot, window):
@@ -251,8 +250,8 @@ def test_a_nan_loss_shows_a_message_and_app_stays_usable(qtbot, window):
     )
     with qtbot.waitSignal(tab.busy_changed, timeout=60_000, check_params_cb=lambda busy: not busy):
         tab.request_training()
-    assert tab.error_label.isVisible()
-    assert "NaN or infinite" in tab.error_label.text()
+    assert tab.status.error_label.isVisible()
+    assert "NaN or infinite" in tab.status.error_label.text()
     assert tab.train_button.isEnabled()
 
 
@@ -353,11 +352,11 @@ def test_reopening_restores_the_last_finished_model(qtbot, tiny_dataset, store):
     # Its curves are back on the plots (still there after the plots' warm-up that follows
     # the first paint), and "Retrain best N and test" refers to it.
     win.show()
-    qtbot.waitUntil(lambda: getattr(win, "_started_background", False), timeout=10_000)
+    qtbot.waitUntil(lambda: win._started_background, timeout=10_000)
     tab = win.train_tab
     assert tab.plots.loss_plot.point_count() == (1, 1)
     assert tab.plots.accuracy_plot.point_count() == (1, 1)
     assert tab.history["val_loss"] == pytest.approx(result.history["val_loss"])
     assert tab.best_epoch == 1 and tab.retrain_button.text() == "Retrain best 1 epoch and test"
-    assert "Showing the saved run “earlier”" in tab.progress_label.text()
+    assert "Showing the saved run “earlier”" in tab.status.progress_label.text()
     win.shutdown()

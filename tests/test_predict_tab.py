@@ -23,8 +23,7 @@ def state(qapp, tiny_dataset):
 def tab(qtbot, state):
     widget = PredictTab(state)
     qtbot.addWidget(widget)
-    yield widget
-    widget._call.wait()
+    return widget
 
 
 def _predict(qtbot, tab, text: str, timeout: int = 5000) -> dict:
@@ -94,9 +93,9 @@ def test_no_model_offers_to_train(qtbot, qapp):
 
 def test_ctrl_enter_predicts_immediately(qtbot, tab):
     tab.input.setPlainText("superb")
-    before = tab._call._ticket
+    before = tab.tasks.submitted
     qtbot.keyClick(tab.input, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    assert tab._call._ticket == before + 1
+    assert tab.tasks.submitted == before + 1
     assert "\n" not in tab.input.toPlainText()
 
 

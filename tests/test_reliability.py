@@ -218,9 +218,10 @@ def test_the_cache_folder_keeps_a_bounded_number_of_caches(tiny_archive, tmp_pat
 
 
 def test_a_small_dataset_opens_in_the_window_with_a_warning(qtbot, tiny_archive, tmp_path):
-    from gui.main_window import MainWindow, _load_if_found
+    from gui.loading import load_if_found
+    from gui.main_window import MainWindow
 
-    ds = _load_if_found(str(tiny_archive), 100)  # the window's loader: no size error
+    ds = load_if_found(str(tiny_archive), 100)  # the window's loader: no size error
     assert len(ds) == 240
     assert ds.warning.startswith("This dataset does not have the official 25,000 training")
     store = RunStore(tmp_path / "h.sqlite3", runs_root=tmp_path / "runs")
@@ -284,8 +285,8 @@ def test_an_empty_read_only_home_reads_and_says_what_cannot_be_written(mount_poi
     assert_one_line_error(proc, "which is read-only")
     # The window's loading path reads a readable dataset without a cache folder.
     code = (
-        "from gui.main_window import _load_if_found; "
-        f"print(len(_load_if_found({str(tiny_archive)!r}, 100)))"
+        "from gui.loading import load_if_found; "
+        f"print(len(load_if_found({str(tiny_archive)!r}, 100)))"
     )
     env = {**os.environ, "IMDB_LAB_HOME": str(home)}
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True)
@@ -319,6 +320,26 @@ def test_a_read_only_home_with_history_lists_predicts_and_evaluates(mount_point,
     assert sorted(p.name for p in (home / "data").iterdir()) == before
     with pytest.raises(Exception, match="is read-only, so nothing can be saved"):
         RunStore().rename(run, "new")
+
+
+def test_renaming_in_a_read_only_history_says_why(qtbot, mount_point):
+    from gui.runs.tab import RunsTab
+    from gui.state import AppState
+
+    home = mount_point / "home"
+    os.environ["IMDB_LAB_HOME"] = str(home)  # restored by the lab_home fixture's monkeypatch
+    RunStore().create_run(CONFIG, name="kept")
+    _read_only(mount_point)
+    state = AppState(store=RunStore())
+    messages: list[str] = []
+    state.status_message.connect(messages.append)
+    tab = RunsTab(state)
+    qtbot.addWidget(tab)
+    tab.refresh()
+    tab.table.selectRow(0)
+    tab.rename_selected("new name")
+    assert messages and "is read-only, so nothing can be saved" in messages[-1]
+    assert tab.shutdown()
 
 
 def _full_disk_after(calls: int):
@@ -517,14 +538,15 @@ def test_the_window_opens_an_interrupted_run_from_its_last_epoch(qtbot, lab_home
 
     store = RunStore()
     _interrupted_run(store)
-    state = AppState()
-    tab = RunsTab(state, store=store)
+    state = AppState(store=store)
+    tab = RunsTab(state)
     qtbot.addWidget(tab)
     tab.refresh()
     tab.table.selectRow(0)
     assert tab.buttons["open"].isEnabled()
     tab.open_selected()
     assert state.predictor is not None and state.run["name"] == "cut short"
+    assert tab.shutdown()
 
 
 def test_sigterm_closes_the_window_cleanly(tmp_path, lab_home):

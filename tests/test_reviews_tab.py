@@ -24,8 +24,7 @@ def tab(qtbot, state):
     qtbot.addWidget(widget)
     widget.show()
     widget.resize(1200, 700)
-    yield widget
-    widget._compute.wait()
+    return widget
 
 
 def _with_model(qtbot, tab, state, vocab, **kw):
@@ -136,4 +135,3 @@ def test_hidden_tab_waits_until_shown_before_recomputing(qtbot, state, tiny_data
     with qtbot.waitSignal(hidden.predictions_updated, timeout=5000):
         hidden.show()
     assert not np.isnan(hidden.model.probabilities).any()
-    hidden._compute.wait()

@@ -88,11 +88,11 @@ def tab(qtbot, store):
     from gui.runs.tab import RunsTab
     from gui.state import AppState
 
-    state = AppState()
-    widget = RunsTab(state, store=store)
+    state = AppState(store=store)
+    widget = RunsTab(state)
     qtbot.addWidget(widget)
     yield widget
-    assert widget.shutdown(10_000)
+    assert widget.shutdown()
 
 
 def test_table_shows_history_columns(tab, store, tiny_dataset):
@@ -219,7 +219,7 @@ def test_repeat_x3_trains_three_seeds_and_draws_a_band(qtbot, tab, store, tiny_d
     assert tab.repeat_selected()
     assert tab.buttons["stop"].isEnabled() and not tab.buttons["repeat"].isEnabled()
     qtbot.waitUntil(lambda: tab.repeat_result is not None, timeout=180_000)
-    assert tab.repeat_job.wait(10_000)
+    assert tab.tasks.wait(10)
 
     result = tab.repeat_result
     assert len(result.run_ids) == 3 and result.status == "finished"
@@ -244,12 +244,12 @@ def test_stopping_a_repeat_joins_its_thread(qtbot, tab, store, tiny_dataset):
     tab.select_ids([base])
     assert tab.repeat_selected()
     # Stop once the first seed is training, so the Trainer itself must stop mid-run.
-    tab.repeat_job.worker.progress.connect(
+    tab.repeat_progressed.connect(
         lambda value: tab.stop_repeat() if "epoch 1 of" in value[1] else None
     )
     # The worker may end before a waitSignal could connect; the queued result still arrives.
     qtbot.waitUntil(lambda: tab.repeat_result is not None, timeout=60_000)
-    assert tab.repeat_job.wait(10_000)
+    assert tab.tasks.wait(10)
     assert tab.repeat_result.status == "stopped"
     assert len(tab.repeat_result.results) < 3
     # Depending on timing the stop lands mid-run ("stopped") or between two seeds.

@@ -16,12 +16,11 @@ def setup(qtbot, tiny_dataset):
     from gui.train.scrubber import EpochScrubber
 
     store = RunStore()
-    state = AppState()
+    state = AppState(store=store)
     state.set_dataset(tiny_dataset)
-    scrubber = EpochScrubber(state, store=store)
+    scrubber = EpochScrubber(state)
     qtbot.addWidget(scrubber)
-    yield state, store, scrubber
-    scrubber.wait()
+    return state, store, scrubber
 
 
 def _flips_listed(qtbot, scrubber) -> None:

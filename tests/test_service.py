@@ -140,7 +140,9 @@ def test_the_window_process_never_imports_tensorflow(tmp_path):
             from PySide6.QtCore import QCoreApplication
             from engine.model.config import ModelConfig
             from engine.service.process import close_shared_service
-            from gui.workers import Job, TrainingWorker, warm_up_tensorflow
+            from gui.loading import warm_up_tensorflow
+            from gui.tasks import TaskRunner
+            from gui.train.worker import TrainingWorker
             from tests.conftest import dataset_from_files
             from tests.tiny_data import tiny_files
 
@@ -150,11 +152,13 @@ def test_the_window_process_never_imports_tensorflow(tmp_path):
                                     ModelConfig(epochs=2, batch_size=16, validation_size=40))
             seen = []
             worker.epoch_finished.connect(lambda m: seen.append(m["epoch"]))
-            worker.training_finished.connect(lambda r: (seen.append(r.status), app.quit()))
+            worker.training_finished.connect(
+                lambda o: (seen.append(o.result.status), app.quit()))
             worker.training_failed.connect(lambda m: (seen.append(m), app.quit()))
-            job = Job(worker, "probe").start()
+            runner = TaskRunner()
+            worker.start(runner)
             app.exec()
-            job.wait(10_000)
+            runner.shutdown(10)
             close_shared_service()
             print(seen, "tensorflow" in sys.modules, "keras" in sys.modules)
 

@@ -246,6 +246,39 @@ def epoch_predictor(
     return Predictor(weights, model_vocab(vocab, weights), config.activation)
 
 
+def run_predictor(
+    store: RunStore | None,
+    run: Mapping[str, Any],
+    epoch: int | None = None,
+    vocab: list[str] | None = None,
+) -> Predictor:
+    """The :class:`engine.model.predictor.Predictor` of ``run``: its saved model, or one epoch.
+
+    Args:
+        store: the run's :class:`engine.runs.history.RunStore` (where epoch weights are).
+        run: a run dict from the store.
+        epoch: None for the run's saved model (after training, maybe retrained; a run
+            without a bundle: its folder's last complete epoch), else the 1-based epoch
+            whose saved weights to use.
+        vocab: the vocabulary an epoch's weights index (the bundle's, else the dataset's);
+            needed only with ``epoch``.
+
+    Raises:
+        ModelFileError: the run has no saved model or no weights for that epoch.
+    """
+    if epoch is not None:
+        if vocab is None:
+            raise ModelFileError("Load the dataset first: this run has no saved vocabulary.")
+        return epoch_predictor(run, epoch, vocab, store)
+    # A run that ended without a bundle opens from its run folder (its last complete epoch).
+    path = run.get("model_path")
+    if not path and store is not None and run.get("id") is not None:
+        path = store.run_dir(run["id"])
+    if not path:
+        raise ModelFileError(f"Run {run.get('id')} has no saved model.")
+    return Predictor.from_bundle(path)
+
+
 @dataclass
 class LabelFlip:
     """A review whose predicted label differs between the best and the last epoch."""
@@ -295,9 +328,18 @@ def label_flips(
 
 
 def run_label_flips(
-    run: Mapping[str, Any], dataset: Dataset, store: RunStore | None = None
+    run: Mapping[str, Any],
+    dataset: Dataset,
+    store: RunStore | None = None,
+    *,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
 ) -> list[LabelFlip]:
-    """Label flips between the best and the last epoch of ``run`` on its validation rows."""
+    """Label flips between the best and the last epoch of ``run`` on its validation rows.
+
+    ``cancel`` stops it between the two epochs' scoring (:class:`Cancelled`); ``progress``
+    is accepted for the engine's calling convention (background tasks pass both).
+    """
     epochs = store.epochs(run["id"]) if store is not None else []
     last = max((int(e["epoch"]) for e in epochs), default=None)
     best = run.get("best_epoch")
@@ -313,4 +355,5 @@ def run_label_flips(
         load_epoch_weights(run["id"], last, store),
         rows,
         activation=config.activation,
+        cancel=cancel,
     )

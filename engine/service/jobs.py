@@ -15,7 +15,6 @@ from __future__ import annotations
 import logging
 import os
 import threading
-import traceback
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any
@@ -24,6 +23,7 @@ import numpy as np
 
 from engine.data.dataset import Dataset
 from engine.errors import LabError
+from engine.logs import setup_logging
 from engine.model import training
 from engine.model.config import ModelConfig
 from engine.model.evaluation import evaluate
@@ -33,6 +33,8 @@ from engine.runs.history import RunStore
 
 Emit = Callable[[str, Any], None]  # emit(event kind, payload): one event to the window
 Spec = tuple[str, str]  # (history database, runs folder) of a RunStore
+
+log = logging.getLogger(__name__)
 
 STOP_POLL_S = 0.05
 # Scheduling priority of the training process, below the window's.
@@ -134,6 +136,7 @@ def serve(conn: Connection) -> None:
     # scheduler lets the window run first, so repaints do not wait for TensorFlow's threads.
     if hasattr(os, "nice"):
         os.nice(NICENESS)
+    setup_logging()
     try:
         import tensorflow as tf  # the heavy import, once per training process
 
@@ -142,7 +145,7 @@ def serve(conn: Connection) -> None:
         training.warm_up()
         conn.send(("ready", tf.__version__, os.getpid()))
     except Exception as exc:  # noqa: BLE001 - reported to the window, which shows it
-        traceback.print_exc()
+        log.exception("TensorFlow could not be started")
         conn.send(("error", type(exc).__name__, f"TensorFlow could not be started: {exc}", ""))
         return
     dataset: Dataset | None = None
@@ -209,7 +212,7 @@ def _run_job(
         reply: tuple[Any, ...] = ("result", value)
     except Exception as exc:  # noqa: BLE001 - every failure goes back as a message
         if not isinstance(exc, LabError):
-            traceback.print_exc()
+            log.exception("The %s job failed", kind)
         # The module lets the window rebuild any LabError subclass, wherever it is defined.
         reply = ("error", type(exc).__name__, str(exc), type(exc).__module__)
     finally:

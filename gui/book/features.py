@@ -130,6 +130,8 @@ class BookFeatures(QObject):
 
     def _dataset_failed(self, message) -> None:
         panel = self.window.first_run
+        if getattr(self.window.loader, "_loading_source", None) == KERAS_SOURCE:
+            panel.set_source("keras")  # the Keras copy failed: show its choices with the error
         if message and self.window.stack.currentWidget() is panel:
             panel.show_error(message)
 

@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.errors import Cancelled
 from engine.model.evaluation import evaluate_predictor, roc_curve
-from gui.background import LatestCall
 from gui.common.lexicon import LexiconWidget
+from gui.help.dialogs import glossary_button
+from gui.tasks import TaskRunner, error_text, shutdown_tasks
 
 NAMES = ("negative", "positive")
 CELL_NAMES = (("True negatives", "False positives"), ("False negatives", "True positives"))
@@ -81,8 +83,8 @@ class ConfusionMatrix(QWidget):
                 )
 
 
-def evaluate_on_test(predictor, dataset):
-    """The predictor's :class:`Evaluation` on the test split (runs in a worker thread)."""
+def evaluate_on_test(predictor, dataset, progress=None, cancel=None):
+    """The predictor's :class:`Evaluation` on the test split (runs as a task)."""
     return evaluate_predictor(predictor, dataset, dataset.indices("test"))
 
 
@@ -110,13 +112,23 @@ class EvaluationView(QWidget):
             "the 25,000 test reviews."
         )
         self.evaluate_button.clicked.connect(self.evaluate_current)
-        self._evaluate_call = LatestCall(self)
-        self._evaluate_call.finished.connect(state.set_evaluation)
-        self._evaluate_call.failed.connect(
-            lambda exc: self.summary.setText(f"Could not evaluate the model: {exc}")
-        )
+        self.tasks = TaskRunner(self)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
+        # "?" next to the numbers: what each of them means (the Help menu's glossary).
+        terms = QHBoxLayout()
+        terms.setSpacing(0)
+        for key, text in (
+            ("accuracy", "accuracy"),
+            ("loss", "loss"),
+            ("precision", "precision"),
+            ("recall", "recall"),
+            ("roc_auc", "ROC AUC"),
+            ("splits", "test set"),
+        ):
+            terms.addWidget(QLabel(text, styleSheet="color: #666;"))
+            terms.addWidget(glossary_button(key, self))
+        top.addLayout(terms)
         top.addWidget(self.evaluate_button)
         top.addWidget(self.train_button)
 
@@ -179,11 +191,28 @@ class EvaluationView(QWidget):
         if predictor is None or dataset is None:
             return
         self.summary.setText("Evaluating the current model on the test reviews…")
-        self._evaluate_call.start(evaluate_on_test, predictor, dataset)
+        self.tasks.submit(
+            evaluate_on_test,
+            predictor,
+            dataset,
+            on_done=self.state.set_evaluation,
+            on_failed=self._evaluation_failed,
+            key="evaluate",
+            what="Evaluating the model",
+        )
+
+    def _evaluation_failed(self, exc: Exception) -> None:
+        if not isinstance(exc, Cancelled):
+            message = error_text(exc, "Evaluating the model")
+            self.summary.setText(f"Could not evaluate the model: {message}")
 
     def shutdown(self) -> bool:
-        self._evaluate_call.wait()
-        return True
+        """Cancel and join the background evaluation; True when it has ended."""
+        return shutdown_tasks(self)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.shutdown()
+        super().closeEvent(event)
 
     def set_evaluation(self, evaluation) -> None:
         self.evaluation = evaluation

@@ -26,12 +26,13 @@ from PySide6.QtWidgets import (
 )
 from superqt.utils import QSignalDebouncer
 
-from engine.errors import LabError
-from gui.background import LatestCall
+from engine.errors import Cancelled, LabError
 from gui.common.highlight import DEFAULT_LIMIT, highlight_html, legend_html
 from gui.lazy import WhenVisible
+from gui.resources import resource
+from gui.tasks import TaskRunner, shutdown_tasks
 
-EXAMPLES_FILE = Path(__file__).resolve().parents[2] / "resources" / "examples.json"
+EXAMPLES_FILE = resource("examples.json")
 TOP_WORDS = 10
 MAX_FILE_BYTES = 5_000_000
 HINT = "Type or paste a review on the left (or drop a .txt file, or pick an example)."
@@ -45,8 +46,8 @@ def load_examples(path: Path = EXAMPLES_FILE) -> list[dict]:
         return []
 
 
-def analyse(predictor, text: str) -> dict:
-    """Everything the tab shows for ``text`` (runs in a worker thread)."""
+def analyse(predictor, text: str, progress=None, cancel=None) -> dict:
+    """Everything the tab shows for ``text`` (runs as a task)."""
     explanation = predictor.explain(text)
     ranked = sorted(explanation.contributions.items(), key=lambda kv: kv[1])
     shown = text[:DEFAULT_LIMIT]
@@ -133,9 +134,7 @@ class PredictTab(QWidget):
         self.state = state
         self.last_apply_ms = 0.0
         self.examples = load_examples()
-        self._call = LatestCall(self)
-        self._call.finished.connect(self._show_result)
-        self._call.failed.connect(self._show_error)
+        self.tasks = TaskRunner(self)
         self._build()
         self._refresh = WhenVisible(self, lambda: self._predictor_changed(self.state.predictor))
         state.predictor_changed.connect(self._refresh.request)
@@ -231,6 +230,10 @@ class PredictTab(QWidget):
         super().showEvent(event)
         self._refresh.shown()
 
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        shutdown_tasks(self)
+        super().closeEvent(event)
+
     # ----- behaviour --------------------------------------------------------------------
     def _predictor_changed(self, predictor) -> None:
         self.no_model.setVisible(predictor is None)
@@ -247,14 +250,22 @@ class PredictTab(QWidget):
         text = self.input.toPlainText()
         predictor = self.state.predictor
         if not text.strip():
-            self._call.cancel()
+            self.tasks.cancel("analyse")
             self._clear(HINT)
             return
         if predictor is None:
-            self._call.cancel()
+            self.tasks.cancel("analyse")
             self._clear("No model yet: train one to see its verdict.")
             return
-        self._call.start(analyse, predictor, text)
+        self.tasks.submit(
+            analyse,
+            predictor,
+            text,
+            on_done=self._show_result,
+            on_failed=self._show_error,
+            key="analyse",
+            what="Predicting",
+        )
 
     def _clear(self, message: str) -> None:
         self.verdict.setText(message)
@@ -270,7 +281,9 @@ class PredictTab(QWidget):
     def _show_message(self, message: str) -> None:
         self.warning.setText(message)
 
-    def _show_error(self, exc) -> None:
+    def _show_error(self, exc: Exception) -> None:
+        if isinstance(exc, Cancelled):
+            return
         if isinstance(exc, LabError):
             self._clear(str(exc))
         else:

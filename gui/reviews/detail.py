@@ -14,8 +14,7 @@ from gui.reviews.as_numbers import AsNumbersView, is_keras_source
 
 def explanation_parts(explanation):
     """``(probability, spans)`` from a ``Predictor.explain`` result."""
-    prediction = getattr(explanation, "prediction", explanation)
-    return float(prediction.probability), list(explanation.spans)
+    return float(explanation.probability), list(explanation.spans)
 
 
 class ReviewDetail(QWidget):
@@ -67,10 +66,6 @@ class ReviewDetail(QWidget):
         layout.addWidget(self.numbers)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.legend)
-
-    def set_predictor(self, predictor) -> None:
-        self._predictor = predictor
-        self._render()
 
     def show_review(self, dataset, row: int | None, predictor=None) -> None:
         """Show review ``row`` of ``dataset`` (None clears the pane)."""

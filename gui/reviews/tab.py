@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 )
 from superqt.utils import QSignalDebouncer
 
-from gui.background import LatestCall
+from engine.errors import Cancelled
 from gui.lazy import WhenVisible
 from gui.reviews.detail import ReviewDetail
 from gui.reviews.table_model import COLUMN_KEYS, ReviewFilter, ReviewTableModel
+from gui.tasks import TaskRunner, error_text, shutdown_tasks
 
 # name -> (filter changes, sort key, descending)
 PRESETS = {
@@ -43,8 +44,8 @@ CHOICES = {  # combo text -> filter value
 PREDICTION_KEYS = ("predicted", "correct")
 
 
-def all_probabilities(predictor, dataset) -> np.ndarray:
-    """P(positive) of every review in ``dataset`` (runs in a worker thread)."""
+def all_probabilities(predictor, dataset, progress=None, cancel=None) -> np.ndarray:
+    """P(positive) of every review in ``dataset`` (runs as a task)."""
     return predictor.probabilities_for_dataset(dataset)
 
 
@@ -60,9 +61,7 @@ class ReviewsTab(QWidget):
         self.model = ReviewTableModel(self)
         self.last_filter_ms = 0.0
         self._selected: int | None = None
-        self._compute = LatestCall(self)
-        self._compute.finished.connect(self._probabilities_ready)
-        self._compute.failed.connect(self._probabilities_failed)
+        self.tasks = TaskRunner(self)
         self._build()
         state.dataset_changed.connect(self.set_dataset)
         self._refresh = WhenVisible(self, lambda: self.set_predictor(self.state.predictor))
@@ -155,9 +154,13 @@ class ReviewsTab(QWidget):
         super().showEvent(event)
         self._refresh.shown()
 
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        shutdown_tasks(self)
+        super().closeEvent(event)
+
     # ----- state signals ----------------------------------------------------------------
     def set_dataset(self, dataset) -> None:
-        self._compute.cancel()
+        self.tasks.cancel("probabilities")
         self._selected = None
         self.model.set_dataset(dataset)
         self.detail.show_review(None, None)
@@ -168,13 +171,21 @@ class ReviewsTab(QWidget):
     def set_predictor(self, predictor) -> None:
         """Recompute every review's probability in the background; the table keeps working."""
         if predictor is None or self.model.dataset is None:
-            self._compute.cancel()
+            self.tasks.cancel("probabilities")
             if self.model.dataset is not None:
                 self.model.set_probabilities(None)
             self._update_count()
             self._show_selected()
             return
-        self._compute.start(all_probabilities, predictor, self.model.dataset)
+        self.tasks.submit(
+            all_probabilities,
+            predictor,
+            self.model.dataset,
+            on_done=self._probabilities_ready,
+            on_failed=self._probabilities_failed,
+            key="probabilities",
+            what="Scoring every review",
+        )
         self._update_count(busy=True)
 
     def _probabilities_ready(self, probabilities) -> None:
@@ -186,8 +197,10 @@ class ReviewsTab(QWidget):
         self._show_selected()
         self.predictions_updated.emit()
 
-    def _probabilities_failed(self, exc) -> None:
-        self.count.setText(f"Could not compute the model's predictions: {exc}")
+    def _probabilities_failed(self, exc: Exception) -> None:
+        if not isinstance(exc, Cancelled):
+            message = error_text(exc, "Scoring the reviews")
+            self.count.setText(f"Could not compute the model's predictions: {message}")
 
     def apply_filter(self, values: dict) -> None:
         """Show the reviews matching a ``state.filter_requested`` dict (e.g. a confusion cell)."""
@@ -309,7 +322,7 @@ class ReviewsTab(QWidget):
         shown = self.model.rowCount()
         took = "<1" if self.last_filter_ms < 1 else f"{self.last_filter_ms:.0f}"
         text = f"Showing {shown:,} of {len(ds):,} reviews (filtered in {took} ms)."
-        if busy or self._compute.busy:
+        if busy or self.tasks.pending("probabilities"):
             text += " Computing the model's predictions…"
         elif self.model.probabilities is None:
             text += " No model yet: predictions and right/wrong appear once a model is trained."

@@ -10,7 +10,7 @@ costs one ``bytes.find`` per matching review.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
@@ -257,8 +257,3 @@ class ReviewTableModel(QAbstractTableModel):
         end = min(int(self.dataset.text_offsets[i + 1]), start + limit)
         text = self.dataset.text_blob[start:end].tobytes().decode("utf-8", errors="ignore")
         return _BREAKS.sub(" ", text).strip()
-
-
-def with_filter(model: ReviewTableModel, **changes) -> ReviewFilter:
-    """The model's filter with some fields changed (helper for the tab's controls)."""
-    return replace(model.filter, **changes)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.errors import LabError
+from engine.errors import Cancelled, LabError
 from engine.model.config import ModelConfig
-from engine.runs.history import RunStore
+from engine.runs.experiments import run_predictor
 from gui.runs.run_rows import (
     COLUMNS,
     duration_text,
@@ -39,6 +39,7 @@ from gui.runs.run_rows import (
     percent,
     run_fields,
 )
+from gui.tasks import TaskRunner, error_text, shutdown_tasks
 
 
 def _has_model(run: dict) -> bool:
@@ -52,16 +53,8 @@ def restore_last_model(state, store) -> dict | None:
     Returns the run it came from (or None when there is none or it cannot be read; a
     damaged bundle is reported through ``state.status_message``).
     """
-    from engine.model.bundle import load_bundle
-    from engine.model.predictor import Predictor
-
     path = store.latest_model()
     if path is None:
-        return None
-    try:
-        bundle = load_bundle(path, load_keras=False)
-    except LabError as exc:
-        state.status_message.emit(str(exc))
         return None
     run = next(
         (
@@ -71,7 +64,12 @@ def restore_last_model(state, store) -> dict | None:
         ),
         None,
     )
-    state.set_predictor(Predictor(bundle.weights, bundle.vocab, bundle.config.activation))
+    try:
+        predictor = run_predictor(store, run or {"model_path": str(path)})
+    except LabError as exc:
+        state.status_message.emit(str(exc))
+        return None
+    state.set_predictor(predictor)
     state.set_run(run)
     state.status_message.emit(
         f"Restored the model of {run['name'] if run and run.get('name') else path.name}."
@@ -79,23 +77,47 @@ def restore_last_model(state, store) -> dict | None:
     return run
 
 
+def repeat_in_service(
+    dataset, config, *, count: int, store=None, name: str | None = None, progress=None, cancel=None
+):
+    """:func:`engine.runs.experiments.repeat_seeds` run in the training process."""
+    from engine.service.process import shared_service
+
+    def relay(kind, payload):
+        if kind == "progress" and progress is not None:
+            progress(*payload)
+
+    return shared_service().call(
+        "repeat_seeds",
+        dataset,
+        config,
+        store=store,
+        options={"count": count, "name": name},
+        on_event=relay,
+        cancel=cancel,
+    )
+
+
 class RunsTab(QWidget):
     """History table, overlay and repeat ×3 (the epoch scrubber is on the Train tab).
 
     Args:
-        state: the window's :class:`gui.state.AppState`.
-        store: the :class:`engine.runs.history.RunStore`; the default history when None.
+        state: the window's :class:`gui.state.AppState`; ``state.store`` is the history
+            (the tab stays empty when it is None).
     """
 
-    def __init__(self, state, parent=None, store=None) -> None:
+    refreshed = Signal()  # the table shows a fresh read of the history
+    repeat_progressed = Signal(object)  # (fraction, message) of a running repeat
+
+    def __init__(self, state, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        if store is None:
-            store = RunStore()
+        self.setObjectName("runs_tab")
         self.state = state
-        self.store = store
+        self.store = state.store
+        self.tasks = TaskRunner(self)
         self.runs: list[dict] = []
         self.bands: list[dict] = []
-        self.repeat_job = None
+        self.repeat_task = None
         self.repeat_result = None
 
         self.table = QTableWidget(0, len(COLUMNS))
@@ -151,23 +173,47 @@ class RunsTab(QWidget):
         layout.addWidget(top)
 
         state.run_changed.connect(self._run_changed)
-        if hasattr(state, "runs_changed"):
-            state.runs_changed.connect(self.refresh)
+        state.runs_changed.connect(self.refresh)
         self.refresh()
 
     def _run_changed(self, _run) -> None:
-        self.refresh()
+        self.refresh_in_background()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         # A run may have gained epochs while another tab was showing.
-        self.refresh()
+        self.refresh_in_background()
         super().showEvent(event)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.shutdown()
+        super().closeEvent(event)
 
     # ----- table ------------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Reload the history, keeping the selection."""
+        """Reload the history now, keeping the selection (after this tab's own changes)."""
+        self.tasks.cancel("runs")  # an older background read must not overwrite this one
+        self._show_runs(self.store.list_runs() if self.store is not None else [])
+
+    def refresh_in_background(self) -> None:
+        """Reload the history off the GUI thread (the table updates when it arrives)."""
+        if self.store is None:
+            return
+        self.tasks.submit(
+            _list_runs,
+            self.store,
+            on_done=self._show_runs,
+            on_failed=self._read_failed,
+            key="runs",
+            what="Reading the run history",
+        )
+
+    def _read_failed(self, exc: Exception) -> None:
+        if not isinstance(exc, Cancelled):
+            self.state.status_message.emit(error_text(exc, "Reading the run history"))
+
+    def _show_runs(self, runs: list[dict]) -> None:
         keep = set(self.selected_ids())
-        self.runs = self.store.list_runs()
+        self.runs = runs
         current = (self.state.run or {}).get("id")
         bold = QFont()
         bold.setBold(True)
@@ -200,6 +246,7 @@ class RunsTab(QWidget):
         self.table.blockSignals(False)
         self.table.resizeColumnsToContents()
         self._update_buttons()
+        self.refreshed.emit()
 
     def _add_row_to_selection(self, row: int) -> None:
         index = self.table.model().index(row, 0)
@@ -229,7 +276,7 @@ class RunsTab(QWidget):
     def _update_buttons(self) -> None:
         runs = self._selected_runs()
         one = len(runs) == 1
-        repeating = self.repeat_job is not None and self.repeat_job.running()
+        repeating = self.repeat_task is not None and self.repeat_task.running()
         # A running run is still being written by its trainer: never delete it.
         self.buttons["delete"].setEnabled(
             bool(runs) and all(r.get("status") != "running" for r in runs)
@@ -241,24 +288,22 @@ class RunsTab(QWidget):
         )
         self.buttons["stop"].setEnabled(repeating)
         self.buttons["export"].setEnabled(bool(self.runs))
+        for key in ("refresh", "export", "repeat"):
+            if self.store is None:
+                self.buttons[key].setEnabled(False)
 
     # ----- actions ----------------------------------------------------------------------------
     def open_selected(self) -> None:
         """Make the selected run's saved model the app's model."""
-        from engine.model.bundle import load_bundle
-        from engine.model.predictor import Predictor
-
         runs = self._selected_runs()
         if len(runs) != 1 or not _has_model(runs[0]):
             return
-        # A run that ended without a bundle opens from its last complete epoch.
-        path = runs[0].get("model_path") or self.store.run_dir(runs[0]["id"])
         try:
-            bundle = load_bundle(path, load_keras=False)
+            predictor = run_predictor(self.store, runs[0])
         except LabError as exc:
             self.state.status_message.emit(str(exc))
             return
-        self.state.set_predictor(Predictor(bundle.weights, bundle.vocab, bundle.config.activation))
+        self.state.set_predictor(predictor)
         self.state.set_run(self.store.get_run(runs[0]["id"]))
 
     def rename_selected(self, name: str | None = None) -> None:
@@ -275,7 +320,11 @@ class RunsTab(QWidget):
         if not name:
             self.state.status_message.emit("A run needs a non-empty name.")
             return
-        self.store.rename(runs[0]["id"], name)
+        try:
+            self.store.rename(runs[0]["id"], name)
+        except LabError as exc:  # e.g. a read-only history
+            self.state.status_message.emit(str(exc))
+            return
         self._history_changed()
 
     def delete_selected(self, confirm: bool = True) -> None:
@@ -314,10 +363,7 @@ class RunsTab(QWidget):
         return out
 
     def _history_changed(self) -> None:
-        if hasattr(self.state, "runs_changed"):
-            self.state.runs_changed.emit()  # our refresh is connected to it
-        else:
-            self.refresh()
+        self.state.runs_changed.emit()  # our refresh is connected to it
 
     # ----- overlay ----------------------------------------------------------------------------
     def overlay_payload(self) -> dict | None:
@@ -340,31 +386,28 @@ class RunsTab(QWidget):
 
     # ----- repeat ×3 -------------------------------------------------------------------------
     def repeat_selected(self, count: int = 3) -> bool:
-        """Train the selected run's configuration with ``count`` seeds in a worker thread."""
-        from gui.workers import DataWorker, Job, repeat_in_service
-
+        """Train the selected run's configuration with ``count`` seeds, as a task."""
         runs = self._selected_runs()
-        if len(runs) != 1 or (self.repeat_job is not None and self.repeat_job.running()):
+        if len(runs) != 1 or (self.repeat_task is not None and self.repeat_task.running()):
             return False
         if self.state.dataset is None:
             self.state.status_message.emit("Load the dataset before repeating a run.")
             return False
         config = ModelConfig.from_run(runs[0])
         name = f"{runs[0].get('name') or 'Run'} repeat"
-        worker = DataWorker(
+        self.repeat_name = name
+        self.repeat_task = self.tasks.submit(
             repeat_in_service,
             self.state.dataset,
             config,
             count=count,
             store=self.store,
             name=name,
+            on_done=self._repeat_finished,
+            on_failed=self._repeat_failed,
+            on_progress=self._repeat_progress,
             what="Repeating the run",
         )
-        worker.progress.connect(self._repeat_progress)
-        worker.finished.connect(self._repeat_finished)
-        worker.failed.connect(self._repeat_failed)
-        self.repeat_name = name
-        self.repeat_job = Job(worker, "RepeatSeeds").start()
         self.progress.setValue(0)
         self.progress.setVisible(True)
         self.spread_label.setText(f"Training {config.summary_text()} with {count} seeds…")
@@ -372,21 +415,18 @@ class RunsTab(QWidget):
         return True
 
     def stop_repeat(self) -> None:
-        if self.repeat_job is not None:
-            self.repeat_job.stop()
+        if self.repeat_task is not None:
+            self.repeat_task.cancel.set()
 
-    def shutdown(self, timeout_ms: int = 30_000) -> bool:
-        """Stop a running repeat and join its thread (call before the window closes)."""
-        if self.repeat_job is None:
-            return True
-        self.repeat_job.stop()
-        return self.repeat_job.wait(timeout_ms)
+    def shutdown(self) -> bool:
+        """Stop a running repeat and background reads and join them; True when all ended."""
+        return shutdown_tasks(self)
 
-    def _repeat_progress(self, value) -> None:
-        fraction, message = value
+    def _repeat_progress(self, fraction: float, message: str) -> None:
         self.progress.setValue(int(100 * fraction))
         self.progress.setFormat(message)
-        self.refresh()  # once per epoch: the repeat's runs appear and grow in the table
+        self.refresh_in_background()  # once per epoch: the repeat's runs appear and grow
+        self.repeat_progressed.emit((fraction, message))
 
     def _repeat_finished(self, result) -> None:
         self.repeat_result = result
@@ -407,8 +447,14 @@ class RunsTab(QWidget):
             self.publish_overlay()
         self._update_buttons()
 
-    def _repeat_failed(self, message) -> None:
+    def _repeat_failed(self, exc: Exception) -> None:
+        message = "" if isinstance(exc, Cancelled) else error_text(exc, "Repeating the run")
         self.progress.setVisible(False)
         self.spread_label.setText(message or "The repeat was stopped.")
         self.refresh()
         self._update_buttons()
+
+
+def _list_runs(store, progress=None, cancel=None) -> list[dict]:
+    """``store.list_runs()`` as a task."""
+    return store.list_runs()

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.errors import LabError
-from gui.background import LatestCall
+from engine.errors import Cancelled, LabError
+from engine.runs.experiments import run_label_flips, run_predictor
+from gui.tasks import TaskRunner, error_text, shutdown_tasks
 
 SNIPPET = 90
 
@@ -31,14 +32,13 @@ class EpochScrubber(QWidget):
     """Slider over the epochs of ``state.run`` plus the "label flips" list.
 
     Args:
-        state: the window's :class:`gui.state.AppState`.
-        store: the :class:`engine.runs.history.RunStore` the run lives in.
+        state: the window's :class:`gui.state.AppState` (``state.store`` holds the runs).
     """
 
-    def __init__(self, state, parent=None, store=None) -> None:
+    def __init__(self, state, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        self.store = store
+        self.store = state.store
         self.run: dict | None = None
         self.epochs: list[dict] = []  # epochs with saved weights
         self._recorded = 0  # epochs in the history, with or without weights
@@ -64,9 +64,7 @@ class EpochScrubber(QWidget):
         self.flip_list.currentRowChanged.connect(self._show_flip)
         self.flip_list.itemActivated.connect(self._open_flip)
         # Scoring 10,000 validation reviews with two epochs' weights takes 0.1-0.7 s.
-        self._flips_call = LatestCall(self)
-        self._flips_call.finished.connect(self._show_flips)
-        self._flips_call.failed.connect(self._flips_failed)
+        self.tasks = TaskRunner(self)
         self.flip_text = QPlainTextEdit(readOnly=True)
         self.flip_text.setMaximumHeight(90)
 
@@ -123,10 +121,8 @@ class EpochScrubber(QWidget):
         """Make epoch ``epoch``'s weights the app's model. False (and a message) on failure."""
         if not self.run or not self.epochs:
             return False
-        from engine.runs.experiments import epoch_predictor
-
         try:
-            predictor = epoch_predictor(self.run, epoch, self._vocab(), self.store)
+            predictor = run_predictor(self.store, self.run, epoch, self._vocab())
         except LabError as exc:
             self.state.status_message.emit(str(exc))
             return False
@@ -148,17 +144,14 @@ class EpochScrubber(QWidget):
 
     def use_final_model(self) -> None:
         """Back to the run's saved bundle (the model after training, maybe retrained)."""
-        from engine.model.bundle import load_bundle
-        from engine.model.predictor import Predictor
-
         if not self.run or not self.run.get("model_path"):
             return
         try:
-            bundle = load_bundle(self.run["model_path"], load_keras=False)
+            predictor = run_predictor(self.store, self.run)
         except LabError as exc:
             self.state.status_message.emit(str(exc))
             return
-        self.state.set_predictor(Predictor(bundle.weights, bundle.vocab, bundle.config.activation))
+        self.state.set_predictor(predictor)
         self.state.select_epoch(None)
         self.slider.blockSignals(True)
         self.slider.setValue(self.slider.maximum())
@@ -188,28 +181,36 @@ class EpochScrubber(QWidget):
     # ----- label flips ----------------------------------------------------------------------
     def refresh_flips(self) -> None:
         """Recompute the flips list for the current run and dataset, in the background."""
-        from engine.runs.experiments import run_label_flips
-
         self.flip_list.clear()
         self.flip_text.clear()
         self.flips = []
         dataset = self.state.dataset
         if not self.run or not self.epochs or dataset is None:
-            self._flips_call.cancel()
+            self.tasks.cancel("flips")
             self.flips_title.setText(
                 "Validation reviews whose label flips after the best epoch: "
                 "needs a run with saved epochs and the dataset."
             )
             return
         self.flips_title.setText("Finding the validation reviews whose label flips...")
-        self._flips_call.start(run_label_flips, dict(self.run), dataset, self.store)
+        self.tasks.submit(
+            run_label_flips,
+            dict(self.run),
+            dataset,
+            self.store,
+            on_done=self._show_flips,
+            on_failed=self._flips_failed,
+            key="flips",
+            what="Finding label flips",
+        )
 
-    def wait(self, timeout: float = 10.0) -> None:
-        """Join the background computation (closing, tests)."""
-        self._flips_call.wait(timeout)
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        shutdown_tasks(self)
+        super().closeEvent(event)
 
-    def _flips_failed(self, exc) -> None:
-        self.flips_title.setText(f"Label flips unavailable: {exc}")
+    def _flips_failed(self, exc: Exception) -> None:
+        if not isinstance(exc, Cancelled):
+            self.flips_title.setText(f"Label flips unavailable: {error_text(exc, 'Finding flips')}")
 
     def _show_flips(self, flips) -> None:
         dataset = self.state.dataset

@@ -1,8 +1,10 @@
 """The Train tab: dataset status and settings on the left, live plots and results on the right.
 
-Training runs in a :class:`gui.workers.TrainingWorker`; this tab only reacts to its
-signals, keeps the shared :class:`gui.state.AppState` current (predictor after every
-epoch, run and evaluation at the end) and never blocks the event loop.
+Training runs in a :class:`gui.train.worker.TrainingWorker` (a task of this tab's
+:class:`gui.tasks.TaskRunner`); this tab only reacts to its signals, keeps the shared
+:class:`gui.state.AppState` current (predictor after every epoch, run and evaluation at
+the end) and never blocks the event loop. It hears about dataset loading and train/stop
+requests through the state's signals, never from the window directly.
 """
 
 from __future__ import annotations
@@ -29,30 +31,30 @@ from engine.model.config import ModelConfig
 from engine.model.training import best_epoch
 from engine.runs.history import EPOCH_FIELDS
 from gui.common.lexicon import LexiconWidget
+from gui.tasks import TaskRunner, shutdown_tasks
+from gui.train.overlay import OverlayPainter
 from gui.train.plots import HistoryPlots
 from gui.train.run_status import RunStatus, clock
 from gui.train.scrubber import EpochScrubber
 from gui.train.settings_panel import CUSTOM, SettingsPanel
-from gui.workers import Job, TrainingWorker
+from gui.train.worker import TrainingOutcome, TrainingWorker
 
 
 class TrainTab(QWidget):
     """Train / Stop / Retrain-and-test with live plots; see the module docstring."""
 
-    reload_requested = Signal(int)  # num_words: the dataset must be re-indexed first
-    open_dataset_requested = Signal()
     busy_changed = Signal(bool)
-    training_started = Signal(object)  # the TrainingWorker, before its thread starts
+    training_started = Signal(object)  # the TrainingWorker, before its task starts
 
-    def __init__(self, state, store=None, parent: QWidget | None = None) -> None:
+    def __init__(self, state, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("train_tab")
         self.state = state
-        self.store = store
-        self.job: Job | None = None
+        self.store = state.store
+        self.tasks = TaskRunner(self)
+        self.worker: TrainingWorker | None = None
         self.history: dict[str, list[float]] = {}
         self.best_epoch: int | None = None
-        self.last_result = None
         self.pending_train = False
         self._config = None
         self._retraining = False
@@ -70,7 +72,7 @@ class TrainTab(QWidget):
         self.change_dataset_button.setToolTip(
             "Open another copy of the IMDB archive or aclImdb folder."
         )
-        self.change_dataset_button.clicked.connect(self.open_dataset_requested)
+        self.change_dataset_button.clicked.connect(state.open_dataset_requested)
         data_box = QGroupBox("Dataset")
         data_layout = QVBoxLayout(data_box)
         data_layout.addWidget(self.dataset_label)
@@ -131,16 +133,13 @@ class TrainTab(QWidget):
         )
         self.plots.export_csv_button.clicked.connect(self._export_csv)
         self.status = RunStatus()
-        # The status widgets by their old names: tests and the window read them.
-        self.epoch_progress = self.status.epoch_progress
-        self.progress_label = self.status.progress_label
-        self.error_label = self.status.error_label
-        self.result_card = self.status.result_card
+        # Runs selected in the Runs tab are drawn over the live curves.
+        self.overlay = OverlayPainter(self.plots.loss_plot, self.plots.accuracy_plot).connect(state)
         # Under the plots: what the network learns (lexicon, every epoch) and the epoch
         # scrubber with the reviews whose verdict flips once it overfits.
         self.lexicon = LexiconWidget(state)
         self.lexicon.setObjectName("train_lexicon")
-        self.scrubber = EpochScrubber(state, store=store)
+        self.scrubber = EpochScrubber(state)
         self.scrubber.setObjectName("epoch_scrubber")
         self.insights = QTabWidget()
         self.insights.setObjectName("train_insights_tabs")
@@ -168,13 +167,18 @@ class TrainTab(QWidget):
         layout.addWidget(splitter)
 
         state.dataset_changed.connect(self._dataset_changed)
+        state.dataset_progress.connect(self._dataset_progress)
+        state.dataset_failed.connect(self._dataset_failed)
+        state.dataset_missing.connect(self._dataset_missing)
         state.tensorflow_ready.connect(self._ready_changed)
+        state.train_requested.connect(self.request_training)
+        state.stop_requested.connect(self.stop_training)
         self._dataset_changed(state.dataset)
 
     # --- state -------------------------------------------------------------------------
 
     def busy(self) -> bool:
-        return self.job is not None
+        return self.worker is not None
 
     def _train_size(self) -> int | None:
         dataset = self.state.dataset
@@ -224,10 +228,21 @@ class TrainTab(QWidget):
             self.pending_train = False
             self.request_training()
 
-    def show_dataset_progress(self, fraction: float, message: str) -> None:
+    def _dataset_progress(self, payload) -> None:
+        fraction, message = payload
         self.dataset_progress.show()
         self.dataset_progress.setValue(int(fraction * 1000))
         self.dataset_label.setText(message)
+
+    def _dataset_failed(self, message: str) -> None:
+        self.pending_train = False
+        self._dataset_changed(self.state.dataset)
+        if message and self.state.dataset is not None:
+            self._show_error(message)
+
+    def _dataset_missing(self) -> None:
+        self.dataset_progress.hide()
+        self.dataset_label.setText("No dataset found.")
 
     # --- training ----------------------------------------------------------------------
 
@@ -249,7 +264,7 @@ class TrainTab(QWidget):
             return False
         if config.num_words != dataset.num_words:
             self.pending_train = True
-            self.reload_requested.emit(config.num_words)
+            self.state.dataset_requested.emit(config.num_words)
             return False
         return self._start(config, retrain_epochs=None)
 
@@ -277,7 +292,12 @@ class TrainTab(QWidget):
         else:
             name = f"Retrain {retrain_epochs} epochs and test ({config.summary_text()})"
         worker = TrainingWorker(
-            self.state.dataset, config, store=self.store, name=name, retrain_epochs=retrain_epochs
+            self.state.dataset,
+            config,
+            store=self.store,
+            name=name,
+            retrain_epochs=retrain_epochs,
+            parent=self,
         )
         worker.epoch_finished.connect(self._epoch_finished)
         worker.batch_progress.connect(self._batch_progress)
@@ -285,8 +305,8 @@ class TrainTab(QWidget):
         worker.evaluation_ready.connect(self._evaluation_ready)
         worker.training_finished.connect(self._training_finished)
         worker.training_failed.connect(self._training_failed)
-        self.job = Job(worker, "training")
-        self.job.thread.finished.connect(self._job_ended)
+        worker.done.connect(self._worker_done)
+        self.worker = worker
         total = retrain_epochs or config.epochs
         what = (
             f"Retraining for {retrain_epochs} epochs on all training reviews"
@@ -296,7 +316,7 @@ class TrainTab(QWidget):
         self.status.start(f"{what}: building the model...", total, keep_result=self._retraining)
         self.state.status_message.emit(f"{what} ({total} epochs)...")
         self.training_started.emit(worker)
-        self.job.start()
+        worker.start(self.tasks)
         self._update_buttons()
         self.busy_changed.emit(True)
         return True
@@ -323,30 +343,27 @@ class TrainTab(QWidget):
         )
         if self.best_epoch:
             text += f", lowest validation loss at epoch {self.best_epoch}"
-        self.progress_label.setText(text + ". Press Train for a new run.")
+        self.status.progress_label.setText(text + ". Press Train for a new run.")
         self._update_buttons()
         return True
 
     def stop_training(self) -> None:
-        if self.job is not None:
-            self.job.stop()
-            self.progress_label.setText("Stopping after the current batch...")
+        if self.worker is not None:
+            self.worker.stop()
+            self.status.progress_label.setText("Stopping after the current batch...")
             self.state.status_message.emit("Stopping after the current batch...")
 
-    def shutdown(self, timeout_ms: int = 2000) -> bool:
-        """Stop training and join the thread (window closing); True when it has ended."""
-        self.scrubber.wait()
-        if self.job is None:
-            return True
-        self.job.stop()
-        ended = self.job.wait(timeout_ms)
-        if not ended:  # a batch can be slow on a busy machine; never leave the thread running
-            ended = self.job.wait(30_000)
-        return ended
+    def shutdown(self) -> bool:
+        """Stop training and every background task and join them; True when all ended."""
+        return shutdown_tasks(self)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.shutdown()
+        super().closeEvent(event)
 
     def _epoch_finished(self, metrics: dict) -> None:
         if self._retraining:
-            self.progress_label.setText(
+            self.status.progress_label.setText(
                 f"Retraining: epoch {metrics['epoch']} done, "
                 f"loss {metrics['loss']:.4f}, accuracy {metrics['accuracy']:.4f}"
             )
@@ -374,9 +391,8 @@ class TrainTab(QWidget):
     def _evaluation_ready(self, evaluation) -> None:
         self.state.set_evaluation(evaluation)
 
-    def _training_finished(self, result) -> None:
-        self.last_result = result
-        predictor = self.job.worker.final_predictor if self.job is not None else None
+    def _training_finished(self, outcome: TrainingOutcome) -> None:
+        result, predictor = outcome
         if predictor is not None:
             self.state.set_predictor(predictor)
         if self.store is not None and result.run_id is not None:
@@ -414,8 +430,8 @@ class TrainTab(QWidget):
     def _show_error(self, message: str) -> None:
         self.status.show_error(message)
 
-    def _job_ended(self) -> None:
-        self.job = None
+    def _worker_done(self) -> None:
+        self.worker = None
         self._update_buttons()
         self.busy_changed.emit(False)
 
