@@ -55,7 +55,10 @@ def open_model(state, path: str | Path):
     state.set_run(None)
     state.model_path = bundle.path
     state.set_predictor(Predictor(bundle.weights, bundle.vocab, bundle.config.activation))
-    state.status_message.emit(f"Opened the model {Path(path).name}.")
+    from engine.model.compat import vocabulary_note
+
+    note = vocabulary_note(bundle.vocab, bundle.metrics, dataset) if dataset is not None else ""
+    state.status_message.emit(f"Opened the model {Path(path).name}." + (f" {note}" if note else ""))
     return bundle
 
 
