@@ -59,15 +59,28 @@ class OwnOptions:
 
 
 class ColumnsUnknown(DataError):
-    """No known header names the text and label columns; ``columns`` lists the header."""
+    """No known header names the text and label columns; ``columns`` lists the header.
 
-    def __init__(self, path: Path, columns: list[str]) -> None:
+    Built from one sentence like every :class:`LabError` (the training process rebuilds
+    errors that way); :meth:`for_file` writes the sentence and keeps the columns.
+    """
+
+    def __init__(
+        self, message: str, path: Path | None = None, columns: list[str] | None = None
+    ) -> None:
+        super().__init__(message)
         self.path = path
-        self.columns = columns
-        super().__init__(
+        self.columns = list(columns or [])
+
+    @classmethod
+    def for_file(cls, path: Path, columns: list[str]) -> ColumnsUnknown:
+        first = ", ".join(c[:30] for c in columns[:8]) or "empty"
+        return cls(
             f"{path} has no column named {'/'.join(TEXT_NAMES)} for the text or "
             f"{'/'.join(LABEL_NAMES)} for the label; name them with --text-column and "
-            f"--label-column (its first row: {', '.join(c[:30] for c in columns[:8]) or 'empty'})."
+            f"--label-column (its first row: {first}).",
+            path,
+            columns,
         )
 
 
@@ -125,7 +138,7 @@ def _rows(path: Path, options: OwnOptions) -> Iterator[Row]:
     reader = jsonl if kind == "jsonl" else delimited
     found = reader.layout(path, choice)
     if found is None:
-        raise ColumnsUnknown(path, columns_of(path))
+        raise ColumnsUnknown.for_file(path, columns_of(path))
     return reader.read_rows(path, found)
 
 
