@@ -39,10 +39,17 @@ def main() -> None:
     dataset = load_dataset(args.data, cache_dir=Path(args.cache_dir))
     stages["load"] = time.perf_counter() - t
 
+    # The engine's counterpart of the book's vectorize_sequences: each review's distinct
+    # in-vocabulary ids (the multi-hot matrix in compressed-row form), computed once per
+    # dataset and kept for training, validation, retraining and evaluation.
+    from engine.model.batches import dataset_multi_hot
+
+    t = time.perf_counter()
+    dataset_multi_hot(dataset)
+    stages["vectorize"] = time.perf_counter() - t
     t = time.perf_counter()
     result = run_book_protocol(dataset, ModelConfig(seed=args.seed))
-    stages["protocol"] = time.perf_counter() - t
-    stages["vectorize"] = 0.0  # batches are expanded inside the training feed
+    stages["protocol"] = stages["vectorize"] + time.perf_counter() - t
     stages["validation_run"] = result.timings["validation_run"]
     stages["retrain"] = result.timings["retrain"]
     stages["test"] = result.timings["test"]

@@ -1,11 +1,15 @@
 """Benchmark: the book's pipeline (a) against the engine's protocol (b) on the real data.
 
 Each pipeline runs in its own child process, one after the other, so peak RSS
-(``ru_maxrss`` of the child) and timings do not mix. Prints one Markdown table with the
-medians over the seeds, the (b)/(a) ratios and the issue's targets.
+(``ru_maxrss`` of the child) and timings do not mix. Then the cold path
+(bench/cold_start.py): the first read of the archive (no cache) and the cold CLI
+(``main.py train --protocol book --json`` with a fresh ``IMDB_LAB_HOME``). Prints one
+Markdown table with the medians over the seeds, the (b)/(a) ratios and the issue's
+targets, and the machine's load average before and after.
 
 Usage:
-    python bench/run_bench.py [--data ARCHIVE] [--seeds 3] [--book-seeds 1] [--write FILE]
+    python bench/run_bench.py [--data ARCHIVE] [--seeds 3] [--book-seeds 1] [--no-cold]
+                              [--write FILE]
 """
 
 from __future__ import annotations
@@ -63,11 +67,26 @@ def run_child(script: str, data: str, cache_dir: str, seed: int) -> dict:
     return result
 
 
+def run_cold(what: str, data: str) -> dict:
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "cold_start.py"), what, "--data", data],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2"),
+        cwd=ROOT,
+    )
+    if out.returncode != 0:
+        raise SystemExit(f"cold_start.py {what} failed:\n{out.stderr[-3000:]}")
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    print(f"  cold_start.py {what}: {result}", file=sys.stderr, flush=True)
+    return result
+
+
 def median(results: list[dict], get) -> float:
     return statistics.median(get(r) for r in results)
 
 
-def table(book: list[dict], eng: list[dict]) -> str:
+def table(book: list[dict], eng: list[dict], cold: dict | None = None) -> str:
     lines = [
         f"| stage | (a) book, {len(book)} run(s) | (b) engine, {len(eng)} run(s) | (b)/(a) |",
         "|---|---:|---:|---:|",
@@ -113,16 +132,51 @@ def table(book: list[dict], eng: list[dict]) -> str:
     )
     a_time = median(book, lambda r: r["stages"]["protocol"])
     b_time = median(eng, lambda r: r["stages"]["protocol"])
+    a_fit = median(book, lambda r: r["stages"]["validation_run"])
+    b_fit = median(eng, lambda r: r["stages"]["validation_run"])
     a_rss = max(r["peak_rss_mb"] for r in book)
-    b_rss = max(r["peak_rss_mb"] for r in eng)
     b_acc = median(eng, lambda r: r["test_accuracy"])
     b_ms = median(eng, lambda r: r["predict_ms"])
     checks = [
-        ("protocol time <= 0.35x", b_time <= 0.35 * a_time, f"{b_time / a_time:.3f}x"),
-        ("peak RSS <= 1/8", b_rss <= a_rss / 8, f"{b_rss / a_rss:.3f}x"),
-        ("test accuracy >= 0.875 (median)", b_acc >= 0.875, f"{b_acc:.4f}"),
+        ("20 epochs with validation <= 0.35x", b_fit <= 0.35 * a_fit, f"{b_fit / a_fit:.3f}x"),
+        ("whole protocol <= 0.20x", b_time <= 0.20 * a_time, f"{b_time / a_time:.3f}x"),
+        ("test accuracy >= 0.88 (median)", b_acc >= 0.88, f"{b_acc:.4f}"),
         ("single prediction <= 2 ms (median)", b_ms <= 2.0, f"{b_ms:.3f} ms"),
     ]
+    if cold:
+        # The book's whole pipeline from the archive: reading and tokenizing it (the same
+        # reader, timed in cold_start.py first-read) plus its own run (import..evaluate).
+        a_whole = cold["first_read_s"] + median(
+            book, lambda r: r["stages"]["import"] + r["stages"]["load"] + r["stages"]["protocol"]
+        )
+        lines.append("")
+        lines.append("| cold path | (a) book | (b) engine | (b)/(a) |")
+        lines.append("|---|---:|---:|---:|")
+        lines.append(
+            f"| first read: archive to dataset, no cache (s) | | {cold['first_read_s']:.2f} | |"
+        )
+        lines.append(
+            f"| archive to trained and tested model: (a) first read + book run, "
+            f"(b) cold CLI (s) | {a_whole:.2f} | {cold['cold_cli_s']:.2f} | "
+            f"{cold['cold_cli_s'] / a_whole:.3f} |"
+        )
+        lines.append(
+            f"| peak RSS, (a) book run, (b) cold CLI (MB) | {a_rss:.0f} | "
+            f"{cold['cli_peak_rss_mb']:.0f} | {cold['cli_peak_rss_mb'] / a_rss:.3f} |"
+        )
+        checks += [
+            ("first read <= 3 s", cold["first_read_s"] <= 3.0, f"{cold['first_read_s']:.2f} s"),
+            (
+                "cold CLI <= 0.30x",
+                cold["cold_cli_s"] <= 0.30 * a_whole,
+                f"{cold['cold_cli_s'] / a_whole:.3f}x",
+            ),
+            (
+                "cold CLI peak RSS <= 1/12",
+                cold["cli_peak_rss_mb"] <= a_rss / 12,
+                f"1/{a_rss / cold['cli_peak_rss_mb']:.1f}",
+            ),
+        ]
     lines.append("")
     lines.append(
         "Targets: "
@@ -141,12 +195,14 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, default=1, help="engine runs (seeds 0..N-1)")
     parser.add_argument("--book-seeds", type=int, default=1, help="book pipeline runs")
     parser.add_argument("--cache-dir", default=str(Path(tempfile.gettempdir()) / "imdb-lab-bench"))
+    parser.add_argument("--no-cold", action="store_true", help="skip the cold-path runs")
     parser.add_argument("--write", help="also write the table to this Markdown file")
     args = parser.parse_args()
     if not args.data:
         raise SystemExit("Name the dataset with --data or IMDB_LAB_DATA.")
     from engine.data.loading import load_dataset
 
+    load_before = os.getloadavg()
     load_dataset(args.data, cache_dir=Path(args.cache_dir))  # build the cache once, untimed
     book, eng = [], []
     for seed in range(max(args.seeds, args.book_seeds)):
@@ -154,7 +210,24 @@ def main() -> None:
             book.append(run_child("book_pipeline.py", args.data, args.cache_dir, seed))
         if seed < args.seeds:
             eng.append(run_child("engine_pipeline.py", args.data, args.cache_dir, seed))
-    text = table(book, eng)
+    cold = None
+    if not args.no_cold:
+        first = run_cold("first-read", args.data)
+        cli = run_cold("cli", args.data)
+        cold = {
+            "first_read_s": first["first_read_s"],
+            "cold_cli_s": cli["cold_cli_s"],
+            "cli_peak_rss_mb": cli["peak_rss_mb"],
+            "cli_test_accuracy": cli["test_accuracy"],
+        }
+    text = table(book, eng, cold)
+    load_after = os.getloadavg()
+    text += (
+        f"\n\nLoad average (1, 5, 15 min) before: {', '.join(f'{x:.2f}' for x in load_before)}; "
+        f"after: {', '.join(f'{x:.2f}' for x in load_after)} ({os.cpu_count()} CPUs)."
+    )
+    if cold:
+        text += f" Cold CLI test accuracy: {cold['cli_test_accuracy']:.4f}."
     print(text)
     if args.write:
         Path(args.write).write_text(text + "\n", encoding="utf-8")

@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 from engine.data.keras_files import keras_datasets_dir, missing_files
 from engine.paths import DATA_ENV
 
+WELCOME = "<h2>Welcome to IMDB Sentiment Lab</h2>"
+CHANGE = "<h2>Choose the dataset</h2>"
 INTRO = (
-    "<h2>Welcome to IMDB Sentiment Lab</h2>"
-    "<p>This app trains the movie-review classifier of <i>Deep Learning with Python</i>, "
+    WELCOME + "<p>This app trains the movie-review classifier of <i>Deep Learning with Python</i>, "
     "section 3.4, on the Large Movie Review Dataset (50,000 IMDb reviews, half of them for "
     "training, half for testing).</p>"
     "<p>Choose where the reviews come from. The Stanford archive has the reviews' full "
@@ -58,7 +59,7 @@ class DatasetPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("first_run_panel")
-        intro = QLabel(INTRO)
+        self.intro = intro = QLabel(INTRO)
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.RichText)
         self.source_buttons = QButtonGroup(self)
@@ -182,6 +183,8 @@ class DatasetPanel(QWidget):
     def set_back_visible(self, visible: bool) -> None:
         """Offer "Back to the tabs" (a dataset is loaded: the panel was opened to change it)."""
         self.back_button.setVisible(visible)
+        # Opened to change the dataset, the panel is no longer a welcome.
+        self.intro.setText(INTRO.replace(WELCOME, CHANGE) if visible else INTRO)
 
     def _source_changed(self, *_args) -> None:
         keras = self.keras_radio.isChecked()

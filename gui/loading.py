@@ -14,8 +14,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 
+from engine.data.download import download_official
+from engine.data.loading import find_source, load_dataset
 from engine.errors import Cancelled
+from engine.service.process import shared_service
 from gui.book.keras_source import KERAS_SOURCE, download_keras_for_window, load_keras_for_window
+from gui.reviews.table_model import folded_texts
 from gui.settings import settings
 from gui.state import AppState
 from gui.tasks import Task, TaskRunner, error_text
@@ -26,9 +30,6 @@ def load_if_found(source, num_words: int, progress=None, cancel=None, **options)
 
     ``source`` is an archive or folder, or :data:`KERAS_SOURCE` for the book's copy.
     """
-    from engine.data.loading import find_source, load_dataset
-    from gui.reviews.table_model import folded_texts
-
     if source == KERAS_SOURCE:
         return load_keras_for_window(num_words, progress=progress, cancel=cancel)
     if source is None and find_source(None, num_words=num_words) is None:
@@ -79,8 +80,6 @@ def warm_up_tensorflow(progress=None, cancel=None) -> str:
     TensorFlow's first ``fit`` does one-time set-up (kernels, graph optimizers); doing it
     before Train is enabled means the user's first run starts at once. Returns its version.
     """
-    from engine.service.process import shared_service
-
     return shared_service().start(progress=progress, cancel=cancel)
 
 
@@ -160,8 +159,6 @@ class DatasetLoader(QObject):
         """Download the official archive, then load it; False when busy."""
         if self.loading():
             return False
-        from engine.data.download import download_official
-
         self._data_task = self.tasks.submit(
             download_official,
             on_done=self._downloaded,

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QStackedWidget, 
 
 from engine.model.config import ModelConfig
 from gui.book.features import BookFeatures
+from gui.common.input_guards import EditorKeyGuard, guard_wheel
 from gui.evaluation.tab import EvaluationView
 from gui.first_run import DatasetPanel
 from gui.loading import DatasetLoader
@@ -115,6 +116,9 @@ class MainWindow(QMainWindow):
         self.actions_by_name = build_menus(self, self.state)
         self.train_action = self.actions_by_name["train_action"]
         self.stop_action = self.actions_by_name["stop_action"]
+        # Train's Ctrl+Enter never fires from a text editor (the Predict box uses it), and
+        # a wheel over an unfocused spin box or combo box scrolls instead of changing it.
+        self.key_guard = EditorKeyGuard(self.train_action.shortcuts(), self).install()
         self.loader = DatasetLoader(
             self.state,
             lambda: self.train_tab.settings.config().num_words,
@@ -140,6 +144,7 @@ class MainWindow(QMainWindow):
         self.first_run.cancel_requested.connect(self.loader.cancel)
         # The book's menus (Keras code, model files, Help) and the Keras copy's panel choices.
         self.book = BookFeatures(self)
+        self.wheel_guard = guard_wheel(self)
 
         self._restore_settings(train_overrides)
         if dataset is not None:

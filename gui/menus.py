@@ -10,6 +10,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
+from engine.paths import logs_dir
 from gui.state import AppState
 
 # (key, label) of the tabs, in order: View > label is Ctrl+1, Ctrl+2, ...
@@ -24,8 +25,6 @@ TABS = [
 
 def open_log_folder() -> bool:
     """Show the folder with the app's log files in the desktop's file manager."""
-    from engine.paths import logs_dir
-
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(logs_dir())))
 
 

@@ -33,6 +33,7 @@ class AppState(QObject):
     # Requests any part of the window may make.
     dataset_requested = Signal(object)  # num_words: load (re-index) the dataset for it
     open_dataset_requested = Signal()  # ask the user for an archive or folder
+    change_dataset_requested = Signal()  # show the dataset panel (Stanford archive or Keras copy)
     train_requested = Signal()  # train with the form's settings (now or once ready)
     stop_requested = Signal()  # stop training after the current batch
     filter_requested = Signal(object)  # dict of Reviews-tab filters (e.g. from a confusion cell)

@@ -121,8 +121,11 @@ class TaskRunner(QObject):
         key: str | None = None,
         what: str = "The task",
         **kwargs: Any,
-    ) -> Task:
+    ) -> Task | None:
         """Start ``fn(*args, progress=..., cancel=..., **kwargs)`` in a new thread.
+
+        Returns the task, or None once the runner was shut down: a timer or signal that
+        fires while its window closes asks for work nobody will see, and gets none.
 
         Args:
             on_done: called with the return value, on the GUI thread.
@@ -135,7 +138,8 @@ class TaskRunner(QObject):
             what: what the task does, for thread names and log messages.
         """
         if self._closed:
-            raise RuntimeError("This TaskRunner was shut down; it starts no more tasks.")
+            log.debug("%s not started: the runner was shut down", what)
+            return None
         self._tasks = [t for t in self._tasks if t.alive()]
         self.submitted += 1
         task = Task(next(_numbers), what, key, on_done, on_failed, on_progress)

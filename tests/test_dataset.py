@@ -6,6 +6,7 @@ import gzip
 import io
 import tarfile
 import threading
+import zlib
 
 import numpy as np
 import pytest
@@ -191,3 +192,43 @@ def test_safe_extract_of_garbage(tmp_path):
     path.write_bytes(b"\x1f\x8b garbage")
     with pytest.raises(DataError, match="Could not extract"):
         safe_extract(path, tmp_path / "out")
+
+
+def test_gzip_inflated_on_a_thread_reads_like_tarfile(tiny_archive, tmp_path):
+    """The .tar.gz path (engine.data.inflate) and tarfile's own reading agree, for a plain
+    .tar and a .tar.bz2 too; the inflating thread is gone afterwards."""
+    import bz2
+
+    plain = gzip.decompress(tiny_archive.read_bytes())
+    (tmp_path / "a.tar").write_bytes(plain)
+    (tmp_path / "a.tar.bz2").write_bytes(bz2.compress(plain))
+    before = set(threading.enumerate())
+    reads = [
+        read_reviews(p, expected_per_folder=60)
+        for p in (tiny_archive, tmp_path / "a.tar", tmp_path / "a.tar.bz2")
+    ]
+    assert reads[0].texts == reads[1].texts == reads[2].texts
+    assert reads[0].urls == reads[2].urls
+    assert not [t for t in threading.enumerate() if t not in before and t.is_alive()]
+
+
+def test_gunzip_reports_a_damaged_stream_and_stops(tiny_archive, tmp_path):
+    from engine.data.inflate import Gunzip
+
+    data = bytearray(tiny_archive.read_bytes())
+    data[len(data) // 2 : len(data) // 2 + 64] = bytes(64)  # corrupt the deflate stream
+    path = tmp_path / "bad.tar.gz"
+    path.write_bytes(bytes(data))
+    reader = Gunzip(path)
+    with pytest.raises((OSError, EOFError, zlib.error)):
+        while reader.read(1 << 16):
+            pass
+    reader.close()
+    assert not reader._thread.is_alive()
+    with pytest.raises(DataError, match="damaged or incomplete"):
+        read_reviews(path, expected_per_folder=None)
+    # Closing early (a cancelled read) stops the thread without reading to the end.
+    early = Gunzip(tiny_archive)
+    assert early.read(10)
+    early.close()
+    assert not early._thread.is_alive()

@@ -86,7 +86,7 @@ def test_keras_code_dialog_shows_the_cli_script_and_saves_it(qtbot, tmp_path):
 
 
 def test_a_keras_review_as_numbers_is_the_books_sequence_and_decoding(qtbot):
-    from gui.reviews.as_numbers import AsNumbersView, decoded_text, index_text
+    from gui.common.as_numbers import AsNumbersView, decoded_text, index_text
 
     ds = keras_dataset()
     assert index_text(ds, 0) == "[1, 4, 5, 6, 2, 2]"
@@ -104,7 +104,7 @@ def test_a_keras_review_as_numbers_is_the_books_sequence_and_decoding(qtbot):
 
 def test_an_archive_review_as_numbers_marks_unknown_words(tiny_folder, qtbot):
     from engine.data.loading import load_dataset
-    from gui.reviews.as_numbers import decoded_text, index_text
+    from gui.common.as_numbers import decoded_text, index_text
 
     ds = load_dataset(tiny_folder, num_words=20, expected_per_folder=None, use_cache=False)
     row = next(i for i in range(len(ds)) if (ds.token_ids(i) < 0).any())
@@ -203,3 +203,35 @@ def test_the_review_pane_shows_keras_reviews_as_numbers(qtbot):
     assert "no ratings or IMDb links" in pane.link.text()
     pane.numbers_check.setChecked(False)
     assert not pane.numbers.isVisibleTo(pane)
+
+
+def test_typed_text_as_numbers_in_the_predict_tab(qtbot, tiny_dataset):
+    from gui.common.as_numbers import text_ids
+    from gui.predict.tab import PredictTab
+    from tests.handmade_predictor import handmade_predictor
+
+    state = AppState()
+    predictor = handmade_predictor(tiny_dataset.vocab)
+    state.set_predictor(predictor)
+    tab = PredictTab(state)
+    qtbot.addWidget(tab)
+    with qtbot.waitSignal(tab.prediction_shown, timeout=5000):
+        tab.input.setPlainText("A wonderful film, zorblax!")
+    assert not tab.numbers.isVisibleTo(tab)
+    tab.numbers_check.setChecked(True)
+    assert tab.numbers.isVisibleTo(tab)
+    vocab = predictor.vocab
+    expected = [vocab.index(w) if w in vocab else -1 for w in ("a", "wonderful", "film", "zorblax")]
+    assert text_ids("A wonderful film, zorblax!", vocab).tolist() == expected
+    shown = tab.numbers.indices.toPlainText()
+    assert shown == "[" + ", ".join("?" if i < 0 else str(i) for i in expected) + "]"
+    assert tab.numbers.decoded.toPlainText().endswith("?")  # zorblax is not a known word
+
+
+def test_typed_text_gets_the_books_markers_with_a_keras_vocabulary():
+    from gui.common.as_numbers import decode_ids, text_ids
+
+    vocab = keras_dataset().vocab
+    ids = text_ids("The great film, zorblax", vocab)
+    assert ids.tolist() == [1, 4, 6, 5, 2]  # start, the, great, film, unknown
+    assert decode_ids(ids, vocab, keras=True) == "? the great film ?"

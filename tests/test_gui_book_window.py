@@ -73,10 +73,10 @@ def test_the_books_menus(qtbot, tiny_dataset):
 
 def test_change_dataset_shows_the_panel_with_a_way_back(qtbot, tiny_dataset):
     window = _window(qtbot, dataset=tiny_dataset, load_data=False)
-    window.book.actions["change_dataset_action"].trigger()
+    window.train_tab.change_dataset_button.click()  # the Train tab's button, like the menu
     panel = window.first_run
     assert window.stack.currentWidget() is panel and panel.source() == "aclimdb"
-    assert panel.back_button.isVisible()
+    assert panel.back_button.isVisible() and "Choose the dataset" in panel.intro.text()
     panel.back_button.click()
     assert window.stack.currentWidget() is window.tabs
 

@@ -7,7 +7,7 @@ import pytest
 
 from engine.model.batches import batch_count, distinct_ids, multi_hot, tf_batches
 from engine.model.config import ModelConfig, summary_rows
-from engine.model.network import build_model, get_weights, weights_are_finite
+from engine.model.network import build_model, get_weights, standard_model, weights_are_finite
 
 CONFIG = ModelConfig(num_words=100, batch_size=32, validation_size=40, epochs=2)
 
@@ -120,3 +120,56 @@ def test_tf_batches_reshuffle_every_epoch_reproducibly(tiny_dataset):
     assert sorted(first) == sorted(second) != first  # a permutation, a new one each epoch
     assert first != list(range(len(rows)))
     assert epoch_orders(3) == [first, second]
+
+
+def _fit(model, dataset, epochs=3):
+    rows = dataset.indices("train")
+    feed = tf_batches(dataset, rows, 32, width=100, shuffle_seed=CONFIG.seed)
+    history = model.fit(feed, epochs=epochs, verbose=0, shuffle=False)
+    return history.history["loss"], get_weights(model)
+
+
+def test_sparse_first_layer_trains_exactly_like_keras_dense(tiny_dataset):
+    """The training model's first layer only changes how the sparse product is computed."""
+    import keras
+
+    config = CONFIG.replace(learning_rate=0.01)
+    fast = build_model(config)
+    stock = build_model(config, sparse_input=False)
+    assert type(stock.layers[1]) is keras.layers.Dense
+    assert type(fast.layers[1]) is not keras.layers.Dense
+    assert all(np.array_equal(a, b) for a, b in zip(get_weights(fast), get_weights(stock)))
+    fast_loss, fast_weights = _fit(fast, tiny_dataset)
+    stock_loss, stock_weights = _fit(stock, tiny_dataset)
+    np.testing.assert_allclose(fast_loss, stock_loss, rtol=1e-5)
+    for a, b in zip(fast_weights, stock_weights):
+        np.testing.assert_allclose(a, b, atol=1e-5)
+    x = multi_hot(tiny_dataset, tiny_dataset.indices("test")[:20], 100)
+    np.testing.assert_allclose(fast.predict(x, verbose=0), stock.predict(x, verbose=0), atol=1e-6)
+
+
+def test_training_model_summary_reads_like_the_books():
+    config = ModelConfig()
+
+    def summary(model):
+        lines = []
+        model.summary(print_fn=lambda line, **_: lines.append(line))
+        return "\n".join(lines)
+
+    assert summary(build_model(config)) == summary(build_model(config, sparse_input=False))
+
+
+def test_standard_model_saves_for_plain_keras(tiny_dataset, tmp_path):
+    import keras
+
+    model = build_model(CONFIG.replace(learning_rate=0.01))
+    _fit(model, tiny_dataset, epochs=2)
+    plain = standard_model(model, CONFIG)
+    assert all(type(layer) is keras.layers.Dense for layer in plain.layers[1:])
+    plain.save(tmp_path / "model.keras")
+    loaded = keras.models.load_model(tmp_path / "model.keras", safe_mode=True)
+    for a, b in zip(get_weights(loaded), get_weights(model)):
+        np.testing.assert_array_equal(a, b)
+    # The optimizer state came along too, so training can go on where it stopped.
+    for a, b in zip(loaded.optimizer.variables, model.optimizer.variables):
+        np.testing.assert_array_equal(np.asarray(a), np.asarray(b))

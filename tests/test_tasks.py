@@ -157,8 +157,9 @@ def test_shutdown_cancels_waits_for_all_and_delivers_nothing_more(qtbot):
     assert not any(t.alive() for r in runners for t in r.running())
     qtbot.wait(50)
     assert delivered == []
-    with pytest.raises(RuntimeError):
-        runners[0].submit(job)
+    # A late request (a timer firing while the window closes) starts nothing.
+    assert runners[0].submit(job) is None
+    assert len(started) == 4
 
 
 LEAK_RELEASE = threading.Event()  # lets the inner test's forgotten thread end

@@ -6,10 +6,8 @@ Reviews are kept as flat numpy arrays with offsets (no pickle, no per-review obj
 
 from __future__ import annotations
 
-import itertools
 import threading
-from array import array
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -20,7 +18,7 @@ from numpy.typing import ArrayLike
 
 from engine.callbacks import Progress
 from engine.data.archive import EXPECTED_PER_FOLDER, MAX_REVIEW_BYTES
-from engine.data.tokenizer import tokenize
+from engine.data.bulk_tokens import Indexed, index_texts
 from engine.errors import Cancelled
 
 SPLITS = {"train": 0, "test": 1}
@@ -163,24 +161,18 @@ def _index_tokens(
 ) -> tuple[list[str], np.ndarray, np.ndarray]:
     """Tokenize every text, numbering distinct words in order of first appearance.
 
-    Returns the distinct words, the flat word numbers and the tokens per text. Numbering
-    through a ``defaultdict`` keeps the per-token work in C and avoids holding millions of
-    token strings at once.
+    Returns the distinct words, the flat word numbers and the tokens per text
+    (:func:`engine.data.bulk_tokens.index_texts`: whole chunks at a time, on both cores).
     """
-    numbers: defaultdict[str, int] = defaultdict(itertools.count().__next__)
-    number_of = numbers.__getitem__
-    flat = array("i")
-    lengths = np.empty(len(texts), dtype=np.int32)
-    for n, text in enumerate(texts):
-        if n % 1000 == 0:
-            _check_cancel(cancel)
-            if progress:
-                progress(n / max(len(texts), 1), "Tokenizing reviews")
-        before = len(flat)
-        flat.extend(map(number_of, tokenize(text)))
-        lengths[n] = len(flat) - before
+
+    def check(fraction: float) -> None:
+        _check_cancel(cancel)
+        if progress:
+            progress(fraction, "Tokenizing reviews")
+
+    words, numbers, lengths = index_texts(texts, check)
     _check_cancel(cancel)
-    return list(numbers), np.frombuffer(flat, dtype=np.intc).astype(np.int32), lengths
+    return words, numbers, lengths
 
 
 def build_dataset(
@@ -194,6 +186,7 @@ def build_dataset(
     source: str = "",
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
+    tokens: Indexed | None = None,
     **extra_fields: Any,
 ) -> Dataset:
     """Tokenize ``texts`` and index them against a vocabulary built from the train split only.
@@ -201,9 +194,15 @@ def build_dataset(
     The vocabulary is the ``num_words`` most frequent train words, ties broken
     alphabetically; test-only words are out of vocabulary (``UNKNOWN``), so nothing about
     the test split leaks into the model's inputs.
+
+    Args:
+        tokens: ``texts`` already tokenized (:mod:`engine.data.bulk_tokens`, done while
+            reading them); they are not tokenized again.
     """
     split = np.asarray(split, dtype=np.uint8)
-    words, word_numbers, lengths = _index_tokens(texts, progress, cancel)
+    if tokens is None:
+        tokens = _index_tokens(texts, progress, cancel)
+    words, word_numbers, lengths = tokens
     offsets = np.zeros(len(texts) + 1, dtype=np.int64)
     np.cumsum(lengths, out=offsets[1:])
     in_train = np.repeat(split == SPLITS["train"], lengths)

@@ -117,8 +117,9 @@ def _verified_bytes(path: Path, algorithm: str, expected: str) -> bytes:
     if digest != expected:
         raise DataError(
             f"{path} does not match the checksum Keras publishes for it ({algorithm} "
-            f"{digest[:12]}... instead of {expected[:12]}...), so it was not read; "
-            f"it has been left untouched."
+            f"{digest[:12]}... instead of {expected[:12]}...), so it was not read; it has "
+            f"been left untouched (replace it with Keras's own file, or remove it to download "
+            f"that again)."
         )
     return data
 

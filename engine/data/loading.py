@@ -18,10 +18,11 @@ from engine import paths
 from engine.callbacks import Progress
 from engine.data import archive, cache, own
 from engine.data.archive import EXPECTED_PER_FOLDER
+from engine.data.bulk_tokens import StreamIndexer, reorder
 from engine.data.dataset import Dataset, build_dataset
 from engine.data.download import default_archive_path
 from engine.data.tokenizer import TOKENIZER_VERSION
-from engine.errors import DataError
+from engine.errors import Cancelled, DataError
 
 HOW_TO_GET = (
     "Download the IMDB archive (in the app, or from "
@@ -185,27 +186,7 @@ def load_dataset(
             return _loaded(cache.load_cache(cached), progress)
         except DataError:
             _remove(cached)  # damaged: rebuilt below
-    raw = archive.read_reviews(
-        path,
-        progress=_scaled(progress, 0.0, 0.4),
-        cancel=cancel,
-        expected_per_folder=expected_per_folder,
-    )
-    ds = build_dataset(
-        raw.split,
-        raw.label,
-        raw.rating,
-        raw.review_id,
-        raw.texts,
-        raw.urls,
-        num_words=num_words,
-        source=str(path.resolve()),
-        progress=_scaled(progress, 0.4, 0.97),
-        cancel=cancel,
-        decode_errors=raw.decode_errors,
-        empty_files=raw.empty_files,
-        truncated=raw.truncated,
-    )
+    ds = _read_and_tokenize(path, num_words, progress, cancel, expected_per_folder)
     ds.extra["from_cache"] = False
     if use_cache:
         try:
@@ -217,6 +198,58 @@ def load_dataset(
     if progress:
         progress(1.0, f"Prepared {len(ds):,} reviews")
     return ds
+
+
+def _read_and_tokenize(
+    path: Path,
+    num_words: int,
+    progress: Progress | None,
+    cancel: threading.Event | None,
+    expected_per_folder: int | None,
+) -> Dataset:
+    """Read the raw reviews and tokenize them at the same time (both cores).
+
+    Each review goes to a :class:`~engine.data.bulk_tokens.StreamIndexer` as soon as it is
+    read, in the archive's order; the tokens are then put in the dataset's order.
+    """
+    with StreamIndexer() as indexer:
+        raw = archive.read_reviews(
+            path,
+            progress=_scaled(progress, 0.0, 0.8),
+            cancel=cancel,
+            expected_per_folder=expected_per_folder,
+            on_text=indexer.add,
+        )
+        tokenizing = _scaled(progress, 0.8, 0.97)
+
+        def check(fraction: float) -> None:
+            if tokenizing:
+                tokenizing(fraction, "Tokenizing reviews")
+            if cancel is not None and cancel.is_set():
+                raise Cancelled("Preparing the dataset was cancelled.")
+
+        found = indexer.finish(check)
+        check(1.0)
+    # The texts in raw are the very objects handed to the indexer (equal objects for
+    # equal texts at worst, which tokenize alike), so identity gives each its position.
+    position = {id(text): k for k, text in enumerate(indexer.added())}
+    tokens = reorder(found, np.fromiter((position[id(t)] for t in raw.texts), np.int64))
+    return build_dataset(
+        raw.split,
+        raw.label,
+        raw.rating,
+        raw.review_id,
+        raw.texts,
+        raw.urls,
+        num_words=num_words,
+        source=str(path.resolve()),
+        progress=_scaled(progress, 0.97, 0.99),
+        cancel=cancel,
+        tokens=tokens,
+        decode_errors=raw.decode_errors,
+        empty_files=raw.empty_files,
+        truncated=raw.truncated,
+    )
 
 
 def _remove(path: Path) -> None:

@@ -27,7 +27,13 @@ from engine.model.batches import batch_count, tf_batches
 from engine.model.bundle import save_bundle, save_run_header
 from engine.model.config import ModelConfig
 from engine.model.evaluation import evaluate
-from engine.model.network import build_model, get_weights, refresh, weights_are_finite
+from engine.model.network import (
+    build_model,
+    get_weights,
+    refresh,
+    standard_model,
+    weights_are_finite,
+)
 from engine.model.predictor import bundle_vocab
 
 PROGRESS_INTERVAL_S = 0.05  # on_batch at most 20 times a second
@@ -457,7 +463,7 @@ class Trainer:
         try:
             return save_bundle(
                 self._run_dir() / "model",
-                model,
+                standard_model(model, self.config),  # plain Keras, no custom objects
                 bundle_vocab(self.dataset.vocab, self.config.num_words),
                 self.config,
                 metrics,

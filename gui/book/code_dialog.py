@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from engine.book.script import keras_script
 from engine.errors import LabError
 from engine.model.config import ModelConfig
+from engine.model.export import write_text_atomically
 
 SOURCE_LABELS = {
     "aclimdb": "Stanford archive (an aclImdb folder)",
@@ -105,8 +106,6 @@ class KerasCodeDialog(QDialog):
             )
         if not path:
             return None
-        from engine.model.export import write_text_atomically
-
         try:
             saved = write_text_atomically(Path(path), self.text())
         except OSError as exc:

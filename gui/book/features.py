@@ -42,6 +42,7 @@ class BookFeatures(QObject):
         panel.keras_download_requested.connect(self.download_keras_copy)
         panel.back_requested.connect(self.back_to_tabs)
         window.train_tab.settings.code_requested.connect(self.show_code)
+        self.state.change_dataset_requested.connect(self.change_dataset)
         self.state.dataset_changed.connect(self._dataset_changed)
         self.state.dataset_failed.connect(self._dataset_failed)
         self.state.run_changed.connect(self._run_changed)

@@ -14,6 +14,9 @@ from PySide6.QtCore import QObject, QProcess, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from engine.errors import LabError
+from engine.model.bundle import load_bundle
+from engine.model.export import ARCHIVE_SUFFIX, export_archive, resolve_model
+from engine.model.predictor import Predictor
 
 ROOT = Path(__file__).resolve().parents[2]
 ARCHIVE_FILTER = "IMDB Sentiment Lab model (*.imdbmodel);;All files (*)"
@@ -40,10 +43,6 @@ def open_model(state, path: str | Path):
     Raises:
         LabError: the file is not one of ours, or is damaged (one sentence).
     """
-    from engine.model.bundle import load_bundle
-    from engine.model.export import resolve_model
-    from engine.model.predictor import Predictor
-
     folder = resolve_model(path)
     bundle = load_bundle(folder)
     dataset = state.dataset
@@ -80,8 +79,6 @@ def _no_model(parent: QWidget, title: str) -> None:
 
 def export_model(state, parent: QWidget, dest: str | None = None) -> Path | None:
     """Save the current model as one ``.imdbmodel`` file (asks where unless ``dest``)."""
-    from engine.model.export import ARCHIVE_SUFFIX, export_archive
-
     source = current_model_path(state)
     if source is None:
         _no_model(parent, "Export model")

@@ -12,9 +12,10 @@ import html
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from engine.errors import LabError
+from engine.errors import Cancelled
 from gui.common.highlight import NEGATIVE_RGB, POSITIVE_RGB, blend
 from gui.lazy import WhenVisible
+from gui.tasks import TaskRunner, error_text, shutdown_tasks
 
 WORDS = 20
 
@@ -66,6 +67,7 @@ class LexiconWidget(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addLayout(columns, 1)
+        self.tasks = TaskRunner(self)
         # Rendered a moment after the model arrives, not in the same event-loop turn as
         # the plots' repaint for that epoch: two short pauses instead of one long one.
         self._render_timer = QTimer(self, singleShot=True, interval=RENDER_DELAY_MS)
@@ -81,8 +83,18 @@ class LexiconWidget(QWidget):
         super().showEvent(event)
         self._refresh.shown()
 
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        shutdown_tasks(self)
+        super().closeEvent(event)
+
     def set_predictor(self, predictor) -> None:
+        """Show ``predictor``'s lexicon; it is computed as a latest-wins task.
+
+        A model trained in the training process arrives with its lexicon computed; one
+        loaded from a run or an epoch computes it here, off the GUI thread.
+        """
         if predictor is None:
+            self.tasks.cancel("lexicon")
             self.title.setText(
                 "The model's most positive and negative words appear here once training starts."
             )
@@ -90,11 +102,22 @@ class LexiconWidget(QWidget):
             self.negative.clear()
             self._shown = ([], [])
             return
-        try:
-            positive, negative = predictor.lexicon(self.words)
-        except LabError as exc:
-            self.title.setText(str(exc))
-            return
+        self.tasks.submit(
+            _lexicon,
+            predictor,
+            self.words,
+            on_done=self._show_lexicon,
+            on_failed=self._lexicon_failed,
+            key="lexicon",
+            what="Scoring the vocabulary",
+        )
+
+    def _lexicon_failed(self, exc: Exception) -> None:
+        if not isinstance(exc, Cancelled):
+            self.title.setText(error_text(exc, "Scoring the vocabulary"))
+
+    def _show_lexicon(self, lexicon) -> None:
+        positive, negative = lexicon
         epoch = self.state.epoch
         when = f" after epoch {epoch}" if isinstance(epoch, int) else ""
         self.title.setText(
@@ -108,3 +131,8 @@ class LexiconWidget(QWidget):
     def words_shown(self) -> tuple[list[str], list[str]]:
         """The words currently listed (positive, negative), for tests and screenshots."""
         return self._shown
+
+
+def _lexicon(predictor, words: int, progress=None, cancel=None):
+    """``predictor.lexicon(words)`` as a task."""
+    return predictor.lexicon(words)

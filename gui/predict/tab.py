@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from superqt.utils import QSignalDebouncer
 
 from engine.errors import Cancelled, LabError
+from gui.common.as_numbers import AsNumbersView, is_keras_vocab, text_ids
 from gui.common.highlight import DEFAULT_LIMIT, highlight_html, legend_html
 from gui.lazy import WhenVisible
 from gui.resources import resource
@@ -50,6 +52,7 @@ def analyse(predictor, text: str, progress=None, cancel=None) -> dict:
     """Everything the tab shows for ``text`` (runs as a task)."""
     explanation = predictor.explain(text)
     ranked = sorted(explanation.contributions.items(), key=lambda kv: kv[1])
+    vocab = predictor.vocab
     shown = text[:DEFAULT_LIMIT]
     return {
         "explanation": explanation,
@@ -59,6 +62,10 @@ def analyse(predictor, text: str, progress=None, cancel=None) -> dict:
         "negative": [kv for kv in ranked if kv[1] <= -0.0005][:TOP_WORDS],
         "truncated": len(text) > len(shown),
         "length": len(text),
+        # The text "as numbers" (word indices, multi-hot), for the optional view.
+        "ids": text_ids(text, vocab, predictor.word_index),
+        "vocab": vocab,
+        "keras": is_keras_vocab(vocab),
     }
 
 
@@ -146,13 +153,12 @@ class PredictTab(QWidget):
         self.no_model.setObjectName("no_model_banner")
         self.no_model.setStyleSheet("#no_model_banner { background: #fff4d6; border-radius: 4px; }")
         banner = QHBoxLayout(self.no_model)
-        banner.addWidget(
-            QLabel(
-                "There is no trained model yet. Train one (a few seconds per "
-                "epoch), then come back to try your own reviews."
-            ),
-            1,
+        banner_text = QLabel(
+            "There is no trained model yet. Train one (a few seconds per "
+            "epoch), then come back to try your own reviews.",
+            wordWrap=True,
         )
+        banner.addWidget(banner_text, 1)
         self.train_button = QPushButton("Go to the Train tab")
         self.train_button.clicked.connect(lambda: self.state.show_tab.emit("train"))
         banner.addWidget(self.train_button)
@@ -213,6 +219,18 @@ class PredictTab(QWidget):
         right_layout.addWidget(self.bar)
         right_layout.addWidget(self.counts)
         right_layout.addWidget(self.warning)
+        self.numbers_check = QCheckBox(
+            "As numbers (word indices and the multi-hot vector)", objectName="predict_numbers_check"
+        )
+        self.numbers_check.setToolTip(
+            "What the network is given for this text: its word indices, and the vector "
+            "with a 1 at the index of every word it uses."
+        )
+        self.numbers = AsNumbersView()
+        self.numbers.hide()
+        self.numbers_check.toggled.connect(self._show_numbers)
+        right_layout.addWidget(self.numbers_check)
+        right_layout.addWidget(self.numbers)
         right_layout.addWidget(self.highlighted, 2)
         right_layout.addWidget(legend)
         right_layout.addLayout(tables, 2)
@@ -277,6 +295,8 @@ class PredictTab(QWidget):
         self.highlighted.clear()
         self.positive_table.setRowCount(0)
         self.negative_table.setRowCount(0)
+        self._last_result = None
+        self._show_numbers()
 
     def _show_message(self, message: str) -> None:
         self.warning.setText(message)
@@ -330,10 +350,19 @@ class PredictTab(QWidget):
                 f"{result['length']:,} characters; the verdict uses all of them.)</p>"
             )
         self.highlighted.setHtml(result["html"] + note)
+        self._last_result = result
+        self._show_numbers()
         self._fill(self.positive_table, result["positive"])
         self._fill(self.negative_table, result["negative"])
         self.last_apply_ms = (time.perf_counter() - start) * 1000
         self.prediction_shown.emit(result)
+
+    def _show_numbers(self, *_args) -> None:
+        result = getattr(self, "_last_result", None)
+        wanted = self.numbers_check.isChecked() and result is not None
+        self.numbers.setVisible(wanted)
+        if wanted:
+            self.numbers.show_ids(result["ids"], result["vocab"], result["keras"])
 
     @staticmethod
     def _fill(table: QTableWidget, rows: list[tuple[str, float]]) -> None:

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from engine.errors import LabError
+from gui.common.as_numbers import AsNumbersView, is_keras_source
 from gui.common.highlight import decoded_html, escape_plain, highlight_html, legend_html
-from gui.reviews.as_numbers import AsNumbersView, is_keras_source
 from gui.reviews.table_model import rating_text
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from superqt import QFlowLayout
 from superqt.utils import QSignalDebouncer
 
 from engine.errors import Cancelled
@@ -98,10 +99,12 @@ class ReviewsTab(QWidget):
         self.search.textChanged.connect(self._debounce.throttle)
         self._debounce.triggered.connect(self._controls_changed)
 
-        filters = QHBoxLayout()
-        filters.addWidget(self.preset)
+        # Two rows rather than one: in one row the filters alone needed 930 px.
+        choices = QFlowLayout()
+        choices.addWidget(self.preset)
         for combo in self.combos.values():
-            filters.addWidget(combo)
+            choices.addWidget(combo)
+        filters = QHBoxLayout()
         filters.addWidget(QLabel("P(positive)"))
         filters.addWidget(self.prob_min)
         filters.addWidget(QLabel("to"))
@@ -110,6 +113,7 @@ class ReviewsTab(QWidget):
 
         self.count = QLabel("No dataset loaded yet.")
         self.count.setObjectName("reviews_count")
+        self.count.setWordWrap(True)
         self.train_button = QPushButton("Train a model…")
         self.train_button.setToolTip(
             "Predictions, right/wrong and the word colours need a trained model."
@@ -146,6 +150,7 @@ class ReviewsTab(QWidget):
         splitter.setStretchFactor(1, 2)
 
         layout = QVBoxLayout(self)
+        layout.addLayout(choices)
         layout.addLayout(filters)
         layout.addLayout(status)
         layout.addWidget(splitter, 1)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QFileDialog,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QMessageBox,
@@ -27,10 +26,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from superqt import QFlowLayout
 
 from engine.errors import Cancelled, LabError
 from engine.model.config import ModelConfig
 from engine.runs.experiments import run_predictor
+from engine.service.process import shared_service
 from gui.runs.run_rows import (
     COLUMNS,
     duration_text,
@@ -81,7 +82,6 @@ def repeat_in_service(
     dataset, config, *, count: int, store=None, name: str | None = None, progress=None, cancel=None
 ):
     """:func:`engine.runs.experiments.repeat_seeds` run in the training process."""
-    from engine.service.process import shared_service
 
     def relay(kind, payload):
         if kind == "progress" and progress is not None:
@@ -130,7 +130,8 @@ class RunsTab(QWidget):
         self.table.itemDoubleClicked.connect(lambda _item: self.open_selected())
 
         self.buttons = {}
-        bar = QHBoxLayout()
+        # A flow layout: eight buttons and the overlay box in one row needed 1,010 px.
+        bar = QFlowLayout()
         for key, text, slot, tip in (
             ("refresh", "Refresh", self.refresh, "Reload the history."),
             ("open", "Open model", self.open_selected, "Use this run's model in every tab."),
@@ -154,7 +155,6 @@ class RunsTab(QWidget):
         self.overlay_box = QCheckBox("Overlay selected runs on the Train plots")
         self.overlay_box.setChecked(True)
         self.overlay_box.toggled.connect(lambda _on: self.publish_overlay())
-        bar.addStretch(1)
         bar.addWidget(self.overlay_box)
 
         self.progress = QProgressBar()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from superqt import QFlowLayout
 
 from engine.book.explain import overfitting_note
 from gui.help.dialogs import glossary_button
@@ -182,13 +183,17 @@ class HistoryPlots(QWidget):
         )
         self.overfitting_label.hide()
 
-        tools = QHBoxLayout()
+        # A flow layout: the toggle, the glossary words and the export buttons in one
+        # row needed 880 px; they wrap onto a second row on a narrow screen.
+        tools = QFlowLayout()
         tools.addWidget(self.log_check)
-        tools.addSpacing(12)
         for key in ("loss", "accuracy", "validation", "epoch"):
-            tools.addWidget(QLabel(key.capitalize()))
-            tools.addWidget(glossary_button(key, self))
-        tools.addStretch(1)
+            word = QWidget()
+            pair = QHBoxLayout(word)
+            pair.setContentsMargins(0, 0, 0, 0)
+            pair.addWidget(QLabel(key.capitalize()))
+            pair.addWidget(glossary_button(key, self))
+            tools.addWidget(word)
         for button in (
             self.export_loss_button,
             self.export_accuracy_button,

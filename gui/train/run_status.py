@@ -43,6 +43,9 @@ class RunStatus(QWidget):
         self.epoch_progress.setFormat("")
         self.progress_label = QLabel("Not trained yet. Choose settings and press Train.")
         self.progress_label.setObjectName("training_progress_label")
+        # Wraps: a long status ("Stopped after ... Lowest validation loss at ...") in one
+        # line set the window's minimum width.
+        self.progress_label.setWordWrap(True)
         self.error_label = _box(
             "training_error_label",
             "color: #b00020; padding: 6px; border: "

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine.errors import Cancelled, LabError
+from engine.model.bundle import load_bundle
 from engine.runs.experiments import run_label_flips, run_predictor
 from gui.tasks import TaskRunner, error_text, shutdown_tasks
 
@@ -52,12 +53,14 @@ class EpochScrubber(QWidget):
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.slider.valueChanged.connect(self.apply_epoch)
         self.slider.sliderMoved.connect(self._show_position)
-        self.position = QLabel("No run selected.")
+        self.position = QLabel("No run selected.", wordWrap=True)
         self.final_button = QPushButton("Use final model")
         self.final_button.setToolTip("Go back to the run's saved model (after all epochs).")
         self.final_button.clicked.connect(self.use_final_model)
         self.final_button.setEnabled(False)
-        self.flips_title = QLabel("Validation reviews whose label flips after the best epoch")
+        self.flips_title = QLabel(
+            "Validation reviews whose label flips after the best epoch", wordWrap=True
+        )
         self.flip_list = QListWidget()
         self.flip_list.setObjectName("label_flips_list")
         self.flip_list.setToolTip("Double-click a review to open it in the Reviews tab.")
@@ -165,8 +168,6 @@ class EpochScrubber(QWidget):
             return self._vocab_cache[1]
         vocab = None
         if self.run.get("model_path"):
-            from engine.model.bundle import load_bundle
-
             try:
                 vocab = load_bundle(self.run["model_path"], load_keras=False).vocab
             except LabError:

@@ -236,9 +236,10 @@ class SettingsPanel(QWidget):
         self._changed()
 
     def apply_preset(self, name: str) -> None:
+        """Set every setting to the preset's (the book's run with one change), keeping the seed."""
         if name == CUSTOM or name not in PRESETS or self._applying:
             return
-        self.set_config(preset(name, base=self.config()))
+        self.set_config(preset(name).replace(seed=self.seed_spin.value()))
 
     def validate(self, train_size: int | None = None) -> str:
         """The ConfigError text for the current values, or "" if they are valid."""
@@ -250,8 +251,13 @@ class SettingsPanel(QWidget):
         return ""
 
     def _matching_preset(self, config: ModelConfig) -> str:
+        """The preset whose every setting ``config`` has (the seed aside), else "Custom".
+
+        A preset is the book's whole recipe, epochs and batch size included: 14 epochs is
+        no longer "Book (16-16)".
+        """
         for name in PRESETS:
-            if preset(name, base=config) == config:
+            if preset(name).replace(seed=config.seed) == config:
                 return name
         return CUSTOM
 

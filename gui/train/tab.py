@@ -86,9 +86,10 @@ class TrainTab(QWidget):
         self.change_dataset_button = QPushButton("Change dataset...")
         self.change_dataset_button.setObjectName("change_dataset_button")
         self.change_dataset_button.setToolTip(
-            "Open another copy of the IMDB archive or aclImdb folder."
+            "Choose the dataset: the Stanford archive (or its aclImdb folder), or the "
+            "book's own copy, keras.datasets.imdb."
         )
-        self.change_dataset_button.clicked.connect(state.open_dataset_requested)
+        self.change_dataset_button.clicked.connect(state.change_dataset_requested)
         data_box = QGroupBox("Dataset")
         data_layout = QVBoxLayout(data_box)
         data_layout.addWidget(self.dataset_label)

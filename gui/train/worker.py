@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 from PySide6.QtCore import QObject, Signal
 
 from engine.errors import Cancelled
+from engine.service.process import shared_service
 from gui.common.lexicon import WORDS as LEXICON_SIZE
 from gui.tasks import Task, TaskRunner, error_text
 
@@ -67,7 +68,7 @@ class TrainingWorker(QObject):
         self.service = service
         self.task: Task | None = None
 
-    def start(self, runner: TaskRunner) -> Task:
+    def start(self, runner: TaskRunner) -> Task | None:
         """Start training as a task of ``runner`` (which joins it when its owner closes)."""
         self.task = runner.submit(
             self._train,
@@ -87,7 +88,6 @@ class TrainingWorker(QObject):
 
     def _train(self, progress=None, cancel=None) -> TrainingOutcome:
         """Runs in the task's thread: waits on the training process, relaying its events."""
-        from engine.service.process import shared_service
 
         def relay(kind: str, payload) -> None:
             if kind in RELAYED:

@@ -1,5 +1,7 @@
 """A review "as numbers": its word indices and the multi-hot vector the model receives.
 
+Shared by the Reviews tab (a dataset's review) and the Predict tab (typed text).
+
 For the book's copy (``keras.datasets.imdb``) the indices are the book's own: 1 starts
 every review, 2 is a word outside the vocabulary, and words are shown with ``?`` for the
 reserved indices, as the book decodes them. For the Stanford archive they are positions in
@@ -13,28 +15,56 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QLabel, QSizePolicy, QTextBrowser, QVBoxLayout, QWidget
 
-from engine.data.keras_copy import RESERVED
+from engine.data.keras_copy import OOV, RESERVED, START
+from engine.data.tokenizer import tokenize
 
 SHOWN_INDICES = 400  # the longest reviews hold 2,500 words; the count says how many more
+SHOWN_WORDS = 3000  # decoded words shown (a pasted megabyte would hold 200,000)
 
 
 def is_keras_source(dataset) -> bool:
     return bool(getattr(dataset, "extra", {}).get("keras"))
 
 
-def index_text(dataset, row: int) -> str:
-    """The review's word indices as the book prints them (``[1, 14, 22, ...]``)."""
-    ids = dataset.token_ids(row).tolist()
+def is_keras_vocab(vocab: list[str]) -> bool:
+    """True for a vocabulary laid out like the Keras copy's (four reserved slots first)."""
+    return list(vocab[: len(RESERVED)]) == list(RESERVED)
+
+
+def text_ids(text: str, vocab: list[str], word_index: dict[str, int] | None = None) -> np.ndarray:
+    """Typed text as the indices a model with ``vocab`` gets.
+
+    For a Keras-copy vocabulary the book's conventions: 1 first, 2 for an unknown word;
+    otherwise -1 marks a word outside the vocabulary.
+    """
+    index = word_index if word_index is not None else {w: i for i, w in enumerate(vocab)}
+    if is_keras_vocab(vocab):
+        return np.array([START] + [index.get(w, OOV) for w in tokenize(text)], dtype=np.int64)
+    return np.array([index.get(w, -1) for w in tokenize(text)], dtype=np.int64)
+
+
+def format_ids(ids: np.ndarray) -> str:
+    """Word indices as the book prints them (``[1, 14, 22, ...]``), ``?`` for unknown."""
+    ids = np.asarray(ids).tolist()
     shown = ["?" if i < 0 else str(i) for i in ids[:SHOWN_INDICES]]
     more = f", ... {len(ids) - SHOWN_INDICES:,} more" if len(ids) > SHOWN_INDICES else ""
     return "[" + ", ".join(shown) + more + "]"
 
 
-def decoded_text(dataset, row: int) -> str:
+def decode_ids(ids: np.ndarray, vocab: list[str], keras: bool) -> str:
     """The indices turned back into words; ``?`` for reserved or unknown ones."""
-    vocab = dataset.vocab
-    reserved = len(RESERVED) if is_keras_source(dataset) else 0
-    return " ".join("?" if i < reserved else vocab[i] for i in dataset.token_ids(row).tolist())
+    reserved = len(RESERVED) if keras else 0
+    return " ".join("?" if i < reserved else vocab[i] for i in np.asarray(ids).tolist())
+
+
+def index_text(dataset, row: int) -> str:
+    """A dataset review's word indices (see :func:`format_ids`)."""
+    return format_ids(dataset.token_ids(row))
+
+
+def decoded_text(dataset, row: int) -> str:
+    """A dataset review's indices decoded (see :func:`decode_ids`)."""
+    return decode_ids(dataset.token_ids(row), dataset.vocab, is_keras_source(dataset))
 
 
 class MultiHotStrip(QWidget):
@@ -100,13 +130,26 @@ class AsNumbersView(QWidget):
             layout.addWidget(widget)
 
     def show_review(self, dataset, row: int | None) -> None:
+        """Review ``row`` of ``dataset`` (None clears the view)."""
         if dataset is None or row is None:
-            for browser in (self.indices, self.decoded):
-                browser.clear()
-            self.strip.set_vector(np.zeros(0, dtype=np.int64), 10_000)
+            self.clear()
             return
-        ids = dataset.token_ids(row)
-        keras = is_keras_source(dataset)
+        self.show_ids(dataset.token_ids(row), dataset.vocab, is_keras_source(dataset))
+
+    def show_text(self, text: str, vocab: list[str], word_index=None) -> None:
+        """Typed text as a model with ``vocab`` receives it."""
+        self.show_ids(text_ids(text, vocab, word_index), vocab, is_keras_vocab(vocab))
+
+    def clear(self) -> None:
+        for browser in (self.indices, self.decoded):
+            browser.clear()
+        self.ones_label.clear()
+        self.strip.set_vector(np.zeros(0, dtype=np.int64), 10_000)
+
+    def show_ids(self, ids: np.ndarray, vocab: list[str], keras: bool) -> None:
+        """Word indices (-1 = outside the vocabulary), their multi-hot vector, the words."""
+        ids = np.asarray(ids, dtype=np.int64)
+        num_words = len(vocab)
         self.indices_label.setText(
             f"Word indices ({len(ids):,}): "
             + (
@@ -115,13 +158,14 @@ class AsNumbersView(QWidget):
                 else "positions in the vocabulary, ? = a word outside it"
             )
         )
-        self.indices.setPlainText(index_text(dataset, row))
-        ones = dataset.known_ids(row)
+        self.indices.setPlainText(format_ids(ids))
+        ones = np.unique(ids[ids >= 0])
         first = ", ".join(str(i) for i in ones[:30].tolist())
         more = ", ..." if len(ones) > 30 else ""
         self.ones_label.setText(
-            f"Multi-hot: <b>{len(ones):,}</b> of the {dataset.num_words:,} positions are 1 "
+            f"Multi-hot: <b>{len(ones):,}</b> of the {num_words:,} positions are 1 "
             f"([{first}{more}]); all others are 0."
         )
-        self.strip.set_vector(ones, dataset.num_words)
-        self.decoded.setPlainText(decoded_text(dataset, row))
+        self.strip.set_vector(ones, num_words)
+        more = f" ... ({len(ids) - SHOWN_WORDS:,} more)" if len(ids) > SHOWN_WORDS else ""
+        self.decoded.setPlainText(decode_ids(ids[:SHOWN_WORDS], vocab, keras) + more)
