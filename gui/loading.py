@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject
 
 from engine.data.download import download_official
 from engine.data.loading import find_source, load_dataset
+from engine.data.own import OwnOptions
 from engine.errors import Cancelled
 from engine.service.process import shared_service
 from gui.book.keras_source import KERAS_SOURCE, download_keras_for_window, load_keras_for_window
@@ -52,8 +53,6 @@ def saved_own_options(source: str | None) -> dict:
         options = None
     if not isinstance(options, dict):
         return {}
-    from engine.data.own import OwnOptions
-
     test = stored.value("data/test_path", "", type=str) or None
     try:
         return {"test_source": test, "own_options": OwnOptions(**options)}

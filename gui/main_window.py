@@ -16,15 +16,26 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QStackedWidget, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from engine.data.own import OwnOptions, is_own_source
 from engine.model.config import ModelConfig
 from gui.book.features import BookFeatures
 from gui.common.input_guards import EditorKeyGuard, guard_wheel
+from gui.current_model import ModelLine, remembered
 from gui.evaluation.tab import EvaluationView
 from gui.first_run import DatasetPanel
 from gui.loading import DatasetLoader
 from gui.menus import TABS, build_menus
+from gui.own_data_dialog import OwnDataDialog
 from gui.predict.tab import PredictTab
 from gui.resources import resource
 from gui.reviews.tab import ReviewsTab
@@ -109,7 +120,18 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.tabs)
         self.stack.addWidget(self.first_run)
-        self.setCentralWidget(self.stack)
+        # One line above every tab names the model they all use.
+        self.model_line = ModelLine(self.state)
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.model_line)
+        central_layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.stack.currentChanged.connect(
+            lambda _i: self.model_line.setVisible(self.stack.currentWidget() is self.tabs)
+        )
         self.tf_label = QLabel("Loading TensorFlow...")
         self.tf_label.setObjectName("tensorflow_status_label")
         self.statusBar().addPermanentWidget(self.tf_label)
@@ -139,6 +161,7 @@ class MainWindow(QMainWindow):
         state_.dataset_missing.connect(self._dataset_missing)
         state_.dataset_failed.connect(self._dataset_failed)
         state_.tensorflow_ready.connect(self._tensorflow_ready)
+        state_.model_changed.connect(self._remember_model)
         self.first_run.download_requested.connect(self.download_dataset)
         self.first_run.open_requested.connect(self.open_dataset)
         self.first_run.cancel_requested.connect(self.loader.cancel)
@@ -163,14 +186,38 @@ class MainWindow(QMainWindow):
     # --- construction --------------------------------------------------------------------
 
     def _restore_last_model(self) -> None:
-        """Reopening the app brings back the last finished model without retraining."""
+        """Reopening the app brings back the model last used, without retraining."""
         if self.store is None:
             return
         try:
-            self.train_tab.show_run(restore_last_model(self.state, self.store))
+            last = None
+            saved = settings().value("model/current", "", type=str)
+            if saved:
+                try:
+                    last = json.loads(saved)
+                except ValueError:
+                    last = None
+            self._restoring = True
+            try:
+                run = restore_last_model(
+                    self.state, self.store, last if isinstance(last, dict) else None
+                )
+            finally:
+                self._restoring = False
+            self.train_tab.show_run(run)
         except Exception as exc:  # noqa: BLE001 - a damaged history must not stop the app
             log.warning("Could not restore the last model", exc_info=True)
             self.state.status_message.emit(f"Could not restore the last model: {exc}")
+
+    def _remember_model(self, model) -> None:
+        # Written at once, so a crash or a kill still relaunches with this model.
+        if getattr(self, "_restoring", False):
+            return
+        value = remembered(model)
+        if value is not None:
+            stored = settings()
+            stored.setValue("model/current", json.dumps(value))
+            stored.sync()
 
     # --- start-up ------------------------------------------------------------------------
 
@@ -239,9 +286,6 @@ class MainWindow(QMainWindow):
 
     def open_dataset(self, path: str) -> None:
         """Open ``path``; your own reviews in a file go through the column and test-file dialog."""
-        from engine.data.own import is_own_source
-        from gui.own_data_dialog import OwnDataDialog
-
         own: dict = {}
         if Path(path).is_file() and is_own_source(Path(path)):
             dialog = OwnDataDialog(path, self)
@@ -250,8 +294,6 @@ class MainWindow(QMainWindow):
             path, test, options = dialog.selection()
             own = {"test_source": test, "own_options": options}
         elif Path(path).is_dir() and is_own_source(Path(path)):
-            from engine.data.own import OwnOptions
-
             own = {"own_options": OwnOptions()}
         self.load_dataset(path, from_panel=self.stack.currentWidget() is self.first_run, **own)
 

@@ -70,6 +70,9 @@ def test_train_two_epochs_updates_plots_state_and_history(qtbot, window, store):
     assert window.state.predictor is not None
     assert window.state.run["status"] == "finished"
     assert len(store.epochs(window.state.run["id"])) == 2
+    # The trained model is the current model of every tab, named in the shared line.
+    assert window.state.model.key() == ("run", window.state.run["id"], None)
+    assert f"run {window.state.run['id']}, after 2 epochs" in window.model_line.full_text
     assert tab.retrain_button.isEnabled()
     assert (
         tab.retrain_button.text()

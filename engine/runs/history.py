@@ -59,7 +59,16 @@ CREATE TABLE IF NOT EXISTS epochs (
     weights_path TEXT,
     PRIMARY KEY (run_id, epoch)
 );
+CREATE TABLE IF NOT EXISTS evaluations (
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    epoch INTEGER NOT NULL,
+    result TEXT NOT NULL,
+    created TEXT NOT NULL,
+    PRIMARY KEY (run_id, epoch)
+);
 """
+# An added table is created by the next writable open; older histories still read (no
+# table means no stored evaluations), so the schema version stays 1.
 EPOCH_FIELDS = ("loss", "accuracy", "val_loss", "val_accuracy", "seconds")
 INTERRUPTED_REASON = "The program training this run stopped before it finished."
 
@@ -285,6 +294,51 @@ class RunStore:
                     run_id,
                 ),
             )
+
+    def save_evaluation(self, run_id: int, epoch: int | None, result: Mapping[str, Any]) -> None:
+        """Store a model's test result (``Evaluation.to_dict()``): the run's saved model when
+        ``epoch`` is None, else that epoch's weights. A later one replaces it."""
+        with self._connect() as conn:
+            try:
+                conn.execute(
+                    "INSERT OR REPLACE INTO evaluations (run_id, epoch, result, created) "
+                    "VALUES (?, ?, ?, ?)",
+                    (
+                        int(run_id),
+                        int(epoch or 0),
+                        json.dumps(dict(result), default=json_default),
+                        _now(),
+                    ),
+                )
+            except sqlite3.IntegrityError:
+                raise HistoryError(f"Run {run_id} no longer exists in the history.") from None
+
+    def evaluation(self, run_id: int, epoch: int | None = None) -> dict[str, Any] | None:
+        """The stored test result of a run's saved model (``epoch`` None) or of one epoch.
+
+        A manual evaluation wins over the one training recorded (the run's ``test``); None
+        when the model was never tested. A read: nothing is written.
+        """
+        if not self.path.exists():
+            return None
+        with self._read() as conn:
+            has_table = conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'evaluations'"
+            ).fetchone()
+            row = (
+                conn.execute(
+                    "SELECT result FROM evaluations WHERE run_id = ? AND epoch = ?",
+                    (int(run_id), int(epoch or 0)),
+                ).fetchone()
+                if has_table
+                else None
+            )
+            if row is None and epoch is None:
+                row = conn.execute("SELECT test FROM runs WHERE id = ?", (int(run_id),)).fetchone()
+        if row is None or not row[0]:
+            return None
+        value = json.loads(row[0])
+        return value if isinstance(value, dict) else None
 
     def rename(self, run_id: int, name: str) -> None:
         with self._connect() as conn:

@@ -15,8 +15,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from engine.errors import LabError
 from engine.model.bundle import load_bundle
+from engine.model.compat import vocabulary_note
 from engine.model.export import ARCHIVE_SUFFIX, export_archive, resolve_model
 from engine.model.predictor import Predictor
+from gui.current_model import CurrentModel
 
 ROOT = Path(__file__).resolve().parents[2]
 ARCHIVE_FILTER = "IMDB Sentiment Lab model (*.imdbmodel);;All files (*)"
@@ -29,9 +31,9 @@ OPEN_FILTER = (
 
 def current_model_path(state) -> Path | None:
     """The bundle folder of the model in use: one opened from a file, else the run's."""
-    opened = getattr(state, "model_path", None)
-    if opened:
-        return Path(opened)
+    model = state.model
+    if model is not None and model.path:
+        return Path(model.path)
     run = state.run or {}
     path = run.get("model_path")
     return Path(path) if path else None
@@ -52,10 +54,16 @@ def open_model(state, path: str | Path):
             f"with {dataset.num_words:,}; its words are matched by spelling."
         )
     state.set_run(None)
-    state.model_path = bundle.path
-    state.set_predictor(Predictor(bundle.weights, bundle.vocab, bundle.config.activation))
-    from engine.model.compat import vocabulary_note
-
+    test = bundle.metrics.get("test") if isinstance(bundle.metrics, dict) else None
+    state.set_model(
+        CurrentModel(
+            Predictor(bundle.weights, bundle.vocab, bundle.config.activation),
+            path=str(bundle.path),
+            label=f"file {Path(path).name}",
+            config=bundle.config,
+            test=test if isinstance(test, dict) else None,
+        )
+    )
     note = vocabulary_note(bundle.vocab, bundle.metrics, dataset) if dataset is not None else ""
     state.status_message.emit(f"Opened the model {Path(path).name}." + (f" {note}" if note else ""))
     return bundle

@@ -52,7 +52,7 @@ def _label_value(value) -> int | None:
 class ReviewFilter:
     """What the browser shows. ``None`` means "any"; labels are 0 (negative) / 1 (positive)."""
 
-    split: str | None = None  # "train" | "test"
+    split: str | None = None  # "train" | "validation" | "test" (train = all 25,000 without a run)
     label: int | None = None  # true label
     predicted: int | None = None  # predicted label (needs a model)
     correct: bool | None = None  # True = right, False = wrong (needs a model)
@@ -91,6 +91,8 @@ class ReviewTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.dataset = None
         self.probabilities: np.ndarray | None = None  # float32 per review, or None
+        # The current run's held-out validation reviews (bool per review), or None.
+        self.validation: np.ndarray | None = None
         self.filter = ReviewFilter()
         self.sort_key = "row"
         self.descending = False
@@ -102,6 +104,7 @@ class ReviewTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.dataset = dataset
         self.probabilities = None
+        self.validation = None
         self._search = (
             TextSearch(dataset.text_blob, dataset.text_offsets, folded=folded_texts(dataset))
             if dataset
@@ -127,6 +130,22 @@ class ReviewTableModel(QAbstractTableModel):
             self._refresh()
         elif self._view.size:
             self.dataChanged.emit(self.index(0, 4), self.index(len(self._view) - 1, 5))
+
+    def set_validation(self, rows) -> None:
+        """Mark ``rows`` (dataset rows) as the current run's validation reviews (None: none)."""
+        mask = None
+        if rows is not None and self.dataset is not None and len(rows):
+            mask = np.zeros(len(self.dataset), dtype=bool)
+            mask[np.asarray(rows, dtype=np.int64)] = True
+        self.validation = mask
+        self._refresh()
+
+    def split_codes(self) -> np.ndarray:
+        """0 train, 1 validation, 2 test for every review."""
+        codes = self.dataset.split.astype(np.int8) * 2
+        if self.validation is not None:
+            codes[self.validation] = 1
+        return codes
 
     def set_filter(self, review_filter: ReviewFilter) -> None:
         self.filter = review_filter
@@ -170,7 +189,7 @@ class ReviewTableModel(QAbstractTableModel):
         f = self.filter
         mask = np.ones(len(ds), dtype=bool)
         if f.split is not None:
-            mask &= ds.split == (0 if f.split == "train" else 1)
+            mask &= self.split_codes() == {"train": 0, "validation": 1, "test": 2}[f.split]
         if f.label is not None:
             mask &= ds.label == f.label
         p = self.probabilities
@@ -198,7 +217,9 @@ class ReviewTableModel(QAbstractTableModel):
 
     def _sort_values(self, rows: np.ndarray) -> np.ndarray | None:
         ds, p, k = self.dataset, self.probabilities, self.sort_key
-        simple = {"split": ds.split, "label": ds.label, "rating": ds.rating, "words": ds.n_words}
+        simple = {"label": ds.label, "rating": ds.rating, "words": ds.n_words}
+        if k == "split":
+            return self.split_codes()[rows].astype(np.float64)
         if k in simple:
             return simple[k][rows].astype(np.float64)
         if k == "row" or p is None:
@@ -248,7 +269,9 @@ class ReviewTableModel(QAbstractTableModel):
     def _display(self, i: int, col: int):
         ds, p = self.dataset, self.probabilities
         if col == 0:
-            return "train" if ds.split[i] == 0 else "test"
+            if ds.split[i]:
+                return "test"
+            return "validation" if self.validation is not None and self.validation[i] else "train"
         if col == 1:
             return "positive" if ds.label[i] == 1 else "negative"
         if col == 2:

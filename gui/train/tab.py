@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.model.config import ModelConfig
+from engine.data.own import dataset_info, skipped_text
+from engine.model.config import ModelConfig, default_validation_size
 from engine.model.training import best_epoch
 from engine.runs.history import EPOCH_FIELDS
 from gui.common.lexicon import LexiconWidget
+from gui.current_model import CurrentModel, run_model
 from gui.tasks import TaskRunner, shutdown_tasks
 from gui.train.overlay import OverlayPainter
 from gui.train.plots import HistoryPlots
@@ -43,8 +45,6 @@ from gui.train.worker import TrainingOutcome, TrainingWorker
 def own_data_html(dataset) -> str:
     """Your own reviews in the dataset panel: files, how train and test were split, labels
     and skipped rows; "" for the IMDB dataset."""
-    from engine.data.own import skipped_text
-
     info = dataset.extra.get("dataset") if isinstance(dataset.extra, dict) else None
     if not isinstance(info, dict) or info.get("kind", "imdb") == "imdb":
         return ""
@@ -74,6 +74,8 @@ class TrainTab(QWidget):
         self.pending_train = False
         self._config = None
         self._retraining = False
+        self._run_name = ""
+        self._evaluation = None  # the retrained model's test evaluation, until it is current
 
         self.dataset_label = QLabel("Looking for the dataset...")
         self.dataset_label.setObjectName("dataset_status_label")
@@ -244,9 +246,6 @@ class TrainTab(QWidget):
     def _suggest_validation(self, dataset) -> None:
         """A new dataset gets the default validation size: the book's 10,000 when the
         training split has 25,000 reviews or more, else 40% of it (editable as ever)."""
-        from engine.data.own import dataset_info
-        from engine.model.config import default_validation_size
-
         fingerprint = dataset_info(dataset).get("fingerprint")
         if fingerprint == getattr(self, "_validation_for", None):
             return  # the same data re-indexed (another vocabulary size): keep the user's value
@@ -319,6 +318,7 @@ class TrainTab(QWidget):
     def _start(self, config, retrain_epochs: int | None) -> bool:
         self._config = config
         self._retraining = retrain_epochs is not None
+        self._evaluation = None
         if not self._retraining:
             self.history = {}
             self.best_epoch = None
@@ -327,6 +327,7 @@ class TrainTab(QWidget):
             name = preset if preset != CUSTOM else config.summary_text()
         else:
             name = f"Retrain {retrain_epochs} epochs and test ({config.summary_text()})"
+        self._run_name = name
         worker = TrainingWorker(
             self.state.dataset,
             config,
@@ -420,19 +421,50 @@ class TrainTab(QWidget):
         self.status.show_batch(progress)
 
     def _weights_ready(self, payload) -> None:
-        _epoch, predictor = payload
+        # Every epoch's weights become the current model, named as still training.
+        epoch, predictor = payload
         if predictor is not None:
-            self.state.set_predictor(predictor)
+            config = self._config
+            total = self.worker.retrain_epochs if self.worker is not None else None
+            self.state.set_model(
+                CurrentModel(
+                    predictor,
+                    epoch=epoch,
+                    epochs=total or (config.epochs if config else None),
+                    training=True,
+                    label="retraining on all training reviews"
+                    if self._retraining
+                    else "new training",
+                    config=config.replace(validation_size=0) if self._retraining else config,
+                )
+            )
 
     def _evaluation_ready(self, evaluation) -> None:
-        self.state.set_evaluation(evaluation)
+        # The test result of the retrained model: it is shown with that model, at the end.
+        self._evaluation = evaluation
 
     def _training_finished(self, outcome: TrainingOutcome) -> None:
         result, predictor = outcome
-        if predictor is not None:
-            self.state.set_predictor(predictor)
+        run = None
         if self.store is not None and result.run_id is not None:
-            self.state.set_run(self.store.get_run(result.run_id))
+            run = self.store.get_run(result.run_id)
+        if predictor is not None:
+            if run is not None:
+                model = run_model(self.store, run, predictor)
+                if model.test is None and result.test:
+                    model = model.with_test(result.test)
+            else:
+                model = CurrentModel(
+                    predictor,
+                    epochs=len((result.history or {}).get("loss", [])) or None,
+                    test=result.test,
+                    label=self._run_name,
+                    config=result.config if result.config is not None else self._config,
+                )
+            self.state.set_model(model, evaluation=self._evaluation)
+        elif run is not None:
+            self.state.set_run(run)
+        self._evaluation = None
         seconds = self.status.elapsed()
         if self._retraining:
             self.status.show_result(result.test, self.best_epoch, self._test_count())
