@@ -209,7 +209,11 @@ class DatasetPanel(QWidget):
 
     def _choose_archive(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open the IMDB archive", "", "IMDB archive (*.tar.gz *.tgz);;All files (*)"
+            self,
+            "Open the IMDB archive or your own reviews",
+            "",
+            "IMDB archive or reviews (*.tar.gz *.tgz *.tsv *.csv *.txt *.jsonl *.ndjson *.json);;"
+            "All files (*)",
         )
         if path:
             self.open_requested.emit(path)

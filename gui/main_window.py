@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.data.own import OwnOptions, is_own_source
 from engine.model.config import ModelConfig
 from gui.book.features import BookFeatures
 from gui.common.input_guards import EditorKeyGuard, guard_wheel
@@ -33,6 +35,7 @@ from gui.evaluation.tab import EvaluationView
 from gui.first_run import DatasetPanel
 from gui.loading import DatasetLoader
 from gui.menus import TABS, build_menus
+from gui.own_data_dialog import OwnDataDialog
 from gui.predict.tab import PredictTab
 from gui.resources import resource
 from gui.reviews.tab import ReviewsTab
@@ -162,7 +165,7 @@ class MainWindow(QMainWindow):
         state_.tensorflow_ready.connect(self._tensorflow_ready)
         state_.model_changed.connect(self._remember_model)
         self.first_run.download_requested.connect(self.download_dataset)
-        self.first_run.open_requested.connect(lambda path: self.load_dataset(path, from_panel=True))
+        self.first_run.open_requested.connect(self.open_dataset)
         self.first_run.cancel_requested.connect(self.loader.cancel)
         # The book's menus (Keras code, model files, Help) and the Keras copy's panel choices.
         self.book = BookFeatures(self)
@@ -256,15 +259,18 @@ class MainWindow(QMainWindow):
     # --- dataset -------------------------------------------------------------------------
 
     def load_dataset(
-        self, source: str | None, num_words: int | None = None, from_panel: bool = False
+        self, source: str | None, num_words: int | None = None, from_panel: bool = False, **own
     ) -> None:
-        """Load (or prepare) the dataset in the background; the first-run panel shows when none."""
+        """Load (or prepare) the dataset in the background; the first-run panel shows when none.
+
+        ``own``: ``test_source`` and ``own_options`` for your own reviews.
+        """
         if self.loader.loading():
             return
         num_words = num_words or self.train_tab.settings.config().num_words
         if from_panel or self.stack.currentWidget() is self.first_run:
             self.first_run.set_busy(True, "Opening the dataset...")
-        self.loader.load(source, num_words)
+        self.loader.load(source, num_words, **own)
 
     def download_dataset(self) -> None:
         if self.loader.download():
@@ -273,14 +279,30 @@ class MainWindow(QMainWindow):
     def choose_dataset(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self,
-            "Open the IMDB archive (or cancel to pick a folder)",
+            "Open the IMDB archive or your own reviews (or cancel to pick a folder)",
             "",
-            "IMDB archive (*.tar.gz *.tgz);;All files (*)",
+            "IMDB archive or reviews (*.tar.gz *.tgz *.tsv *.csv *.txt *.jsonl *.ndjson *.json);;"
+            "All files (*)",
         )
         if not path:
-            path = QFileDialog.getExistingDirectory(self, "Open the extracted aclImdb folder")
+            path = QFileDialog.getExistingDirectory(
+                self, "Open the extracted aclImdb folder, or a folder with pos/ and neg/"
+            )
         if path:
-            self.load_dataset(path, from_panel=self.stack.currentWidget() is self.first_run)
+            self.open_dataset(path)
+
+    def open_dataset(self, path: str) -> None:
+        """Open ``path``; your own reviews in a file go through the column and test-file dialog."""
+        own: dict = {}
+        if Path(path).is_file() and is_own_source(Path(path)):
+            dialog = OwnDataDialog(path, self)
+            if dialog.exec() != OwnDataDialog.DialogCode.Accepted:
+                return
+            path, test, options = dialog.selection()
+            own = {"test_source": test, "own_options": options}
+        elif Path(path).is_dir() and is_own_source(Path(path)):
+            own = {"own_options": OwnOptions()}
+        self.load_dataset(path, from_panel=self.stack.currentWidget() is self.first_run, **own)
 
     def _dataset_progress(self, payload) -> None:
         fraction, message = payload

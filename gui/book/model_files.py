@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from engine.errors import LabError
 from engine.model.bundle import load_bundle
+from engine.model.compat import vocabulary_note
 from engine.model.export import ARCHIVE_SUFFIX, export_archive, resolve_model
 from engine.model.predictor import Predictor
 from gui.common.save_dialog import save_file_name
@@ -64,7 +65,8 @@ def open_model(state, path: str | Path):
             test=test if isinstance(test, dict) else None,
         )
     )
-    state.status_message.emit(f"Opened the model {Path(path).name}.")
+    note = vocabulary_note(bundle.vocab, bundle.metrics, dataset) if dataset is not None else ""
+    state.status_message.emit(f"Opened the model {Path(path).name}." + (f" {note}" if note else ""))
     return bundle
 
 

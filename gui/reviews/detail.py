@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QTextBrowser, QTextEdit, QVBoxL
 from engine.errors import LabError
 from gui.common.as_numbers import AsNumbersView, is_keras_source, model_set_html
 from gui.common.highlight import decoded_html, escape_plain, highlight_html, legend_html
+from gui.reviews.table_model import rating_text
 
 SEARCH_COLOUR = "#ffe066"  # the searched text, like a highlighter pen
 
@@ -100,13 +101,15 @@ class ReviewDetail(QWidget):
             return
         split = "train" if ds.split[i] == 0 else "test"
         truth = "positive" if ds.label[i] == 1 else "negative"
-        rating = f"{ds.rating[i]}/10" if ds.rating[i] else "unknown"
+        rating = rating_text(ds, i) or "unknown"
         facts = [
             f"<b>{split.capitalize()} review {int(ds.review_id[i])}</b>",
             f"rating {rating}",
             f"true label <b>{truth}</b>",
             f"{int(ds.n_words[i]):,} words",
         ]
+        if not ds.rating.any():  # data without ratings (your own reviews): nothing to say
+            facts.remove(f"rating {rating}")
         text = ds.text(i)
         body, verdict = None, "No model yet: train one to see what it thinks of this review."
         contributions = None
@@ -130,6 +133,8 @@ class ReviewDetail(QWidget):
         if url.startswith(("http://", "https://")):
             safe = html.escape(url, quote=True)
             self.link.setText(f'IMDb: <a href="{safe}">{safe}</a>')
+        elif not len(ds.url_blob) and not is_keras_source(ds):
+            self.link.clear()  # data without links (your own reviews)
         else:
             self.link.setText(
                 "The book's copy (keras.datasets.imdb) has no ratings or IMDb links."

@@ -181,6 +181,9 @@ class ReviewsTab(QWidget):
         self.tasks.cancel("probabilities")
         self._selected = None
         self.model.set_dataset(dataset)
+        # Your own reviews may have no ratings: no column of question marks.
+        has_ratings = dataset is not None and bool(dataset.rating.any())
+        self.table.setColumnHidden(COLUMN_KEYS.index("rating"), not has_ratings)
         self._split_key = None
         self._follow_split()
         self.detail.show_review(None, None)

@@ -269,6 +269,7 @@ class RunsTab(QWidget):
                 percent(f["best_val_accuracy"]),
                 percent(f["test_accuracy"]),
                 duration_text(f["duration_s"]),
+                f["dataset"],
             )
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.model.config import ModelConfig
+from engine.data.own import dataset_info, skipped_text
+from engine.model.config import ModelConfig, default_validation_size
 from engine.model.training import best_epoch
 from engine.runs.history import EPOCH_FIELDS
 from gui.common.lexicon import LexiconWidget
@@ -65,6 +66,20 @@ def end_text(status: str, reason: str, epochs: int, took: str, best: int | None)
     if best:
         text += f" Lowest validation loss at epoch {best}."
     return text
+
+
+def own_data_html(dataset) -> str:
+    """Your own reviews in the dataset panel: files, how train and test were split, labels
+    and skipped rows; "" for the IMDB dataset."""
+    info = dataset.extra.get("dataset") if isinstance(dataset.extra, dict) else None
+    if not isinstance(info, dict) or info.get("kind", "imdb") == "imdb":
+        return ""
+    parts = [f"<br><b>Your reviews:</b> {html.escape(info['name'])} ({html.escape(info['split'])})"]
+    parts.append(f"<br><b>Labels:</b> {html.escape(info.get('labels', ''))}")
+    skipped = skipped_text(info.get("skipped") or {})
+    if skipped:
+        parts.append(f"<br><b>Skipped:</b> {html.escape(skipped)}")
+    return "".join(parts)
 
 
 class TrainTab(QWidget):
@@ -254,13 +269,29 @@ class TrainTab(QWidget):
             counts = dataset.counts
             source = dataset.source or "unknown source"
             self.dataset_label.setText(
-                f"<b>Source:</b> {source}<br><b>Reviews:</b> {counts['train']:,} train, "
-                f"{counts['test']:,} test<br><b>Vocabulary:</b> {len(dataset.vocab):,} words "
-                f"(top {dataset.num_words:,})"
+                f"<b>Source:</b> {html.escape(source)}<br><b>Reviews:</b> {counts['train']:,} "
+                f"train, {counts['test']:,} test<br><b>Vocabulary:</b> "
+                f"{len(dataset.vocab):,} words (top {dataset.num_words:,})"
+                + own_data_html(dataset)
                 + (f"<br><b>Note:</b> {html.escape(dataset.warning)}" if dataset.warning else "")
             )
             self.dataset_label.setToolTip(source)
+            self._suggest_validation(dataset)
         self._ready_changed()
+
+    def _suggest_validation(self, dataset) -> None:
+        """A new dataset gets the default validation size: the book's 10,000 when the
+        training split has 25,000 reviews or more, else 40% of it (editable as ever)."""
+        fingerprint = dataset_info(dataset).get("fingerprint")
+        if fingerprint == getattr(self, "_validation_for", None):
+            return  # the same data re-indexed (another vocabulary size): keep the user's value
+        first = getattr(self, "_validation_for", None) is None
+        self._validation_for = fingerprint
+        suggested = default_validation_size(len(dataset.indices("train")))
+        config = self.settings.config()
+        if first and config.validation_size < len(dataset.indices("train")):
+            return  # the saved setting fits the data the app opened with
+        self.settings.set_config(config.replace(validation_size=suggested))
 
     def _ready_changed(self, *_args) -> None:
         self._update_buttons()
