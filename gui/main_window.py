@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import json
 import logging
+from pathlib import Path
 
-from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.data.own import OwnOptions, is_own_source
 from engine.model.config import ModelConfig
 from gui.book.features import BookFeatures
 from gui.common.input_guards import EditorKeyGuard, guard_wheel
@@ -33,6 +35,7 @@ from gui.evaluation.tab import EvaluationView
 from gui.first_run import DatasetPanel
 from gui.loading import DatasetLoader
 from gui.menus import TABS, build_menus
+from gui.own_data_dialog import OwnDataDialog
 from gui.predict.tab import PredictTab
 from gui.resources import resource
 from gui.reviews.tab import ReviewsTab
@@ -131,6 +134,8 @@ class MainWindow(QMainWindow):
         )
         self.tf_label = QLabel("Loading TensorFlow...")
         self.tf_label.setObjectName("tensorflow_status_label")
+        # Space between a long message and this label: the two ran into each other.
+        self.tf_label.setContentsMargins(12, 0, 6, 0)
         self.statusBar().addPermanentWidget(self.tf_label)
         self.actions_by_name = build_menus(self, self.state)
         self.train_action = self.actions_by_name["train_action"]
@@ -160,7 +165,7 @@ class MainWindow(QMainWindow):
         state_.tensorflow_ready.connect(self._tensorflow_ready)
         state_.model_changed.connect(self._remember_model)
         self.first_run.download_requested.connect(self.download_dataset)
-        self.first_run.open_requested.connect(lambda path: self.load_dataset(path, from_panel=True))
+        self.first_run.open_requested.connect(self.open_dataset)
         self.first_run.cancel_requested.connect(self.loader.cancel)
         # The book's menus (Keras code, model files, Help) and the Keras copy's panel choices.
         self.book = BookFeatures(self)
@@ -243,21 +248,29 @@ class MainWindow(QMainWindow):
         else:
             self.tf_label.setText("TensorFlow unavailable")
 
-    def _show_status(self, text: str) -> None:
-        self.statusBar().showMessage(text, 15_000)
+    def _show_status(self, text: str, timeout: int = 15_000) -> None:
+        """A status-bar message, elided before the TensorFlow label (full text as tooltip)."""
+        bar = self.statusBar()
+        room = bar.width() - self.tf_label.sizeHint().width() - 40
+        shown = bar.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, max(room, 80))
+        bar.setToolTip(text if shown != text else "")
+        bar.showMessage(shown, timeout)
 
     # --- dataset -------------------------------------------------------------------------
 
     def load_dataset(
-        self, source: str | None, num_words: int | None = None, from_panel: bool = False
+        self, source: str | None, num_words: int | None = None, from_panel: bool = False, **own
     ) -> None:
-        """Load (or prepare) the dataset in the background; the first-run panel shows when none."""
+        """Load (or prepare) the dataset in the background; the first-run panel shows when none.
+
+        ``own``: ``test_source`` and ``own_options`` for your own reviews.
+        """
         if self.loader.loading():
             return
         num_words = num_words or self.train_tab.settings.config().num_words
         if from_panel or self.stack.currentWidget() is self.first_run:
             self.first_run.set_busy(True, "Opening the dataset...")
-        self.loader.load(source, num_words)
+        self.loader.load(source, num_words, **own)
 
     def download_dataset(self) -> None:
         if self.loader.download():
@@ -266,19 +279,35 @@ class MainWindow(QMainWindow):
     def choose_dataset(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self,
-            "Open the IMDB archive (or cancel to pick a folder)",
+            "Open the IMDB archive or your own reviews (or cancel to pick a folder)",
             "",
-            "IMDB archive (*.tar.gz *.tgz);;All files (*)",
+            "IMDB archive or reviews (*.tar.gz *.tgz *.tsv *.csv *.txt *.jsonl *.ndjson *.json);;"
+            "All files (*)",
         )
         if not path:
-            path = QFileDialog.getExistingDirectory(self, "Open the extracted aclImdb folder")
+            path = QFileDialog.getExistingDirectory(
+                self, "Open the extracted aclImdb folder, or a folder with pos/ and neg/"
+            )
         if path:
-            self.load_dataset(path, from_panel=self.stack.currentWidget() is self.first_run)
+            self.open_dataset(path)
+
+    def open_dataset(self, path: str) -> None:
+        """Open ``path``; your own reviews in a file go through the column and test-file dialog."""
+        own: dict = {}
+        if Path(path).is_file() and is_own_source(Path(path)):
+            dialog = OwnDataDialog(path, self)
+            if dialog.exec() != OwnDataDialog.DialogCode.Accepted:
+                return
+            path, test, options = dialog.selection()
+            own = {"test_source": test, "own_options": options}
+        elif Path(path).is_dir() and is_own_source(Path(path)):
+            own = {"own_options": OwnOptions()}
+        self.load_dataset(path, from_panel=self.stack.currentWidget() is self.first_run, **own)
 
     def _dataset_progress(self, payload) -> None:
         fraction, message = payload
         self.first_run.set_progress(fraction, message)
-        self.statusBar().showMessage(f"{message} ({fraction:.0%})")
+        self._show_status(f"{message} ({fraction:.0%})", 0)
 
     def _dataset_changed(self, dataset) -> None:
         if dataset is not None:

@@ -49,7 +49,8 @@ CREATE TABLE IF NOT EXISTS runs (
     test TEXT,
     model_path TEXT,
     group_id INTEGER,
-    reason TEXT NOT NULL DEFAULT ''
+    reason TEXT NOT NULL DEFAULT '',
+    dataset TEXT
 );
 CREATE TABLE IF NOT EXISTS epochs (
     run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
@@ -154,6 +155,7 @@ class RunStore:
                         f"The run history at {self.path} was written by a newer version of the app."
                     )
                 conn.executescript(SCHEMA)
+                _add_dataset_column(conn)
                 conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
                 self._mark_interrupted(conn)  # opening for writing: record dead runs
         except sqlite3.DatabaseError as exc:
@@ -208,16 +210,29 @@ class RunStore:
         config: ModelConfig | Mapping[str, Any],
         name: str | None = None,
         group_id: int | None = None,
+        dataset: Mapping[str, Any] | None = None,
     ) -> int:
-        """Record a new run as "running" by this process and return its id."""
+        """Record a new run as "running" by this process and return its id.
+
+        ``dataset`` (name, fingerprint, counts; see :func:`engine.data.own.dataset_info`)
+        says what the run was trained on.
+        """
         config_json = config.to_json() if isinstance(config, ModelConfig) else json.dumps(config)
         pid = os.getpid()
         with self._connect() as conn:
             self._mark_interrupted(conn)
             cur = conn.execute(
-                "INSERT INTO runs (name, config, status, pid, pid_start, started, group_id) "
-                "VALUES (?, ?, 'running', ?, ?, ?, ?)",
-                (name or "", config_json, pid, _process_start(pid), _now(), group_id),
+                "INSERT INTO runs (name, config, status, pid, pid_start, started, group_id, "
+                "dataset) VALUES (?, ?, 'running', ?, ?, ?, ?, ?)",
+                (
+                    name or "",
+                    config_json,
+                    pid,
+                    _process_start(pid),
+                    _now(),
+                    group_id,
+                    json.dumps(dict(dataset), default=json_default) if dataset else None,
+                ),
             )
             run_id = cur.lastrowid
             assert run_id is not None  # every INSERT sets it
@@ -416,6 +431,13 @@ class RunStore:
             return conn.execute("PRAGMA integrity_check").fetchone()[0]
 
 
+def _add_dataset_column(conn: sqlite3.Connection) -> None:
+    """Histories written before runs recorded their dataset gain the column (NULL: unknown)."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(runs)")}
+    if "dataset" not in columns:
+        conn.execute("ALTER TABLE runs ADD COLUMN dataset TEXT")
+
+
 def _writable(db: Path) -> bool:
     """Whether ``db`` can be written: the file if it exists, else the nearest folder above it."""
     if db.exists():
@@ -435,5 +457,6 @@ def _run_dict(row: sqlite3.Row) -> dict[str, Any]:
         run["reason"] = INTERRUPTED_REASON + (f" {saved} epochs were saved." if saved else "")
     run["config"] = json.loads(run["config"]) if run["config"] else {}
     run["test"] = json.loads(run["test"]) if run["test"] else None
+    run["dataset"] = json.loads(run["dataset"]) if run.get("dataset") else None
     del run["pid_start"]
     return run

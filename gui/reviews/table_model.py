@@ -19,7 +19,20 @@ from PySide6.QtGui import QColor
 from gui.reviews.text_search import TextSearch, folded_texts
 
 COLUMNS = ("Split", "Label", "Rating", "Words", "P(positive)", "Result", "Review")
+
+
 # Sort key behind each column; "row" keeps the dataset's order (train/neg, train/pos, ...).
+def rating_text(ds, i: int) -> str:
+    """``"8/10"`` for IMDB, the rating as given for your own data, "" when unknown."""
+    if not ds.rating[i]:
+        return ""
+    own = ds.extra.get("dataset") if isinstance(ds.extra, dict) else None
+    high = own.get("label_rule", {}).get("high") if isinstance(own, dict) else None
+    if isinstance(high, (int, float)) and own.get("kind") != "imdb":
+        return f"{ds.rating[i]}/{high:g}"
+    return f"{ds.rating[i]}/10"
+
+
 COLUMN_KEYS = ("split", "label", "rating", "words", "probability", "result", "row")
 SNIPPET_BYTES = 240
 _BREAKS = re.compile(r"<br\s*/?>|\s+", re.IGNORECASE)
@@ -262,7 +275,7 @@ class ReviewTableModel(QAbstractTableModel):
         if col == 1:
             return "positive" if ds.label[i] == 1 else "negative"
         if col == 2:
-            return f"{ds.rating[i]}/10" if ds.rating[i] else "?"
+            return rating_text(ds, i) or "?"
         if col == 3:
             return f"{ds.n_words[i]:,}"
         if col == 4:
