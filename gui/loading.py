@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 
-from engine.data.download import download_official
+from engine.data.download import OfflineError, download_official
 from engine.data.loading import find_source, load_dataset
 from engine.data.own import OwnOptions
 from engine.errors import Cancelled
@@ -24,6 +24,13 @@ from gui.reviews.table_model import folded_texts
 from gui.settings import settings
 from gui.state import AppState
 from gui.tasks import Task, TaskRunner, error_text
+
+# The first-run panel shows this beside its "Open archive or folder..." button.
+OFFLINE_TEXT = (
+    "The download failed because there is no network connection. Connect and press "
+    "“Download dataset” again, or, if you have the archive (aclImdb_v1.tar.gz) or its "
+    "extracted aclImdb folder, press “Open archive or folder...” beside it."
+)
 
 
 def load_if_found(source, num_words: int, progress=None, cancel=None, **options):
@@ -213,7 +220,7 @@ class DatasetLoader(QObject):
             self.state.status_message.emit("Cancelled.")
             return
         what = self._data_task.what if self._data_task is not None else "Loading the dataset"
-        message = error_text(exc, what)
+        message = OFFLINE_TEXT if isinstance(exc, OfflineError) else error_text(exc, what)
         self.state.dataset_failed.emit(message)
         self.state.status_message.emit(message)
 

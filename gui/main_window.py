@@ -14,7 +14,7 @@ import json
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -134,6 +134,8 @@ class MainWindow(QMainWindow):
         )
         self.tf_label = QLabel("Loading TensorFlow...")
         self.tf_label.setObjectName("tensorflow_status_label")
+        # Space between a long message and this label: the two ran into each other.
+        self.tf_label.setContentsMargins(12, 0, 6, 0)
         self.statusBar().addPermanentWidget(self.tf_label)
         self.actions_by_name = build_menus(self, self.state)
         self.train_action = self.actions_by_name["train_action"]
@@ -246,8 +248,13 @@ class MainWindow(QMainWindow):
         else:
             self.tf_label.setText("TensorFlow unavailable")
 
-    def _show_status(self, text: str) -> None:
-        self.statusBar().showMessage(text, 15_000)
+    def _show_status(self, text: str, timeout: int = 15_000) -> None:
+        """A status-bar message, elided before the TensorFlow label (full text as tooltip)."""
+        bar = self.statusBar()
+        room = bar.width() - self.tf_label.sizeHint().width() - 40
+        shown = bar.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, max(room, 80))
+        bar.setToolTip(text if shown != text else "")
+        bar.showMessage(shown, timeout)
 
     # --- dataset -------------------------------------------------------------------------
 
@@ -300,7 +307,7 @@ class MainWindow(QMainWindow):
     def _dataset_progress(self, payload) -> None:
         fraction, message = payload
         self.first_run.set_progress(fraction, message)
-        self.statusBar().showMessage(f"{message} ({fraction:.0%})")
+        self._show_status(f"{message} ({fraction:.0%})", 0)
 
     def _dataset_changed(self, dataset) -> None:
         if dataset is not None:

@@ -18,6 +18,7 @@ from engine.model.bundle import load_bundle
 from engine.model.compat import vocabulary_note
 from engine.model.export import ARCHIVE_SUFFIX, export_archive, resolve_model
 from engine.model.predictor import Predictor
+from gui.common.save_dialog import save_file_name
 from gui.current_model import CurrentModel
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -92,9 +93,7 @@ def export_model(state, parent: QWidget, dest: str | None = None) -> Path | None
         _no_model(parent, "Export model")
         return None
     if dest is None:
-        dest, _ = QFileDialog.getSaveFileName(
-            parent, "Export model", f"imdb-model{ARCHIVE_SUFFIX}", ARCHIVE_FILTER
-        )
+        dest = save_file_name(parent, "Export model", f"imdb-model{ARCHIVE_SUFFIX}", ARCHIVE_FILTER)
     if not dest:
         return None
     try:
@@ -155,9 +154,7 @@ def export_keras_model(state, parent: QWidget, exporter: KerasExport) -> bool:
     if current_model_path(state) is None:
         _no_model(parent, "Export Keras model")
         return False
-    dest, _ = QFileDialog.getSaveFileName(
-        parent, "Export Keras model", "imdb-model.keras", "Keras model (*.keras)"
-    )
+    dest = save_file_name(parent, "Export Keras model", "imdb-model.keras", "Keras model (*.keras)")
     if not dest:
         return False
     if not dest.endswith(".keras"):

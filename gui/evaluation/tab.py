@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from superqt import QFlowLayout
 
 from engine.errors import Cancelled, LabError
 from engine.model.evaluation import evaluate_predictor, roc_curve
@@ -118,10 +119,15 @@ class EvaluationView(QWidget):
         )
         self.evaluate_button.clicked.connect(self.evaluate_current)
         self.tasks = TaskRunner(self)
-        top = QHBoxLayout()
-        top.addWidget(self.summary, 1)
+        # The summary on its own row, the glossary words and buttons wrapping under it: in
+        # one row they set the window's minimum width to 930 px.
+        top = QVBoxLayout()
+        top.addWidget(self.summary)
         # "?" next to the numbers: what each of them means (the Help menu's glossary).
-        terms = QHBoxLayout()
+        tools = QFlowLayout()
+        terms_widget = QWidget()
+        terms = QHBoxLayout(terms_widget)
+        terms.setContentsMargins(0, 0, 0, 0)
         terms.setSpacing(0)
         for key, text in (
             ("accuracy", "accuracy"),
@@ -133,9 +139,10 @@ class EvaluationView(QWidget):
         ):
             terms.addWidget(QLabel(text, styleSheet="color: #666;"))
             terms.addWidget(glossary_button(key, self))
-        top.addLayout(terms)
-        top.addWidget(self.evaluate_button)
-        top.addWidget(self.train_button)
+        tools.addWidget(terms_widget)
+        tools.addWidget(self.evaluate_button)
+        tools.addWidget(self.train_button)
+        top.addLayout(tools)
 
         self.matrix = ConfusionMatrix()
         self.matrix.cell_clicked.connect(self.open_cell)
@@ -148,7 +155,7 @@ class EvaluationView(QWidget):
         matrix_box.addStretch(1)
 
         self.histogram = pg.PlotWidget(background="w")
-        self.histogram.setTitle("Predicted P(positive), by true class", color="#333")
+        self.histogram.setTitle("P(positive) by true class", color="#333")
         self.histogram.setLabel("bottom", "P(positive)")
         self.histogram.setLabel("left", "reviews")
         self.histogram.addLegend(offset=(-10, 10))
@@ -313,7 +320,7 @@ class EvaluationView(QWidget):
         return ds.label[rows].astype(np.int64)
 
     def _draw_histogram(self, labels: np.ndarray, probs: np.ndarray) -> None:
-        self.histogram.setTitle("Predicted P(positive), by true class", color="#333")
+        self.histogram.setTitle("P(positive) by true class", color="#333")
         edges = np.linspace(0, 1, 21)
         for cls in (0, 1):
             counts, _ = np.histogram(probs[labels == cls], bins=edges)

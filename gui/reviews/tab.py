@@ -287,6 +287,7 @@ class ReviewsTab(QWidget):
         self.last_filter_ms = (time.perf_counter() - start) * 1000
         self._reselect()
         self._update_count()
+        self._show_selected()
 
     def _preset_chosen(self, index: int) -> None:
         name = self.preset.itemText(index)
@@ -341,13 +342,17 @@ class ReviewsTab(QWidget):
         self._show_selected()
 
     def _show_selected(self) -> None:
+        # The pane follows the table: a review the filter hides is not shown beside rows
+        # that no longer contain it (it comes back when the filter lets it through).
+        visible = self._selected is not None and self.model.view_row_of(self._selected) is not None
         self.detail.show_review(
             self.model.dataset,
-            self._selected,
+            self._selected if visible else None,
             # The model that scored the table, so the pane and the table always agree.
             self.scored_model.predictor
             if self.model.probabilities is not None and self.scored_model is not None
             else None,
+            search=self.model.filter.text,
         )
 
     def _reselect(self) -> None:

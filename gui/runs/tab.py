@@ -15,7 +15,6 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QFileDialog,
     QInputDialog,
     QLabel,
     QMessageBox,
@@ -32,6 +31,7 @@ from engine.errors import Cancelled, LabError
 from engine.model.config import ModelConfig
 from engine.runs.experiments import run_predictor
 from engine.service.process import shared_service
+from gui.common.save_dialog import save_file_name
 from gui.current_model import CurrentModel, run_model
 from gui.runs.run_rows import (
     COLUMNS,
@@ -392,9 +392,7 @@ class RunsTab(QWidget):
         self._history_changed()
 
     def export_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export run history", "runs.csv", "CSV files (*.csv)"
-        )
+        path = save_file_name(self, "Export run history", "runs.csv", "CSV files (*.csv)")
         if path:
             self.export_csv(path)
 

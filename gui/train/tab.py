@@ -13,7 +13,6 @@ import html
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -32,6 +31,7 @@ from engine.model.config import ModelConfig, default_validation_size
 from engine.model.training import best_epoch
 from engine.runs.history import EPOCH_FIELDS
 from gui.common.lexicon import LexiconWidget
+from gui.common.save_dialog import save_file_name
 from gui.current_model import CurrentModel, run_model
 from gui.tasks import TaskRunner, shutdown_tasks
 from gui.train.overlay import OverlayPainter
@@ -40,6 +40,32 @@ from gui.train.run_status import RunStatus, clock
 from gui.train.scrubber import EpochScrubber
 from gui.train.settings_panel import CUSTOM, SettingsPanel
 from gui.train.worker import TrainingOutcome, TrainingWorker
+
+RETRAIN_TIP = (
+    "As the book does: train a fresh model for the epoch count with the lowest\n"
+    "validation loss on all 25,000 training reviews, then evaluate on the test set."
+)
+
+
+def end_text(status: str, reason: str, epochs: int, took: str, best: int | None) -> str:
+    """One or two plain sentences for the end of a run (the status line and status bar)."""
+    count = f"{epochs} epoch{'s' if epochs != 1 else ''}"
+    if status == "stopped":
+        text = f"Stopped by you after {count} ({took})."
+        if best:
+            text += (
+                f" Lowest validation loss so far at epoch {best}; a longer run might "
+                "find a later one."
+            )
+        return text
+    if status == "failed":
+        return f"Training failed after {count} ({took})."
+    text = f"Finished {count} in {took}."
+    if reason:  # early stopping: Keras's EarlyStopping ended the run
+        text += f" {reason}"
+    if best:
+        text += f" Lowest validation loss at epoch {best}."
+    return text
 
 
 def own_data_html(dataset) -> str:
@@ -72,6 +98,7 @@ class TrainTab(QWidget):
         self.history: dict[str, list[float]] = {}
         self.best_epoch: int | None = None
         self.pending_train = False
+        self.best_is_final = True  # False after a run stopped by the user
         self._config = None
         self._retraining = False
         self._run_name = ""
@@ -110,10 +137,7 @@ class TrainTab(QWidget):
         )
         self.retrain_button = QPushButton("Retrain best N and test")
         self.retrain_button.setObjectName("retrain_button")
-        self.retrain_button.setToolTip(
-            "As the book does: train a fresh model for the epoch count with the lowest\n"
-            "validation loss on all 25,000 training reviews, then evaluate on the test set."
-        )
+        self.retrain_button.setToolTip(RETRAIN_TIP)
         self.train_button.clicked.connect(self.request_training)
         self.stop_button.clicked.connect(self.stop_training)
         self.retrain_button.clicked.connect(self.retrain_best)
@@ -214,11 +238,23 @@ class TrainTab(QWidget):
         self.settings.setEnabled(not busy)
         self.change_dataset_button.setEnabled(not busy)
         best = self.best_epoch
-        self.retrain_button.setText(
-            f"Retrain best {best} epoch{'s' if best != 1 else ''} and test"
-            if best
-            else "Retrain best N and test"
-        )
+        if best and not self.best_is_final:
+            self.retrain_button.setText(
+                f"Retrain best so far ({best} epoch{'s' if best != 1 else ''}) and test"
+            )
+            self.retrain_button.setToolTip(
+                "Training was stopped before the end, so the epoch with the lowest validation\n"
+                f"loss may not be known yet: epoch {best} is only the best so far. Train the\n"
+                "full run to find it, or retrain this many epochs on all 25,000 training\n"
+                "reviews and evaluate on the test set."
+            )
+        else:
+            self.retrain_button.setText(
+                f"Retrain best {best} epoch{'s' if best != 1 else ''} and test"
+                if best
+                else "Retrain best N and test"
+            )
+            self.retrain_button.setToolTip(RETRAIN_TIP)
         self.retrain_button.setEnabled(bool(ready and not busy and best))
         if not self.state.tf_ready:
             self.train_button.setToolTip("TensorFlow is still loading...")
@@ -322,6 +358,7 @@ class TrainTab(QWidget):
         if not self._retraining:
             self.history = {}
             self.best_epoch = None
+            self.best_is_final = True
             self.plots.clear()
             preset = self.settings.preset_combo.currentText()
             name = preset if preset != CUSTOM else config.summary_text()
@@ -373,6 +410,7 @@ class TrainTab(QWidget):
         if not history.get("loss"):
             return False
         self.history, self.best_epoch = history, best_epoch(history)
+        self.best_is_final = run.get("status") != "stopped"
         self._config = ModelConfig.from_run(run)
         self.plots.set_history(history, self.best_epoch)
         text = (
@@ -475,11 +513,17 @@ class TrainTab(QWidget):
             self.plots.set_history(self.history, self.best_epoch)
         epochs = len((result.history or {}).get("loss", [])) or self.status.epoch_seen
         verb = {"finished": "Finished", "stopped": "Stopped"}.get(result.status, "Ended")
-        text = f"{verb} after {epochs} epoch{'s' if epochs != 1 else ''} in {clock(seconds)}"
-        if result.reason:
-            text += f" ({result.reason})"
-        if self.best_epoch and not self._retraining:
-            text += f". Lowest validation loss at epoch {self.best_epoch}."
+        if not self._retraining:
+            # Stopped by the user, the lowest validation loss so far may not be the lowest.
+            self.best_is_final = result.status == "finished"
+        text = end_text(
+            result.status,
+            result.reason,
+            epochs,
+            clock(seconds),
+            None if self._retraining else self.best_epoch,
+        )
+        self._update_buttons()
         if result.status == "failed":
             self._show_error(result.reason or "Training failed.")
         self.status.show_end(verb, text, complete=result.status == "finished")
@@ -506,15 +550,13 @@ class TrainTab(QWidget):
     # --- export --------------------------------------------------------------------------
 
     def _export_png(self, plot) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export plot", f"{plot.key}.png", "PNG image (*.png)"
-        )
+        path = save_file_name(self, "Export plot", f"{plot.key}.png", "PNG image (*.png)")
         if path:
             plot.export_png(path)
             self.state.status_message.emit(f"Saved {path}")
 
     def _export_csv(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export history", "history.csv", "CSV (*.csv)")
+        path = save_file_name(self, "Export history", "history.csv", "CSV (*.csv)")
         if path:
             self.plots.export_csv(path)
             self.state.status_message.emit(f"Saved {path}")
