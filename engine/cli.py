@@ -26,16 +26,19 @@ from engine.book.script import keras_script
 from engine.data.dataset import Dataset
 from engine.data.keras_files import load_keras_copy
 from engine.data.loading import load_dataset
+from engine.data.own import OwnOptions, skipped_text
 from engine.errors import LabError, ModelFileError, PredictionError
 from engine.jsonable import json_default
 from engine.logs import setup_logging
 from engine.model import export, training
 from engine.model.bundle import Bundle, load_bundle
-from engine.model.config import ModelConfig
+from engine.model.compat import vocabulary_note
+from engine.model.config import ModelConfig, default_validation_size
 from engine.model.evaluation import evaluate_predictor
 from engine.model.predictor import Prediction, Predictor
 from engine.model.training import EpochMetrics
 from engine.runs.history import RunStore
+from engine.service.process import training_copy
 from engine.training_options import add_training_options, training_overrides
 
 EXIT_ERROR = 2
@@ -85,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
             action="store_true",
             help="accept a dataset whose folders do not hold 12,500 reviews each (samples)",
         )
+        own_data_options(p)
 
     train = sub.add_parser("train", help="train a model and save it in the run history")
     data_options(train)
@@ -95,6 +99,14 @@ def build_parser() -> argparse.ArgumentParser:
         "retrain on all 25,000 reviews for the best epoch count and test",
     )
     add_training_options(train, defaults)
+    # None: the book's 10,000 when the training split is large enough, else 40% of it.
+    train.set_defaults(validation_size=None)
+    train.add_argument(
+        "--distribute",
+        choices=("default", "mirrored"),
+        default="default",
+        help="mirrored: train on every local GPU with tf.distribute.MirroredStrategy",
+    )
     train.add_argument("--name", help="a name for the run in the history")
     train.add_argument(
         "--json",
@@ -139,6 +151,42 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("-o", "--output", metavar="FILE", required=True)
     return parser
+
+
+def own_data_options(p: argparse.ArgumentParser) -> None:
+    """Options for your own labelled reviews (a TSV/CSV or JSON Lines file, a pos/neg folder)."""
+    group = p.add_argument_group(
+        "your own reviews",
+        "--data may also be a TSV/CSV file, a JSON Lines file or a folder with pos/ and neg/ "
+        "(with or without train/ and test/ above them)",
+    )
+    group.add_argument("--test-data", metavar="PATH", help="a separate test file")
+    group.add_argument(
+        "--text-column",
+        metavar="C",
+        help="the text column's header name or 1-based number (default: text, review, "
+        "document, sentence or content)",
+    )
+    group.add_argument(
+        "--label-column",
+        metavar="C",
+        help="the label column's header name or 1-based number (default: label, sentiment, "
+        "polarity, rating or score)",
+    )
+    group.add_argument(
+        "--label-threshold",
+        type=float,
+        metavar="X",
+        help="ratings above X are positive (default: the midpoint of the lowest and highest)",
+    )
+    group.add_argument(
+        "--test-share",
+        type=float,
+        default=0.25,
+        metavar="F",
+        help="share held out for testing when there is no test file or split column "
+        "(default 0.25, seeded)",
+    )
 
 
 def source_option(p: argparse.ArgumentParser) -> None:
@@ -233,13 +281,35 @@ def quiet_tensorflow() -> None:
 def _load_dataset(args: argparse.Namespace, num_words: int) -> Dataset:
     if args.source == "keras":
         return load_keras_copy(num_words, folder=args.data)
+    own_options = OwnOptions(
+        text_column=args.text_column,
+        label_column=args.label_column,
+        label_threshold=args.label_threshold,
+        test_share=args.test_share,
+    )
+    kwargs: dict[str, Any] = {"test_source": args.test_data, "own_options": own_options}
     if args.no_size_check:
-        dataset = load_dataset(args.data, num_words=num_words, expected_per_folder=None)
-    else:
-        dataset = load_dataset(args.data, num_words=num_words)
+        kwargs["expected_per_folder"] = None
+    dataset = load_dataset(args.data, num_words=num_words, **kwargs)
     if dataset.truncated:
         print(f"note: {dataset.truncation_warning}", file=sys.stderr, flush=True)
     return dataset
+
+
+def _dataset_lines(dataset: Dataset) -> list[str]:
+    """What the CLI says about your own data: counts, how it was split, skipped rows."""
+    info = dataset.extra.get("dataset")
+    if not isinstance(info, dict) or info.get("kind") == "imdb":
+        return []
+    counts = info["counts"]
+    lines = [
+        f"dataset {info['name']}: {counts['train']:,} training and {counts['test']:,} test "
+        f"reviews ({info['split']}; {info['labels']})"
+    ]
+    skipped = skipped_text(info.get("skipped") or {})
+    if skipped:
+        lines.append(skipped)
+    return lines
 
 
 def _epoch_line(metrics: Mapping[str, Any], epochs: int | None) -> str:
@@ -264,7 +334,22 @@ def cmd_train(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     dataset = _load_dataset(args, config.num_words)
     load_seconds = time.perf_counter() - started
-    config.validate(train_size=len(dataset.indices("train")))
+    train_size = len(dataset.indices("train"))
+    own_lines = _dataset_lines(dataset)
+    if args.validation_size is None:
+        config = config.replace(validation_size=default_validation_size(train_size))
+    if own_lines:
+        share = config.validation_size / max(train_size, 1)
+        own_lines.append(
+            f"validation {config.validation_size:,} of the {train_size:,} training reviews "
+            f"({share:.0%}; --validation-size sets it)"
+        )
+    for line in own_lines:
+        print(line, file=out, flush=True)
+    config.validate(train_size=train_size)
+    # Training reads only the token arrays: the review texts (417 MB for a million
+    # reviews) are let go before TensorFlow and the multi-hot feeds need their memory.
+    dataset = training_copy(dataset)
     quiet_tensorflow()  # before the Trainer first imports TensorFlow
     cancel = threading.Event()
 
@@ -274,7 +359,13 @@ def cmd_train(args: argparse.Namespace) -> int:
         else:
             print(_epoch_line(metrics, config.epochs), file=out, flush=True)
 
-    callbacks = {"store": store, "name": args.name, "cancel": cancel, "on_epoch_end": on_epoch_end}
+    callbacks = {
+        "store": store,
+        "name": args.name,
+        "cancel": cancel,
+        "on_epoch_end": on_epoch_end,
+        "distribute": args.distribute,
+    }
     previous = signal.signal(signal.SIGINT, lambda *_: _stop(cancel))
     try:
         if args.protocol == "book":
@@ -440,6 +531,11 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     rows = dataset.indices("test")
     if not len(rows):
         raise CliError("The dataset has no test reviews to evaluate on.")
+    for line in _dataset_lines(dataset):
+        print(f"note: {line}", file=sys.stderr, flush=True)
+    note = vocabulary_note(bundle.vocab, bundle.metrics, dataset)
+    if note:
+        print(f"warning: {note}", file=sys.stderr, flush=True)
     # The model's vocabulary is authoritative: the predictor matches the dataset's words to it.
     predictor = Predictor(bundle.weights, bundle.vocab, bundle.config.activation)
     result = evaluate_predictor(predictor, dataset, rows, loss=bundle.config.loss)
@@ -499,6 +595,7 @@ RUN_FIELDS = (
     "test",
     "model_path",
     "config",
+    "dataset",
 )
 
 
@@ -514,16 +611,24 @@ def cmd_runs(args: argparse.Namespace) -> int:
         return 0
     print(
         f"{'id':>4}  {'name':<20} {'status':<11} {'epochs':>6} {'best':>4}  {'val_acc':>7}  "
-        f"{'test_acc':>8}  started"
+        f"{'test_acc':>8}  {'started':<25} dataset"
     )
     for r in runs:
         val = f"{r['val_accuracy']:.4f}" if r["val_accuracy"] is not None else "-"
         test = f"{r['test']['accuracy']:.4f}" if r["test"] and "accuracy" in r["test"] else "-"
         print(
             f"{r['id']:>4}  {r['name'][:20]:<20} {r['status']:<11} {r['epochs']:>6} "
-            f"{r['best_epoch'] or '-':>4}  {val:>7}  {test:>8}  {r['started']}"
+            f"{r['best_epoch'] or '-':>4}  {val:>7}  {test:>8}  {r['started']:<25} "
+            f"{_dataset_cell(r.get('dataset'))}"
         )
     return 0
+
+
+def _dataset_cell(info: Any) -> str:
+    if not isinstance(info, dict) or not info.get("name"):
+        return "-"
+    counts = info.get("counts") or {}
+    return f"{info['name']} ({counts.get('train', 0):,}/{counts.get('test', 0):,})"
 
 
 def wants_window(argv: list[str]) -> bool:

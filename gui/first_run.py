@@ -35,7 +35,7 @@ INTRO = (
     "training, half for testing).</p>"
     "<p>Choose where the reviews come from. The Stanford archive has the reviews' full "
     "text (84 MB: download it, or open the <tt>aclImdb_v1.tar.gz</tt> archive or its "
-    "extracted <tt>aclImdb</tt> folder; preparing it takes about 15 seconds the first time "
+    "extracted <tt>aclImdb</tt> folder; preparing it takes up to about 15 seconds the first time "
     "and under a second afterwards). The book's copy is the one "
     "<tt>keras.datasets.imdb.load_data</tt> reads: the same reviews, already turned into "
     "word indices (17 MB, in Keras's cache folder).</p>"
@@ -209,7 +209,11 @@ class DatasetPanel(QWidget):
 
     def _choose_archive(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open the IMDB archive", "", "IMDB archive (*.tar.gz *.tgz);;All files (*)"
+            self,
+            "Open the IMDB archive or your own reviews",
+            "",
+            "IMDB archive or reviews (*.tar.gz *.tgz *.tsv *.csv *.txt *.jsonl *.ndjson *.json);;"
+            "All files (*)",
         )
         if path:
             self.open_requested.emit(path)

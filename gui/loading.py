@@ -8,13 +8,15 @@ touches no widget; the window and the tabs react to those signals.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject
 
-from engine.data.download import download_official
+from engine.data.download import OfflineError, download_official
 from engine.data.loading import find_source, load_dataset
+from engine.data.own import OwnOptions
 from engine.errors import Cancelled
 from engine.service.process import shared_service
 from gui.book.keras_source import KERAS_SOURCE, download_keras_for_window, load_keras_for_window
@@ -22,6 +24,13 @@ from gui.reviews.table_model import folded_texts
 from gui.settings import settings
 from gui.state import AppState
 from gui.tasks import Task, TaskRunner, error_text
+
+# The first-run panel shows this beside its "Open archive or folder..." button.
+OFFLINE_TEXT = (
+    "The download failed because there is no network connection. Connect and press "
+    "“Download dataset” again, or, if you have the archive (aclImdb_v1.tar.gz) or its "
+    "extracted aclImdb folder, press “Open archive or folder...” beside it."
+)
 
 
 def load_if_found(source, num_words: int, progress=None, cancel=None, **options):
@@ -38,6 +47,37 @@ def load_if_found(source, num_words: int, progress=None, cancel=None, **options)
     dataset = load_dataset(source, num_words=num_words, progress=progress, cancel=cancel, **options)
     folded_texts(dataset)  # the Reviews tab's search index, built here, not on the GUI thread
     return dataset
+
+
+def saved_own_options(source: str | None) -> dict:
+    """The test file and reading options saved with ``source`` (your own reviews), or {}."""
+    stored = settings()
+    if not source or source != stored.value("data/path", "", type=str):
+        return {}
+    try:
+        options = json.loads(stored.value("data/own_options", "", type=str) or "null")
+    except ValueError:
+        options = None
+    if not isinstance(options, dict):
+        return {}
+    test = stored.value("data/test_path", "", type=str) or None
+    try:
+        return {"test_source": test, "own_options": OwnOptions(**options)}
+    except TypeError:  # written by another version
+        return {}
+
+
+def save_own_options(own: dict) -> None:
+    """Remember the test file and reading options of your own reviews (or forget them)."""
+    stored = settings()
+    options = own.get("own_options")
+    if options is None:
+        stored.remove("data/own_options")
+        stored.remove("data/test_path")
+        return
+    stored.setValue("data/own_options", json.dumps(options.to_dict()))
+    test = own.get("test_source")
+    stored.setValue("data/test_path", str(Path(test).resolve()) if test else "")
 
 
 def warm_up_tensorflow(progress=None, cancel=None) -> str:
@@ -77,6 +117,7 @@ class DatasetLoader(QObject):
         self._load_options = dict(load_options or {})  # e.g. expected_per_folder for tiny data
         self._data_task: Task | None = None
         self._loading_source: str | None = None
+        self._loading_own: dict = {}
 
     def busy(self) -> bool:
         """True while a load, download or warm-up runs or its result is on its way."""
@@ -97,11 +138,16 @@ class DatasetLoader(QObject):
 
     # --- dataset -------------------------------------------------------------------------
 
-    def load(self, source: str | None, num_words: int) -> bool:
-        """Load (or prepare) the dataset; False when a load or download is already running."""
+    def load(self, source: str | None, num_words: int, **own) -> bool:
+        """Load (or prepare) the dataset; False when a load or download is already running.
+
+        ``own`` holds ``test_source`` and ``own_options`` for your own reviews; without
+        them, those saved with ``source`` when it was last opened are used.
+        """
         if self.loading():
             return False
         self._loading_source = source
+        self._loading_own = own or saved_own_options(source)
         self.state.status_message.emit("Loading the dataset...")
         self._data_task = self.tasks.submit(
             load_if_found,
@@ -111,7 +157,7 @@ class DatasetLoader(QObject):
             on_failed=self._failed,
             on_progress=self._progress,
             what="Loading the dataset",
-            **self._load_options,
+            **{**self._load_options, **self._loading_own},
         )
         return True
 
@@ -163,6 +209,7 @@ class DatasetLoader(QObject):
         elif self._loading_source:
             settings().setValue("data/path", str(Path(self._loading_source).resolve()))
             self._data_source = str(self._loading_source)
+            save_own_options(self._loading_own)
         self.state.set_dataset(dataset)
         warning = f" {dataset.warning}" if dataset.warning else ""
         self.state.status_message.emit(f"Dataset ready: {len(dataset):,} reviews.{warning}")
@@ -173,7 +220,7 @@ class DatasetLoader(QObject):
             self.state.status_message.emit("Cancelled.")
             return
         what = self._data_task.what if self._data_task is not None else "Loading the dataset"
-        message = error_text(exc, what)
+        message = OFFLINE_TEXT if isinstance(exc, OfflineError) else error_text(exc, what)
         self.state.dataset_failed.emit(message)
         self.state.status_message.emit(message)
 

@@ -12,18 +12,30 @@ from __future__ import annotations
 
 import json
 import logging
+from pathlib import Path
 
-from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QStackedWidget, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from engine.data.own import OwnOptions, is_own_source
 from engine.model.config import ModelConfig
 from gui.book.features import BookFeatures
 from gui.common.input_guards import EditorKeyGuard, guard_wheel
+from gui.current_model import ModelLine, remembered
 from gui.evaluation.tab import EvaluationView
 from gui.first_run import DatasetPanel
 from gui.loading import DatasetLoader
 from gui.menus import TABS, build_menus
+from gui.own_data_dialog import OwnDataDialog
 from gui.predict.tab import PredictTab
 from gui.resources import resource
 from gui.reviews.tab import ReviewsTab
@@ -119,9 +131,22 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.tabs)
         self.stack.addWidget(self.first_run)
-        self.setCentralWidget(self.stack)
+        # One line above every tab names the model they all use.
+        self.model_line = ModelLine(self.state)
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.model_line)
+        central_layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.stack.currentChanged.connect(
+            lambda _i: self.model_line.setVisible(self.stack.currentWidget() is self.tabs)
+        )
         self.tf_label = QLabel("Loading TensorFlow...")
         self.tf_label.setObjectName("tensorflow_status_label")
+        # Space between a long message and this label: the two ran into each other.
+        self.tf_label.setContentsMargins(12, 0, 6, 0)
         self.statusBar().addPermanentWidget(self.tf_label)
         self.actions_by_name = build_menus(self, self.state)
         self.train_action = self.actions_by_name["train_action"]
@@ -142,8 +167,9 @@ class MainWindow(QMainWindow):
         state_.dataset_missing.connect(self._dataset_missing)
         state_.dataset_failed.connect(self._dataset_failed)
         state_.tensorflow_ready.connect(self._tensorflow_ready)
+        state_.model_changed.connect(self._remember_model)
         self.first_run.download_requested.connect(self.download_dataset)
-        self.first_run.open_requested.connect(lambda path: self.load_dataset(path, from_panel=True))
+        self.first_run.open_requested.connect(self.open_dataset)
         self.first_run.cancel_requested.connect(self.loader.cancel)
         # The book's menus (Keras code, model files, Help) and the Keras copy's panel choices.
         self.book = BookFeatures(self)
@@ -166,14 +192,38 @@ class MainWindow(QMainWindow):
     # --- construction --------------------------------------------------------------------
 
     def _restore_last_model(self) -> None:
-        """Reopening the app brings back the last finished model without retraining."""
+        """Reopening the app brings back the model last used, without retraining."""
         if self.store is None:
             return
         try:
-            self.train_tab.show_run(restore_last_model(self.state, self.store))
+            last = None
+            saved = settings().value("model/current", "", type=str)
+            if saved:
+                try:
+                    last = json.loads(saved)
+                except ValueError:
+                    last = None
+            self._restoring = True
+            try:
+                run = restore_last_model(
+                    self.state, self.store, last if isinstance(last, dict) else None
+                )
+            finally:
+                self._restoring = False
+            self.train_tab.show_run(run)
         except Exception as exc:  # noqa: BLE001 - a damaged history must not stop the app
             log.warning("Could not restore the last model", exc_info=True)
             self.state.status_message.emit(f"Could not restore the last model: {exc}")
+
+    def _remember_model(self, model) -> None:
+        # Written at once, so a crash or a kill still relaunches with this model.
+        if getattr(self, "_restoring", False):
+            return
+        value = remembered(model)
+        if value is not None:
+            stored = settings()
+            stored.setValue("model/current", json.dumps(value))
+            stored.sync()
 
     # --- start-up ------------------------------------------------------------------------
 
@@ -200,21 +250,29 @@ class MainWindow(QMainWindow):
         else:
             self.tf_label.setText("TensorFlow unavailable")
 
-    def _show_status(self, text: str) -> None:
-        self.statusBar().showMessage(text, 15_000)
+    def _show_status(self, text: str, timeout: int = 15_000) -> None:
+        """A status-bar message, elided before the TensorFlow label (full text as tooltip)."""
+        bar = self.statusBar()
+        room = bar.width() - self.tf_label.sizeHint().width() - 40
+        shown = bar.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, max(room, 80))
+        bar.setToolTip(text if shown != text else "")
+        bar.showMessage(shown, timeout)
 
     # --- dataset -------------------------------------------------------------------------
 
     def load_dataset(
-        self, source: str | None, num_words: int | None = None, from_panel: bool = False
+        self, source: str | None, num_words: int | None = None, from_panel: bool = False, **own
     ) -> None:
-        """Load (or prepare) the dataset in the background; the first-run panel shows when none."""
+        """Load (or prepare) the dataset in the background; the first-run panel shows when none.
+
+        ``own``: ``test_source`` and ``own_options`` for your own reviews.
+        """
         if self.loader.loading():
             return
         num_words = num_words or self.train_tab.settings.config().num_words
         if from_panel or self.stack.currentWidget() is self.first_run:
             self.first_run.set_busy(True, "Opening the dataset...")
-        self.loader.load(source, num_words)
+        self.loader.load(source, num_words, **own)
 
     def download_dataset(self) -> None:
         if self.loader.download():
@@ -223,19 +281,35 @@ class MainWindow(QMainWindow):
     def choose_dataset(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self,
-            "Open the IMDB archive (or cancel to pick a folder)",
+            "Open the IMDB archive or your own reviews (or cancel to pick a folder)",
             "",
-            "IMDB archive (*.tar.gz *.tgz);;All files (*)",
+            "IMDB archive or reviews (*.tar.gz *.tgz *.tsv *.csv *.txt *.jsonl *.ndjson *.json);;"
+            "All files (*)",
         )
         if not path:
-            path = QFileDialog.getExistingDirectory(self, "Open the extracted aclImdb folder")
+            path = QFileDialog.getExistingDirectory(
+                self, "Open the extracted aclImdb folder, or a folder with pos/ and neg/"
+            )
         if path:
-            self.load_dataset(path, from_panel=self.stack.currentWidget() is self.first_run)
+            self.open_dataset(path)
+
+    def open_dataset(self, path: str) -> None:
+        """Open ``path``; your own reviews in a file go through the column and test-file dialog."""
+        own: dict = {}
+        if Path(path).is_file() and is_own_source(Path(path)):
+            dialog = OwnDataDialog(path, self)
+            if dialog.exec() != OwnDataDialog.DialogCode.Accepted:
+                return
+            path, test, options = dialog.selection()
+            own = {"test_source": test, "own_options": options}
+        elif Path(path).is_dir() and is_own_source(Path(path)):
+            own = {"own_options": OwnOptions()}
+        self.load_dataset(path, from_panel=self.stack.currentWidget() is self.first_run, **own)
 
     def _dataset_progress(self, payload) -> None:
         fraction, message = payload
         self.first_run.set_progress(fraction, message)
-        self.statusBar().showMessage(f"{message} ({fraction:.0%})")
+        self._show_status(f"{message} ({fraction:.0%})", 0)
 
     def _dataset_changed(self, dataset) -> None:
         if dataset is not None:

@@ -7,7 +7,11 @@ and the Runs tab stay in step and the window only wires things up.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QObject, Signal
+
+from gui.current_model import CurrentModel
 
 
 class AppState(QObject):
@@ -19,6 +23,9 @@ class AppState(QObject):
     """
 
     # What changed.
+    model_changed = Signal(
+        object
+    )  # gui.current_model.CurrentModel | None (before predictor_changed)
     dataset_changed = Signal(object)  # engine.data.dataset.Dataset | None
     predictor_changed = Signal(object)  # engine.model.predictor.Predictor | None
     evaluation_changed = Signal(object)  # engine.model.training.Evaluation | None
@@ -46,22 +53,71 @@ class AppState(QObject):
         super().__init__(parent)
         self.store = store
         self.dataset = None
-        self.predictor = None
+        self.model = None  # gui.current_model.CurrentModel: the model every view scores with
+        self.predictor = None  # always self.model.predictor
         self.evaluation = None
         self.run = None
-        self.model_path = None  # bundle folder of a model opened with File > Open model file
         self.epoch = None
         self.tf_ready = False
+        # Evaluations of this session by model key: a model that comes back shows its own.
+        self._evaluations: dict[tuple, object] = {}
 
     def set_dataset(self, dataset) -> None:
         self.dataset = dataset
         self.dataset_changed.emit(dataset)
 
+    @property
+    def model_path(self) -> Path | None:
+        """The bundle folder of a model opened from a file (None for a run's model)."""
+        model = self.model
+        if model is None or model.run is not None or not model.path:
+            return None
+        return Path(model.path)
+
+    def set_model(self, model, evaluation=None) -> None:
+        """Make ``model`` (a :class:`gui.current_model.CurrentModel` or None) the app's model.
+
+        Every view follows: the predictor, the run it came from (when it has one) and the
+        evaluation change together. An evaluation belongs to one model, so it is kept only
+        when the same model comes back, else replaced by ``evaluation`` (or cleared).
+        """
+        same = model is not None and self.model is not None and model.key() == self.model.key()
+        self.model = model
+        self.predictor = None if model is None else model.predictor
+        self.epoch = None if model is None else model.epoch
+        self.model_changed.emit(model)
+        self.predictor_changed.emit(self.predictor)
+        run = None if model is None else model.run
+        if run is not None and (self.run or {}).get("id") != run.get("id"):
+            self.set_run(run)
+        if evaluation is None and model is not None and not same:
+            evaluation = self._evaluations.get(model.key())
+        if evaluation is not None and model is not None:
+            self._evaluations[model.key()] = evaluation
+        if evaluation is not self.evaluation and (evaluation is not None or not same):
+            self.set_evaluation(evaluation)
+
+    def record_evaluation(self, evaluation, model=None) -> bool:
+        """``evaluation`` of ``model`` (default: the current one) on the test split.
+
+        The model's test result changes with it (the model line shows it). Returns False,
+        changing nothing, when ``model`` is no longer the current model.
+        """
+        model = model or self.model
+        if model is None or self.model is None or model.key() != self.model.key():
+            return False
+        self._evaluations[model.key()] = evaluation
+        self.model = self.model.with_test(evaluation.to_dict())
+        self.model_changed.emit(self.model)
+        self.set_evaluation(evaluation)
+        return True
+
     def set_predictor(self, predictor) -> None:
-        self.predictor = predictor
-        self.predictor_changed.emit(predictor)
+        """A bare predictor with nothing known about it (tests, scripts): an unnamed model."""
+        self.set_model(None if predictor is None else CurrentModel(predictor))
 
     def set_evaluation(self, evaluation) -> None:
+        """The current model's evaluation (None: it has not been evaluated in this session)."""
         self.evaluation = evaluation
         self.evaluation_changed.emit(evaluation)
 

@@ -114,3 +114,47 @@ def test_download_official_goes_to_the_data_folder_once(server, lab_home):
     assert first.is_relative_to(lab_home) and first.read_bytes() == payload
     # Already there: no second request (an unreachable URL would otherwise fail).
     assert download_official(url="http://127.0.0.1:9/x") == first
+
+
+def test_no_network_is_said_plainly(tmp_path, monkeypatch):
+    import socket
+    import urllib.error
+    import urllib.request
+
+    from engine.data.download import OfflineError
+
+    def offline(*_args, **_kwargs):
+        raise urllib.error.URLError(socket.gaierror(-2, "Name or service not known"))
+
+    monkeypatch.setattr(urllib.request, "urlopen", offline)
+    with pytest.raises(OfflineError) as caught:
+        download("https://ai.stanford.edu/x.tar.gz", tmp_path / "x.tar.gz")
+    message = str(caught.value)
+    assert message.startswith("The download failed because there is no network connection")
+    assert "Errno" not in message and "Name or service" not in message
+    assert not (tmp_path / "x.part").exists()
+
+
+def test_the_window_points_at_open_archive_when_offline(qtbot, monkeypatch):
+    from engine.data.download import OfflineError
+    from gui import loading
+    from gui.state import AppState
+
+    def offline(progress=None, cancel=None):
+        raise OfflineError("The download failed because there is no network connection.")
+
+    monkeypatch.setattr(loading, "download_official", offline)
+    state = AppState()
+    loader = loading.DatasetLoader(state, lambda: 10_000)
+    with qtbot.waitSignal(state.dataset_failed, timeout=10_000) as blocker:
+        assert loader.download()
+    message = blocker.args[0]
+    assert "no network connection" in message
+    assert "“Open archive or folder...”" in message
+    assert "Errno" not in message and "IMDB_LAB_DATA" not in message
+    from gui.first_run import DatasetPanel
+
+    panel = DatasetPanel()
+    assert f"“{panel.open_button.text()}”" in message  # the button's real name
+    panel.deleteLater()
+    loader.tasks.shutdown()

@@ -70,6 +70,9 @@ def test_train_two_epochs_updates_plots_state_and_history(qtbot, window, store):
     assert window.state.predictor is not None
     assert window.state.run["status"] == "finished"
     assert len(store.epochs(window.state.run["id"])) == 2
+    # The trained model is the current model of every tab, named in the shared line.
+    assert window.state.model.key() == ("run", window.state.run["id"], None)
+    assert f"run {window.state.run['id']}, after 2 epochs" in window.model_line.full_text
     assert tab.retrain_button.isEnabled()
     assert (
         tab.retrain_button.text()
@@ -360,3 +363,31 @@ def test_reopening_restores_the_last_finished_model(qtbot, tiny_dataset, store):
     assert tab.best_epoch == 1 and tab.retrain_button.text() == "Retrain best 1 epoch and test"
     assert "Showing the saved run “earlier”" in tab.status.progress_label.text()
     win.shutdown()
+
+
+def test_end_of_run_sentences_do_not_repeat_themselves():
+    from gui.train.tab import end_text
+
+    stopped = end_text("stopped", "Stopped by the user after 4 complete epochs.", 4, "0:06", 3)
+    assert stopped == (
+        "Stopped by you after 4 epochs (0:06). Lowest validation loss so far at epoch 3; "
+        "a longer run might find a later one."
+    )
+    assert stopped.count("Stopped") == 1
+    assert end_text("finished", "", 20, "1:02", 4) == (
+        "Finished 20 epochs in 1:02. Lowest validation loss at epoch 4."
+    )
+    assert end_text("stopped", "", 1, "0:01", None) == "Stopped by you after 1 epoch (0:01)."
+
+
+def test_after_a_stop_retrain_says_the_best_epoch_may_not_be_known(idle_window):
+    tab = idle_window.train_tab
+    history = {"loss": [0.5, 0.4, 0.3], "val_loss": [0.45, 0.4, 0.42]}
+    tab.history, tab.best_epoch = history, 2
+    tab.best_is_final = False
+    tab._update_buttons()
+    assert tab.retrain_button.text() == "Retrain best so far (2 epochs) and test"
+    assert "may not be known yet" in tab.retrain_button.toolTip()
+    tab.best_is_final = True
+    tab._update_buttons()
+    assert tab.retrain_button.text() == "Retrain best 2 epochs and test"

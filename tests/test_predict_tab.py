@@ -132,3 +132,26 @@ def test_a_new_model_updates_the_verdict(qtbot, tab, state, tiny_dataset):
     with qtbot.waitSignal(tab.prediction_shown, timeout=5000):
         state.set_predictor(handmade_predictor(tiny_dataset.vocab, strength=4.0))
     assert tab.bar.value() > first
+
+
+@pytest.mark.parametrize(
+    "text", ["정말 최고의 영화였어요", "Magnifique, bouleversant, très émouvant"]
+)
+def test_no_known_words_says_the_model_cannot_tell(qtbot, tab, text):
+    result = _predict(qtbot, tab, text)
+    assert result["explanation"].uninformative
+    assert tab.verdict.text().startswith("The model cannot tell")
+    assert "Negative" not in tab.verdict.text() and "Positive" not in tab.verdict.text()
+    assert "#c62828" not in tab.verdict.styleSheet()  # not the bold red of a verdict
+
+
+def test_the_verdict_shows_p_positive_not_confidence_and_counts_in_words(qtbot, tab, state):
+    word = next(w for w in state.predictor.vocab if w.isalpha())
+    result = _predict(qtbot, tab, f"{word} zorblax snollygoster")
+    p = result["explanation"].probability
+    assert f"P(positive) = {p:.2f}" in tab.verdict.text()
+    assert "confident" not in tab.verdict.text()
+    assert "not a calibrated confidence" in tab.verdict.toolTip()
+    assert tab.counts.text().startswith("1 known word,")
+    _predict(qtbot, tab, f"{word} {word}s wonderful superb")
+    assert "known words," in tab.counts.text()

@@ -135,3 +135,47 @@ def test_hidden_tab_waits_until_shown_before_recomputing(qtbot, state, tiny_data
     with qtbot.waitSignal(hidden.predictions_updated, timeout=5000):
         hidden.show()
     assert not np.isnan(hidden.model.probabilities).any()
+
+
+def test_search_marks_and_scrolls_to_the_word_in_the_detail_pane(qtbot, tab, tiny_dataset):
+    tab.search.setText("wonderful")
+    qtbot.waitUntil(lambda: tab.model.rowCount() < len(tiny_dataset), timeout=2000)
+    tab.table.selectRow(0)
+    i = tab.model.dataset_row(0)
+    marks = tab.detail.text.extraSelections()
+    assert len(marks) == tiny_dataset.text(i).lower().count("wonderful") >= 1
+    assert all(m.cursor.selectedText().lower() == "wonderful" for m in marks)
+    # The view is at the first mark (its cursor sits there, made visible).
+    assert tab.detail.text.textCursor().position() == marks[0].cursor.selectionStart()
+    tab.search.setText("")
+    qtbot.waitUntil(lambda: tab.model.rowCount() == len(tiny_dataset), timeout=2000)
+    assert tab.detail.text.extraSelections() == []
+
+
+def test_a_filter_that_hides_the_selected_review_clears_the_detail_pane(qtbot, tab, tiny_dataset):
+    tab.table.selectRow(0)
+    i = tab.model.dataset_row(0)
+    assert f"review {int(tiny_dataset.review_id[i])}" in tab.detail.header.text()
+    other = "Test" if tiny_dataset.split[i] == 0 else "Train"
+    tab.combos["split"].setCurrentText(other)  # hides review i
+    assert tab.model.view_row_of(i) is None
+    assert tab.detail.text.toPlainText() == ""
+    assert "Select a review" in tab.detail.header.text()
+    tab.combos["split"].setCurrentIndex(0)  # any split: it comes back, selected and shown
+    assert f"review {int(tiny_dataset.review_id[i])}" in tab.detail.header.text()
+
+
+def test_as_the_model_sees_it_shows_the_unordered_set(qtbot, tab, state, tiny_dataset):
+    _with_model(qtbot, tab, state, tiny_dataset.vocab)
+    tab.table.selectRow(2)
+    i = tab.model.dataset_row(2)
+    tab.detail.model_view.setChecked(True)
+    ones = tiny_dataset.known_ids(i)
+    shown = tab.detail.model_set.toPlainText()
+    assert tab.detail.model_set.isVisibleTo(tab)
+    assert f"{len(ones):,} of the {tiny_dataset.num_words:,} positions" in shown
+    listed = [part.rstrip("0123456789").strip() for part in shown.split("\n")[-1].split(" · ")]
+    assert sorted(listed) == sorted(tiny_dataset.vocab[k] for k in ones.tolist())  # each once
+    assert tab.detail.text.toPlainText() == tiny_dataset.decoded(i)  # the text, beside it
+    tab.detail.model_view.setChecked(False)
+    assert not tab.detail.model_set.isVisibleTo(tab)

@@ -87,3 +87,20 @@ def test_the_window_fits_a_laptop_after_training_overlays_and_a_long_name(
     hint = win.minimumSizeHint()
     print(f"minimum size hint after training: {hint.width()}×{hint.height()}")
     win.shutdown()
+
+
+def test_a_long_status_message_stops_before_the_tensorflow_label(qtbot, tiny_dataset):
+    win = MainWindow(dataset=tiny_dataset, warm_up=False, load_data=False)
+    qtbot.addWidget(win)
+    win.resize(1024, 640)
+    win.show()
+    qtbot.waitExposed(win)
+    win.tf_label.setText("TensorFlow 2.21.0 ready")
+    text = "Training 16-16 relu, binary_crossentropy, rmsprop 0.001 (20 epochs)... " * 4
+    win.state.status_message.emit(text)
+    bar = win.statusBar()
+    shown = bar.currentMessage()
+    assert shown != text and shown.endswith("…")
+    assert bar.fontMetrics().horizontalAdvance(shown) < bar.width() - win.tf_label.width()
+    assert bar.toolTip() == text  # the whole message is still there to read
+    win.shutdown()

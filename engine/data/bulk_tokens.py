@@ -27,9 +27,13 @@ chunks' word numbers are merged into one numbering at the end.
 from __future__ import annotations
 
 import itertools
+import multiprocessing
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 import numpy as np
@@ -227,8 +231,6 @@ class StreamIndexer:
         return itertools.chain(*self._chunks, self._texts)
 
     def _cut(self) -> None:
-        from concurrent.futures.process import BrokenProcessPool
-
         part, self._texts = self._texts, []
         self._chunks.append(part)
         if self.parallel:
@@ -248,8 +250,6 @@ class StreamIndexer:
         ``check(fraction_done)`` is called between chunks and while waiting; it may raise
         to cancel.
         """
-        from concurrent.futures.process import BrokenProcessPool
-
         if self._texts:
             self._cut()
         total = max(len(self._chunks), 1)
@@ -269,7 +269,7 @@ class StreamIndexer:
             while results[k] is None:
                 try:
                     results[k] = future.result(timeout=0.1)
-                except TimeoutError:
+                except FutureTimeout:  # builtin TimeoutError only from Python 3.11
                     if check is not None:
                         check(done())
                 except BrokenProcessPool:
@@ -288,9 +288,6 @@ class StreamIndexer:
 
 def _start_pool() -> Any:
     """A one-process pool, or None where processes cannot be started."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
     try:
         # spawn, not fork: the window's process has Qt's threads, which fork would copy.
         return ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))

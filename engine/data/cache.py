@@ -119,6 +119,8 @@ def save_cache(ds: Dataset, path: Path) -> Path:
         "truncated": ds.truncated,
         "checksum": checksum(arrays),
     }
+    if isinstance(ds.extra.get("dataset"), dict):  # own data: name, files, counts, skips
+        meta["dataset"] = ds.extra["dataset"]
     meta_bytes = np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8)
     return write_atomic(path, lambda f: np.savez(f, meta=meta_bytes, **arrays))
 
@@ -193,5 +195,9 @@ def load_cache(path: Path) -> Dataset:
         decode_errors=meta["decode_errors"],
         empty_files=meta["empty_files"],
         truncated=meta["truncated"],
-        extra={"cache_path": str(path), "from_cache": True},
+        extra={
+            "cache_path": str(path),
+            "from_cache": True,
+            **({"dataset": meta["dataset"]} if isinstance(meta.get("dataset"), dict) else {}),
+        },
     )

@@ -102,7 +102,14 @@ class Dataset:
 
     @property
     def size_warning(self) -> str:
-        """A sentence when the dataset is not the official size (a sample), else ""."""
+        """A sentence when the dataset is not the official size (a sample), else "".
+
+        Your own reviews (``extra["dataset"]`` from :mod:`engine.data.own`) are not a
+        sample of the official dataset: nothing to say.
+        """
+        own = self.extra.get("dataset")
+        if isinstance(own, dict) and own.get("kind", "imdb") != "imdb":
+            return ""
         official = 2 * EXPECTED_PER_FOLDER
         counts = self.counts
         if counts["train"] == official and counts["test"] == official:

@@ -6,10 +6,13 @@ the server has arrived, so a file at the final name is always complete.
 
 from __future__ import annotations
 
+import errno
 import http.client
 import os
+import socket
 import threading
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -29,6 +32,21 @@ def default_archive_path() -> Path:
 
 def _megabytes(n: int) -> str:
     return f"{n / 1e6:.1f} MB"
+
+
+class OfflineError(DataError):
+    """The download failed because the computer has no network connection."""
+
+
+# Errors that mean "no network at all" rather than "this server did not answer".
+_OFFLINE_ERRNOS = {errno.ENETUNREACH, errno.ENETDOWN, errno.EHOSTUNREACH}
+
+
+def _offline(reason: object) -> bool:
+    """True when ``reason`` (a URLError's) says the name could not be looked up or no route."""
+    if isinstance(reason, socket.gaierror):
+        return True
+    return isinstance(reason, OSError) and reason.errno in _OFFLINE_ERRNOS
 
 
 def download(
@@ -92,8 +110,16 @@ def download(
             f"The download of {url} failed: the server answered {exc.code} {exc.reason}."
         ) from exc
     except urllib.error.URLError as exc:
+        host = urllib.parse.urlsplit(url).hostname or url
+        if _offline(exc.reason):
+            raise OfflineError(
+                f"The download failed because there is no network connection ({host} "
+                "could not be reached). Connect and try again, or download the archive "
+                "on another machine and open it (--data or IMDB_LAB_DATA)."
+            ) from exc
+        reason = getattr(exc.reason, "strerror", None) or exc.reason
         raise DataError(
-            f"Could not reach {url}: {exc.reason}. Check the network connection, "
+            f"Could not reach {host} ({reason}). Check the network connection, "
             f"or download the file yourself and set IMDB_LAB_DATA."
         ) from exc
     except (http.client.HTTPException, OSError) as exc:

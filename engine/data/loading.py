@@ -16,7 +16,7 @@ import numpy as np
 
 from engine import paths
 from engine.callbacks import Progress
-from engine.data import archive, cache
+from engine.data import archive, cache, own
 from engine.data.archive import EXPECTED_PER_FOLDER
 from engine.data.bulk_tokens import StreamIndexer, reorder
 from engine.data.dataset import Dataset, build_dataset
@@ -92,8 +92,14 @@ def load_dataset(
     cache_dir: Path | None = None,
     expected_per_folder: int | None = EXPECTED_PER_FOLDER,
     use_cache: bool = True,
+    test_source: str | Path | None = None,
+    own_options: own.OwnOptions | None = None,
 ) -> Dataset:
     """The processed dataset, from the cache when possible, else read and tokenized.
+
+    Your own labelled reviews (a TSV/CSV or JSON Lines file, a pos/neg folder, optionally
+    with ``test_source`` as the test file) are read by :func:`engine.data.own.load_own`;
+    the Stanford archive and folders by the reader below, unchanged.
 
     Args:
         source: archive, folder or cache file; ``None`` looks it up (see :func:`find_source`).
@@ -104,6 +110,8 @@ def load_dataset(
         expected_per_folder: reviews required in each of the four folders; ``None`` skips
             the check (tiny test data).
         use_cache: False reads and tokenizes without touching the cache.
+        test_source: your own test file (two files: train and test).
+        own_options: columns, label threshold and held-out share of your own data.
 
     Raises:
         DataError: no dataset found, or the dataset is missing, malformed or unreadable.
@@ -152,10 +160,25 @@ def load_dataset(
     else:
         raise DataError(f"Too many damaged dataset caches in {cache_dir}. {NO_DATASET}")
 
+    if test_source is not None or own.is_own_source(path):
+        if not own.is_own_source(path):
+            raise DataError(
+                f"A separate test file goes with your own training file, not with {path}."
+            )
+        return own.load_own(
+            path,
+            Path(test_source).expanduser() if test_source is not None else None,
+            options=own_options,
+            num_words=num_words,
+            progress=progress,
+            cancel=cancel,
+            cache_dir=cache_dir,
+            use_cache=use_cache,
+        )
     if path.is_dir() and archive.dataset_root(path) is None:
         raise DataError(
-            f"{path} does not look like the IMDB dataset: it has no aclImdb/ folder and "
-            "no train/ or test/ folders."
+            f"{path} does not look like the IMDB dataset or your own reviews: it has no "
+            "aclImdb/ folder, no train/ or test/ folders and no pos/ and neg/ folders."
         )
     cached = cache.cache_path(path, num_words, cache_dir)
     if use_cache and cached.is_file():

@@ -21,6 +21,15 @@ TRAIN_SIZE = 25_000
 MAX_SEED = 2**32 - 1  # NumPy's and TensorFlow's seeds are 32-bit
 
 
+BOOK_VALIDATION = 10_000
+VALIDATION_SHARE = 0.4  # the book's 10,000 of 25,000
+
+
+def default_validation_size(train_size: int) -> int:
+    """The book's 10,000 validation reviews when the training split has enough, else 40% of it."""
+    return min(BOOK_VALIDATION, int(train_size * VALIDATION_SHARE))
+
+
 @dataclass
 class ModelConfig:
     """Everything that defines one training run. Defaults are the book's (section 3.4)."""

@@ -20,6 +20,7 @@ import numpy as np
 
 from engine import paths
 from engine.data.dataset import Dataset, build_dataset
+from engine.data.own import dataset_info
 from engine.errors import LabError
 from engine.files import save_npz, write_error
 from engine.model.batches import batch_count, tf_batches
@@ -69,7 +70,11 @@ class RunRecorder(Protocol):
     """
 
     def create_run(
-        self, config: ModelConfig, name: str | None = None, group_id: int | None = None
+        self,
+        config: ModelConfig,
+        name: str | None = None,
+        group_id: int | None = None,
+        dataset: Mapping[str, Any] | None = None,
     ) -> int: ...
 
     def add_epoch(
@@ -178,8 +183,10 @@ class Trainer:
         evaluate_test: bool = False,
         phase: str = "train",
         reuse_model: Any = None,
+        distribute: str = "default",
     ) -> None:
         self.dataset = dataset
+        self.distribute = distribute
         self.config = config
         self.store = store
         self.name = name
@@ -320,14 +327,20 @@ class Trainer:
         timings: dict[str, float] = {}
         if self.store is not None:
             kwargs = {"group_id": self.group_id} if self.group_id is not None else {}
-            self.run_id = self.store.create_run(config, name=self.name, **kwargs)
+            self.run_id = self.store.create_run(
+                config, name=self.name, dataset=dataset_info(dataset), **kwargs
+            )
         status, reason, model = "finished", "", None
         try:
             if self.store is not None:
                 self._save_header()
-            model = build_model(config)
-            if self.reuse_model is not None:
-                model = refresh(self.reuse_model, model)
+            strategy = distribution_strategy(self.distribute)
+            # Variables made in the strategy's scope are placed (and mirrored) by it; fit
+            # then runs each batch on every replica. The default strategy is one device.
+            with strategy.scope():
+                model = build_model(config)
+                if self.reuse_model is not None:
+                    model = refresh(self.reuse_model, model)
             self.model = model
             width = config.num_words
             train_feed = tf_batches(
@@ -343,6 +356,11 @@ class Trainer:
                 if len(val_rows)
                 else None
             )
+            if _is_distributed(strategy):
+                # Keras cannot split tf.SparseTensor batches across replicas: dense rows
+                # (the same multi-hot values) go to each device instead.
+                train_feed = _dense_feed(train_feed)
+                val_feed = _dense_feed(val_feed) if val_feed is not None else None
             self._batches = {
                 "train": batch_count(len(fit_rows), config.batch_size),
                 "validate": batch_count(len(val_rows), config.batch_size),
@@ -440,6 +458,7 @@ class Trainer:
             "history": self.history,
             "best_epoch": best_epoch(self.history),
             "test": test,
+            "dataset": dataset_info(self.dataset),
         }
         try:
             return save_bundle(
@@ -468,6 +487,38 @@ class Trainer:
             )
         except OSError as exc:
             raise write_error(exc, f"the settings of run {self.run_id}") from None
+
+
+DISTRIBUTE = ("default", "mirrored")
+
+
+def distribution_strategy(name: str = "default") -> Any:
+    """The ``tf.distribute`` strategy to build and train under.
+
+    ``"default"`` is whatever strategy is in scope (``tf.distribute.get_strategy()``: one
+    device unless the caller entered another); ``"mirrored"`` is a
+    ``MirroredStrategy`` over every local GPU (or the CPU when there is none), with the
+    same result as one device up to floating-point summation order.
+    """
+    import tensorflow as tf
+
+    if name == "mirrored":
+        return tf.distribute.MirroredStrategy()
+    if name != "default":
+        raise ValueError(f"unknown distribution strategy {name!r}")
+    return tf.distribute.get_strategy()
+
+
+def _is_distributed(strategy: Any) -> bool:
+    import tensorflow as tf
+
+    return strategy is not tf.distribute.get_strategy() or tf.distribute.has_strategy()
+
+
+def _dense_feed(feed: Any) -> Any:
+    import tensorflow as tf
+
+    return feed.map(lambda x, y: (tf.sparse.to_dense(x), y))
 
 
 def retrain_and_test(

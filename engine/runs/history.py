@@ -49,7 +49,8 @@ CREATE TABLE IF NOT EXISTS runs (
     test TEXT,
     model_path TEXT,
     group_id INTEGER,
-    reason TEXT NOT NULL DEFAULT ''
+    reason TEXT NOT NULL DEFAULT '',
+    dataset TEXT
 );
 CREATE TABLE IF NOT EXISTS epochs (
     run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
@@ -58,7 +59,16 @@ CREATE TABLE IF NOT EXISTS epochs (
     weights_path TEXT,
     PRIMARY KEY (run_id, epoch)
 );
+CREATE TABLE IF NOT EXISTS evaluations (
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    epoch INTEGER NOT NULL,
+    result TEXT NOT NULL,
+    created TEXT NOT NULL,
+    PRIMARY KEY (run_id, epoch)
+);
 """
+# An added table is created by the next writable open; older histories still read (no
+# table means no stored evaluations), so the schema version stays 1.
 EPOCH_FIELDS = ("loss", "accuracy", "val_loss", "val_accuracy", "seconds")
 INTERRUPTED_REASON = "The program training this run stopped before it finished."
 
@@ -145,6 +155,7 @@ class RunStore:
                         f"The run history at {self.path} was written by a newer version of the app."
                     )
                 conn.executescript(SCHEMA)
+                _add_dataset_column(conn)
                 conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
                 self._mark_interrupted(conn)  # opening for writing: record dead runs
         except sqlite3.DatabaseError as exc:
@@ -199,16 +210,29 @@ class RunStore:
         config: ModelConfig | Mapping[str, Any],
         name: str | None = None,
         group_id: int | None = None,
+        dataset: Mapping[str, Any] | None = None,
     ) -> int:
-        """Record a new run as "running" by this process and return its id."""
+        """Record a new run as "running" by this process and return its id.
+
+        ``dataset`` (name, fingerprint, counts; see :func:`engine.data.own.dataset_info`)
+        says what the run was trained on.
+        """
         config_json = config.to_json() if isinstance(config, ModelConfig) else json.dumps(config)
         pid = os.getpid()
         with self._connect() as conn:
             self._mark_interrupted(conn)
             cur = conn.execute(
-                "INSERT INTO runs (name, config, status, pid, pid_start, started, group_id) "
-                "VALUES (?, ?, 'running', ?, ?, ?, ?)",
-                (name or "", config_json, pid, _process_start(pid), _now(), group_id),
+                "INSERT INTO runs (name, config, status, pid, pid_start, started, group_id, "
+                "dataset) VALUES (?, ?, 'running', ?, ?, ?, ?, ?)",
+                (
+                    name or "",
+                    config_json,
+                    pid,
+                    _process_start(pid),
+                    _now(),
+                    group_id,
+                    json.dumps(dict(dataset), default=json_default) if dataset else None,
+                ),
             )
             run_id = cur.lastrowid
             assert run_id is not None  # every INSERT sets it
@@ -270,6 +294,51 @@ class RunStore:
                     run_id,
                 ),
             )
+
+    def save_evaluation(self, run_id: int, epoch: int | None, result: Mapping[str, Any]) -> None:
+        """Store a model's test result (``Evaluation.to_dict()``): the run's saved model when
+        ``epoch`` is None, else that epoch's weights. A later one replaces it."""
+        with self._connect() as conn:
+            try:
+                conn.execute(
+                    "INSERT OR REPLACE INTO evaluations (run_id, epoch, result, created) "
+                    "VALUES (?, ?, ?, ?)",
+                    (
+                        int(run_id),
+                        int(epoch or 0),
+                        json.dumps(dict(result), default=json_default),
+                        _now(),
+                    ),
+                )
+            except sqlite3.IntegrityError:
+                raise HistoryError(f"Run {run_id} no longer exists in the history.") from None
+
+    def evaluation(self, run_id: int, epoch: int | None = None) -> dict[str, Any] | None:
+        """The stored test result of a run's saved model (``epoch`` None) or of one epoch.
+
+        A manual evaluation wins over the one training recorded (the run's ``test``); None
+        when the model was never tested. A read: nothing is written.
+        """
+        if not self.path.exists():
+            return None
+        with self._read() as conn:
+            has_table = conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'evaluations'"
+            ).fetchone()
+            row = (
+                conn.execute(
+                    "SELECT result FROM evaluations WHERE run_id = ? AND epoch = ?",
+                    (int(run_id), int(epoch or 0)),
+                ).fetchone()
+                if has_table
+                else None
+            )
+            if row is None and epoch is None:
+                row = conn.execute("SELECT test FROM runs WHERE id = ?", (int(run_id),)).fetchone()
+        if row is None or not row[0]:
+            return None
+        value = json.loads(row[0])
+        return value if isinstance(value, dict) else None
 
     def rename(self, run_id: int, name: str) -> None:
         with self._connect() as conn:
@@ -362,6 +431,13 @@ class RunStore:
             return conn.execute("PRAGMA integrity_check").fetchone()[0]
 
 
+def _add_dataset_column(conn: sqlite3.Connection) -> None:
+    """Histories written before runs recorded their dataset gain the column (NULL: unknown)."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(runs)")}
+    if "dataset" not in columns:
+        conn.execute("ALTER TABLE runs ADD COLUMN dataset TEXT")
+
+
 def _writable(db: Path) -> bool:
     """Whether ``db`` can be written: the file if it exists, else the nearest folder above it."""
     if db.exists():
@@ -381,5 +457,6 @@ def _run_dict(row: sqlite3.Row) -> dict[str, Any]:
         run["reason"] = INTERRUPTED_REASON + (f" {saved} epochs were saved." if saved else "")
     run["config"] = json.loads(run["config"]) if run["config"] else {}
     run["test"] = json.loads(run["test"]) if run["test"] else None
+    run["dataset"] = json.loads(run["dataset"]) if run.get("dataset") else None
     del run["pid_start"]
     return run

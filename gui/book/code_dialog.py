@@ -13,7 +13,6 @@ from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -27,6 +26,7 @@ from engine.book.script import keras_script
 from engine.errors import LabError
 from engine.model.config import ModelConfig
 from engine.model.export import write_text_atomically
+from gui.common.save_dialog import save_file_name
 
 SOURCE_LABELS = {
     "aclimdb": "Stanford archive (an aclImdb folder)",
@@ -101,9 +101,7 @@ class KerasCodeDialog(QDialog):
 
     def save_as(self, path: str | None = None) -> Path | None:
         if not path:
-            path, _ = QFileDialog.getSaveFileName(
-                self, "Save the Keras script", "imdb_book.py", "Python (*.py)"
-            )
+            path = save_file_name(self, "Save the Keras script", "imdb_book.py", "Python (*.py)")
         if not path:
             return None
         try:

@@ -45,7 +45,6 @@ class BookFeatures(QObject):
         self.state.change_dataset_requested.connect(self.change_dataset)
         self.state.dataset_changed.connect(self._dataset_changed)
         self.state.dataset_failed.connect(self._dataset_failed)
-        self.state.run_changed.connect(self._run_changed)
 
     def _action(self, name: str, text: str, slot) -> QAction:
         action = QAction(text, self.window, objectName=name)
@@ -137,10 +136,6 @@ class BookFeatures(QObject):
             panel.show_error(message)
 
     # --- model files ---------------------------------------------------------------------
-
-    def _run_changed(self, run) -> None:
-        if run is not None:
-            self.state.model_path = None  # a run's model replaces a model opened from a file
 
     def open_model_file(self) -> bool:
         return model_files.choose_and_open_model(self.state, self.window)

@@ -15,8 +15,11 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from engine.errors import LabError
 from engine.model.bundle import load_bundle
+from engine.model.compat import vocabulary_note
 from engine.model.export import ARCHIVE_SUFFIX, export_archive, resolve_model
 from engine.model.predictor import Predictor
+from gui.common.save_dialog import save_file_name
+from gui.current_model import CurrentModel
 
 ROOT = Path(__file__).resolve().parents[2]
 ARCHIVE_FILTER = "IMDB Sentiment Lab model (*.imdbmodel);;All files (*)"
@@ -29,9 +32,9 @@ OPEN_FILTER = (
 
 def current_model_path(state) -> Path | None:
     """The bundle folder of the model in use: one opened from a file, else the run's."""
-    opened = getattr(state, "model_path", None)
-    if opened:
-        return Path(opened)
+    model = state.model
+    if model is not None and model.path:
+        return Path(model.path)
     run = state.run or {}
     path = run.get("model_path")
     return Path(path) if path else None
@@ -52,9 +55,18 @@ def open_model(state, path: str | Path):
             f"with {dataset.num_words:,}; its words are matched by spelling."
         )
     state.set_run(None)
-    state.model_path = bundle.path
-    state.set_predictor(Predictor(bundle.weights, bundle.vocab, bundle.config.activation))
-    state.status_message.emit(f"Opened the model {Path(path).name}.")
+    test = bundle.metrics.get("test") if isinstance(bundle.metrics, dict) else None
+    state.set_model(
+        CurrentModel(
+            Predictor(bundle.weights, bundle.vocab, bundle.config.activation),
+            path=str(bundle.path),
+            label=f"file {Path(path).name}",
+            config=bundle.config,
+            test=test if isinstance(test, dict) else None,
+        )
+    )
+    note = vocabulary_note(bundle.vocab, bundle.metrics, dataset) if dataset is not None else ""
+    state.status_message.emit(f"Opened the model {Path(path).name}." + (f" {note}" if note else ""))
     return bundle
 
 
@@ -81,9 +93,7 @@ def export_model(state, parent: QWidget, dest: str | None = None) -> Path | None
         _no_model(parent, "Export model")
         return None
     if dest is None:
-        dest, _ = QFileDialog.getSaveFileName(
-            parent, "Export model", f"imdb-model{ARCHIVE_SUFFIX}", ARCHIVE_FILTER
-        )
+        dest = save_file_name(parent, "Export model", f"imdb-model{ARCHIVE_SUFFIX}", ARCHIVE_FILTER)
     if not dest:
         return None
     try:
@@ -144,9 +154,7 @@ def export_keras_model(state, parent: QWidget, exporter: KerasExport) -> bool:
     if current_model_path(state) is None:
         _no_model(parent, "Export Keras model")
         return False
-    dest, _ = QFileDialog.getSaveFileName(
-        parent, "Export Keras model", "imdb-model.keras", "Keras model (*.keras)"
-    )
+    dest = save_file_name(parent, "Export Keras model", "imdb-model.keras", "Keras model (*.keras)")
     if not dest:
         return False
     if not dest.endswith(".keras"):

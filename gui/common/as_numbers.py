@@ -10,6 +10,8 @@ the app's vocabulary, ``?`` marking words outside it.
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPainter
@@ -169,3 +171,39 @@ class AsNumbersView(QWidget):
         self.strip.set_vector(ones, num_words)
         more = f" ... ({len(ids) - SHOWN_WORDS:,} more)" if len(ids) > SHOWN_WORDS else ""
         self.decoded.setPlainText(decode_ids(ids[:SHOWN_WORDS], vocab, keras) + more)
+
+
+def model_set_html(dataset, row: int, contributions: dict[str, float] | None = None) -> str:
+    """The review as the multi-hot model receives it: an unordered set of vocabulary words.
+
+    Sorted by effect on P(positive) when ``contributions`` (``Predictor.explain``'s) are
+    given, most positive first and coloured as in the text; otherwise by vocabulary rank
+    (position in the vector, 0 = most frequent word). Each word carries its position.
+    """
+    from gui.common.highlight import word_style
+
+    ones = dataset.known_ids(row).tolist()
+    vocab = dataset.vocab
+    words = [(vocab[i], i) for i in ones]
+    scale = 0.0
+    if contributions:
+        words.sort(key=lambda wi: -contributions.get(wi[0], 0.0))
+        scale = max((abs(v) for v in contributions.values()), default=0.0)
+        order = "most positive effect first"
+    else:
+        order = "by vocabulary rank"
+    items = []
+    for word, index in words:
+        effect = contributions.get(word) if contributions else None
+        style = word_style(effect, scale) if effect is not None else ""
+        tip = f"position {index:,}" + (f", effect {effect:+.3f}" if effect is not None else "")
+        items.append(
+            f'<span style="{style}" title="{tip}">{html.escape(word)}</span>'
+            f'<span style="color:#888;"><sub>{index}</sub></span>'
+        )
+    return (
+        f"<b>What the model receives: a set, not a sentence.</b> <b>{len(ones):,}</b> of "
+        f"the {dataset.num_words:,} positions of the multi-hot vector are 1, one per "
+        f"distinct vocabulary word ({order}); order and repeats are lost. Below: the "
+        f"decoded text, for reading.<br>{' · '.join(items)}"
+    )

@@ -2,10 +2,14 @@
 
 Clicking a confusion-matrix cell opens the Reviews tab filtered to exactly those reviews
 (e.g. "truly positive, predicted negative" = the false negatives) through
-``state.filter_requested``.
+``state.filter_requested``. What is shown is always the current model's evaluation (the
+state clears it when the model changes); a model whose test result is stored in the run
+history is scored again when it comes back, so its matrix and curves return too.
 """
 
 from __future__ import annotations
+
+import html
 
 import numpy as np
 import pyqtgraph as pg
@@ -20,11 +24,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from superqt import QFlowLayout
 
-from engine.errors import Cancelled
+from engine.errors import Cancelled, LabError
 from engine.model.evaluation import evaluate_predictor, roc_curve
 from gui.common.lexicon import LexiconWidget
 from gui.help.dialogs import glossary_button
+from gui.lazy import WhenVisible
 from gui.tasks import TaskRunner, error_text, shutdown_tasks
 
 NAMES = ("negative", "positive")
@@ -113,10 +119,15 @@ class EvaluationView(QWidget):
         )
         self.evaluate_button.clicked.connect(self.evaluate_current)
         self.tasks = TaskRunner(self)
-        top = QHBoxLayout()
-        top.addWidget(self.summary, 1)
+        # The summary on its own row, the glossary words and buttons wrapping under it: in
+        # one row they set the window's minimum width to 930 px.
+        top = QVBoxLayout()
+        top.addWidget(self.summary)
         # "?" next to the numbers: what each of them means (the Help menu's glossary).
-        terms = QHBoxLayout()
+        tools = QFlowLayout()
+        terms_widget = QWidget()
+        terms = QHBoxLayout(terms_widget)
+        terms.setContentsMargins(0, 0, 0, 0)
         terms.setSpacing(0)
         for key, text in (
             ("accuracy", "accuracy"),
@@ -128,9 +139,10 @@ class EvaluationView(QWidget):
         ):
             terms.addWidget(QLabel(text, styleSheet="color: #666;"))
             terms.addWidget(glossary_button(key, self))
-        top.addLayout(terms)
-        top.addWidget(self.evaluate_button)
-        top.addWidget(self.train_button)
+        tools.addWidget(terms_widget)
+        tools.addWidget(self.evaluate_button)
+        tools.addWidget(self.train_button)
+        top.addLayout(tools)
 
         self.matrix = ConfusionMatrix()
         self.matrix.cell_clicked.connect(self.open_cell)
@@ -143,7 +155,7 @@ class EvaluationView(QWidget):
         matrix_box.addStretch(1)
 
         self.histogram = pg.PlotWidget(background="w")
-        self.histogram.setTitle("Predicted P(positive), by true class", color="#333")
+        self.histogram.setTitle("P(positive) by true class", color="#333")
         self.histogram.setLabel("bottom", "P(positive)")
         self.histogram.setLabel("left", "reviews")
         self.histogram.addLegend(offset=(-10, 10))
@@ -177,8 +189,34 @@ class EvaluationView(QWidget):
         state.evaluation_changed.connect(self.set_evaluation)
         state.predictor_changed.connect(self._update_evaluate_button)
         state.dataset_changed.connect(self._update_evaluate_button)
+        # A tested model that comes back (relaunch, Runs "Use this model", scrubber) is
+        # scored again so its matrix and curves show; only while this tab can be seen.
+        self._rescore = WhenVisible(self, self._rescore_stored)
+        state.model_changed.connect(self._rescore.request)
+        state.model_changed.connect(self._model_changed)
+        state.dataset_changed.connect(self._rescore.request)
         self.set_evaluation(state.evaluation)
         self._update_evaluate_button()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._rescore.shown()
+
+    def _model_changed(self, _model) -> None:
+        if self.state.evaluation is None:
+            self.set_evaluation(None)  # names the new, untested model
+
+    def _rescore_stored(self, *_args) -> None:
+        model = self.state.model
+        if (
+            model is not None
+            and model.test
+            and not model.training
+            and self.state.evaluation is None
+            and self.state.dataset is not None
+            and not self.tasks.pending("evaluate")
+        ):
+            self._submit(model, save=False)
 
     def _update_evaluate_button(self, *_args) -> None:
         self.evaluate_button.setEnabled(
@@ -186,20 +224,36 @@ class EvaluationView(QWidget):
         )
 
     def evaluate_current(self) -> None:
-        """Evaluate ``state.predictor`` on the test split, off the GUI thread."""
-        predictor, dataset = self.state.predictor, self.state.dataset
-        if predictor is None or dataset is None:
+        """Evaluate the current model on the test split, off the GUI thread.
+
+        The result belongs to that model: it is stored in the run history (when the model
+        is a run's) and shown only while that model is still the current one.
+        """
+        if self.state.model is None or self.state.dataset is None:
             return
-        self.summary.setText("Evaluating the current model on the test reviews…")
+        self._submit(self.state.model, save=True)
+
+    def _submit(self, model, save: bool) -> None:
+        self.summary.setText(f"Evaluating {model.short()} on the test reviews…")
         self.tasks.submit(
             evaluate_on_test,
-            predictor,
-            dataset,
-            on_done=self.state.set_evaluation,
+            model.predictor,
+            self.state.dataset,
+            on_done=lambda evaluation: self._evaluated(model, evaluation, save),
             on_failed=self._evaluation_failed,
             key="evaluate",
             what="Evaluating the model",
         )
+
+    def _evaluated(self, model, evaluation, save: bool) -> None:
+        if not self.state.record_evaluation(evaluation, model):
+            return  # the model changed meanwhile: this result is not the current model's
+        store = self.state.store
+        if save and store is not None and model.run_id is not None and not model.training:
+            try:
+                store.save_evaluation(model.run_id, model.epoch, evaluation.to_dict())
+            except LabError as exc:
+                self.state.status_message.emit(str(exc))
 
     def _evaluation_failed(self, exc: Exception) -> None:
         if not isinstance(exc, Cancelled):
@@ -221,17 +275,23 @@ class EvaluationView(QWidget):
         self.train_button.setVisible(evaluation is None)
         self.matrix.setEnabled(evaluation is not None)
         if evaluation is None:
+            model = self.state.model
             self.summary.setText(
                 "No evaluation yet. Train a model and test it (the book's "
                 "protocol ends with a test on the 25,000 test reviews); the "
                 "results appear here."
+                if model is None
+                else f"No evaluation yet of {html.escape(model.short())} (the current model): "
+                "press “Evaluate the current model” or use “Retrain best N and test”."
             )
             self.matrix.set_counts(np.zeros((2, 2)))
             return
         self.matrix.set_counts(evaluation.confusion)
         labels = self._true_labels(evaluation)
+        model = self.state.model
         self.summary.setText(
-            f"<b>{self._split.capitalize()} set, {int(np.sum(evaluation.confusion)):,} reviews</b> — "
+            (f"<b>{html.escape(model.short().capitalize())}</b>: " if model is not None else "")
+            + f"<b>{self._split.capitalize()} set, {int(np.sum(evaluation.confusion)):,} reviews</b> — "
             f"accuracy <b>{evaluation.accuracy:.1%}</b> · loss {evaluation.loss:.3f} · "
             f"precision {evaluation.precision:.1%} · recall {evaluation.recall:.1%} · "
             f"ROC AUC {evaluation.roc_auc:.3f}"
@@ -260,7 +320,7 @@ class EvaluationView(QWidget):
         return ds.label[rows].astype(np.int64)
 
     def _draw_histogram(self, labels: np.ndarray, probs: np.ndarray) -> None:
-        self.histogram.setTitle("Predicted P(positive), by true class", color="#333")
+        self.histogram.setTitle("P(positive) by true class", color="#333")
         edges = np.linspace(0, 1, 21)
         for cls in (0, 1):
             counts, _ = np.histogram(probs[labels == cls], bins=edges)

@@ -29,6 +29,7 @@ from superqt.utils import QSignalDebouncer
 
 from engine.errors import Cancelled, LabError
 from gui.common.as_numbers import AsNumbersView, is_keras_vocab, text_ids
+from gui.common.fonts import missing_note
 from gui.common.highlight import DEFAULT_LIMIT, highlight_html, legend_html
 from gui.lazy import WhenVisible
 from gui.resources import resource
@@ -67,6 +68,29 @@ def analyse(predictor, text: str, progress=None, cancel=None) -> dict:
         "vocab": vocab,
         "keras": is_keras_vocab(vocab),
     }
+
+
+PROBABILITY_TIP = (
+    "P(positive) is the model's output: the sigmoid of its last layer, a number between\n"
+    "0 and 1. Above 0.5 the review counts as positive. It is not a calibrated confidence:\n"
+    "0.92 does not mean the model is right 92% of the time. See the glossary (Help)."
+)
+
+
+def plural(count: int, word: str) -> str:
+    """``1 known word``, ``3 known words``."""
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
+def verdict_text(probability: float, uninformative: bool) -> str:
+    """The headline: the verdict and P(positive), or that the model cannot tell."""
+    if uninformative:
+        return (
+            f"The model cannot tell: it knows none of these words "
+            f"(P(positive) = {probability:.2f} is only its built-in bias)"
+        )
+    label = "Positive" if probability >= 0.5 else "Negative"
+    return f"{label} — P(positive) = {probability:.2f}"
 
 
 class ReviewInput(QPlainTextEdit):
@@ -193,11 +217,13 @@ class PredictTab(QWidget):
         font.setBold(True)
         self.verdict.setFont(font)
         self.verdict.setWordWrap(True)
+        self.verdict.setToolTip(PROBABILITY_TIP)
         self.bar = QProgressBar()
         self.bar.setRange(0, 1000)
         self.bar.setTextVisible(True)
         self.bar.setMinimumHeight(34)
         self.bar.setFormat("P(positive)")
+        self.bar.setToolTip(PROBABILITY_TIP)
         self.counts = QLabel("")
         self.warning = QLabel("")
         self.warning.setStyleSheet("color: #a15c00;")
@@ -314,14 +340,12 @@ class PredictTab(QWidget):
         exp = result["explanation"]
         p = float(exp.probability)
         positive = p >= 0.5
-        confidence = p if positive else 1.0 - p
-        self.verdict.setText(
-            f"{'Positive' if positive else 'Negative'} — {confidence:.0%} confident"
-        )
-        self.verdict.setStyleSheet(f"color: {'#1b7f3b' if positive else '#c62828'};")
+        self.verdict.setText(verdict_text(p, exp.uninformative))
+        colour = "#555" if exp.uninformative else ("#1b7f3b" if positive else "#c62828")
+        self.verdict.setStyleSheet(f"color: {colour};")
         self.bar.setValue(round(p * 1000))
         self.bar.setFormat(f"P(positive) = {p:.3f}")
-        chunk = "#2ea043" if positive else "#d63031"
+        chunk = "#9e9e9e" if exp.uninformative else ("#2ea043" if positive else "#d63031")
         # Once any sub-control is styled Qt draws the whole bar itself, so text and frame too.
         self.bar.setStyleSheet(
             "QProgressBar { border: 1px solid #999; border-radius: 3px; "
@@ -329,7 +353,9 @@ class PredictTab(QWidget):
             f" QProgressBar::chunk {{ background: {chunk}; }}"
         )
         known, unknown = exp.known_words, exp.unknown_words
-        self.counts.setText(f"{known:,} known words, {unknown:,} outside the model's vocabulary.")
+        self.counts.setText(
+            f"{plural(known, 'known word')}, {unknown:,} outside the model's vocabulary."
+        )
         if exp.uninformative:
             self.warning.setText(
                 "None of these words is in the model's vocabulary: the verdict "
@@ -343,6 +369,9 @@ class PredictTab(QWidget):
             )
         else:
             self.warning.clear()
+        fonts = missing_note(self.input.toPlainText())
+        if fonts:  # said once, in words, instead of boxes shown silently
+            self.warning.setText(f"{self.warning.text()} {fonts}".strip())
         note = ""
         if result["truncated"]:
             note = (

@@ -5,11 +5,15 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QPen, QTextCursor, QTextFormat
+from PySide6.QtWidgets import QCheckBox, QLabel, QTextBrowser, QTextEdit, QVBoxLayout, QWidget
 
 from engine.errors import LabError
-from gui.common.as_numbers import AsNumbersView, is_keras_source
+from gui.common.as_numbers import AsNumbersView, is_keras_source, model_set_html
 from gui.common.highlight import decoded_html, escape_plain, highlight_html, legend_html
+from gui.reviews.table_model import rating_text
+
+SEARCH_COLOUR = "#ffe066"  # the searched text, like a highlighter pen
 
 
 def explanation_parts(explanation):
@@ -26,6 +30,7 @@ class ReviewDetail(QWidget):
         self._dataset = None
         self._row: int | None = None
         self._predictor = None
+        self._search = ""
 
         self.header = QLabel("Select a review in the table to read it here.")
         self.header.setWordWrap(True)
@@ -34,10 +39,11 @@ class ReviewDetail(QWidget):
         self.link.setTextFormat(Qt.TextFormat.RichText)
         self.link.setOpenExternalLinks(True)
         self.link.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        self.model_view = QCheckBox("As the model sees it (vocabulary words only, ? = unknown)")
+        self.model_view = QCheckBox("As the model sees it (an unordered set of known words)")
         self.model_view.setToolTip(
-            "Show the review the way the network receives it: lower-cased "
-            "words from its vocabulary, every other word replaced by ?."
+            "Show the review the way the network receives it: the set of distinct words\n"
+            "from its vocabulary (one 1 in the multi-hot vector each), then the decoded\n"
+            "text with every other word replaced by ?."
         )
         self.model_view.toggled.connect(self._render)
         self.numbers_check = QCheckBox(
@@ -50,6 +56,10 @@ class ReviewDetail(QWidget):
         self.numbers = AsNumbersView()
         self.numbers.hide()
         self.numbers_check.toggled.connect(self._render)
+        # "As the model sees it": the set the multi-hot model receives, above the decoded text.
+        self.model_set = QTextBrowser(objectName="model_set_view")
+        self.model_set.setMaximumHeight(130)
+        self.model_set.hide()
         self.text = QTextBrowser()
         self.text.setObjectName("review_text")
         self.text.setOpenLinks(False)  # a review can't make us navigate anywhere
@@ -64,11 +74,13 @@ class ReviewDetail(QWidget):
         layout.addWidget(self.model_view)
         layout.addWidget(self.numbers_check)
         layout.addWidget(self.numbers)
+        layout.addWidget(self.model_set)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.legend)
 
-    def show_review(self, dataset, row: int | None, predictor=None) -> None:
-        """Show review ``row`` of ``dataset`` (None clears the pane)."""
+    def show_review(self, dataset, row: int | None, predictor=None, search: str = "") -> None:
+        """Show review ``row`` of ``dataset`` (None clears the pane), ``search`` marked."""
+        self._search = search.strip()
         if dataset is not None and dataset is not self._dataset and is_keras_source(dataset):
             self.numbers_check.setChecked(True)  # the book shows these reviews as numbers
         self._dataset, self._row, self._predictor = dataset, row, predictor
@@ -84,22 +96,28 @@ class ReviewDetail(QWidget):
             self.header.setText("Select a review in the table to read it here.")
             self.link.clear()
             self.text.clear()
+            self.model_set.hide()
             self.legend.hide()
             return
         split = "train" if ds.split[i] == 0 else "test"
         truth = "positive" if ds.label[i] == 1 else "negative"
-        rating = f"{ds.rating[i]}/10" if ds.rating[i] else "unknown"
+        rating = rating_text(ds, i) or "unknown"
         facts = [
             f"<b>{split.capitalize()} review {int(ds.review_id[i])}</b>",
             f"rating {rating}",
             f"true label <b>{truth}</b>",
             f"{int(ds.n_words[i]):,} words",
         ]
+        if not ds.rating.any():  # data without ratings (your own reviews): nothing to say
+            facts.remove(f"rating {rating}")
         text = ds.text(i)
         body, verdict = None, "No model yet: train one to see what it thinks of this review."
+        contributions = None
         if self._predictor is not None:
             try:
-                probability, spans = explanation_parts(self._predictor.explain(text))
+                explanation = self._predictor.explain(text)
+                contributions = dict(explanation.contributions)
+                probability, spans = explanation_parts(explanation)
                 guess = "positive" if probability >= 0.5 else "negative"
                 colour = "#1b7f3b" if guess == truth else "#c62828"
                 right = "right" if guess == truth else "wrong"
@@ -115,14 +133,40 @@ class ReviewDetail(QWidget):
         if url.startswith(("http://", "https://")):
             safe = html.escape(url, quote=True)
             self.link.setText(f'IMDb: <a href="{safe}">{safe}</a>')
+        elif not len(ds.url_blob) and not is_keras_source(ds):
+            self.link.clear()  # data without links (your own reviews)
         else:
             self.link.setText(
                 "The book's copy (keras.datasets.imdb) has no ratings or IMDb links."
                 if is_keras_source(ds)
                 else "IMDb link: not known for this review."
             )
+        self.model_set.setVisible(self.model_view.isChecked())
         if self.model_view.isChecked():
+            self.model_set.setHtml(model_set_html(ds, i, contributions))
             self.text.setHtml(decoded_html(ds.decoded(i)))
         else:
             self.text.setHtml(body if body is not None else escape_plain(text))
+        self._mark_search()
         self.legend.setVisible(body is not None and not self.model_view.isChecked())
+
+    def _mark_search(self) -> int:
+        """Mark every occurrence of the searched text and scroll to the first; returns the count."""
+        marks = []
+        if self._search:
+            document = self.text.document()
+            cursor = document.find(self._search)
+            while not cursor.isNull() and len(marks) < 500:
+                mark = QTextEdit.ExtraSelection()
+                mark.cursor = cursor
+                mark.format.setBackground(QColor(SEARCH_COLOUR))
+                mark.format.setProperty(QTextFormat.Property.OutlinePen, QPen(QColor("#b8860b")))
+                marks.append(mark)
+                cursor = document.find(self._search, cursor)
+        self.text.setExtraSelections(marks)
+        if marks:
+            first = QTextCursor(marks[0].cursor)
+            first.setPosition(first.selectionStart())
+            self.text.setTextCursor(first)
+            self.text.ensureCursorVisible()
+        return len(marks)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from functools import partial
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
@@ -24,6 +25,9 @@ from superqt import QFlowLayout
 from superqt.utils import QSignalDebouncer
 
 from engine.errors import Cancelled
+from engine.model.config import ModelConfig
+from engine.model.training import validation_rows
+from gui.current_model import CurrentModel
 from gui.lazy import WhenVisible
 from gui.reviews.detail import ReviewDetail
 from gui.reviews.table_model import COLUMN_KEYS, ReviewFilter, ReviewTableModel
@@ -37,7 +41,12 @@ PRESETS = {
     "Shortest": ({}, "words", False),
 }
 CHOICES = {  # combo text -> filter value
-    "split": {"Both splits": None, "Train": "train", "Test": "test"},
+    "split": {
+        "Any split": None,
+        "Train": "train",
+        "Validation (current run)": "validation",
+        "Test": "test",
+    },
     "label": {"Any true label": None, "Truly positive": 1, "Truly negative": 0},
     "predicted": {"Any prediction": None, "Predicted positive": 1, "Predicted negative": 0},
     "correct": {"Right or wrong": None, "Right": True, "Wrong": False},
@@ -62,11 +71,15 @@ class ReviewsTab(QWidget):
         self.model = ReviewTableModel(self)
         self.last_filter_ms = 0.0
         self._selected: int | None = None
+        # The model whose predictions the table shows (the current model, once computed).
+        self.scored_model = None
+        self._split_key = None  # (seed, validation size, dataset) of the marked split
         self.tasks = TaskRunner(self)
         self._build()
         state.dataset_changed.connect(self.set_dataset)
         self._refresh = WhenVisible(self, lambda: self.set_predictor(self.state.predictor))
         state.predictor_changed.connect(self._refresh.request)
+        state.model_changed.connect(self._follow_split)
         state.filter_requested.connect(self.apply_filter)
         state.review_requested.connect(self.select_review)
         if state.dataset is not None:
@@ -168,15 +181,39 @@ class ReviewsTab(QWidget):
         self.tasks.cancel("probabilities")
         self._selected = None
         self.model.set_dataset(dataset)
+        # Your own reviews may have no ratings: no column of question marks.
+        has_ratings = dataset is not None and bool(dataset.rating.any())
+        self.table.setColumnHidden(COLUMN_KEYS.index("rating"), not has_ratings)
+        self._split_key = None
+        self._follow_split()
         self.detail.show_review(None, None)
         if dataset is not None and self.state.predictor is not None:
             self.set_predictor(self.state.predictor)
         self._update_count()
 
+    def _follow_split(self, *_args) -> None:
+        """Mark the reviews the current model's run held out for validation."""
+        model, dataset = self.state.model, self.model.dataset
+        config = None
+        if model is not None:
+            config = model.config or (ModelConfig.from_run(model.run) if model.run else None)
+        held_out = (
+            dataset is not None
+            and config is not None
+            and 0 < config.validation_size < len(dataset.indices("train"))
+        )
+        key = (config.seed, config.validation_size, id(dataset)) if held_out else None
+        if key != self._split_key:  # every epoch of a training brings a new model, same split
+            self._split_key = key
+            self.model.set_validation(validation_rows(dataset, config) if held_out else None)
+            self._reselect()
+            self._update_count()
+
     def set_predictor(self, predictor) -> None:
         """Recompute every review's probability in the background; the table keeps working."""
         if predictor is None or self.model.dataset is None:
             self.tasks.cancel("probabilities")
+            self.scored_model = None
             if self.model.dataset is not None:
                 self.model.set_probabilities(None)
             self._update_count()
@@ -186,16 +223,23 @@ class ReviewsTab(QWidget):
             all_probabilities,
             predictor,
             self.model.dataset,
-            on_done=self._probabilities_ready,
+            on_done=partial(self._probabilities_ready, model=self._model_of(predictor)),
             on_failed=self._probabilities_failed,
             key="probabilities",
             what="Scoring every review",
         )
         self._update_count(busy=True)
 
-    def _probabilities_ready(self, probabilities) -> None:
+    def _model_of(self, predictor):
+        model = self.state.model
+        if model is not None and model.predictor is predictor:
+            return model
+        return CurrentModel(predictor)
+
+    def _probabilities_ready(self, probabilities, model=None) -> None:
         if self.model.dataset is None or len(probabilities) != len(self.model.dataset):
             return  # the dataset changed while we computed
+        self.scored_model = model
         self.model.set_probabilities(probabilities)
         self._reselect()
         self._update_count()
@@ -243,6 +287,7 @@ class ReviewsTab(QWidget):
         self.last_filter_ms = (time.perf_counter() - start) * 1000
         self._reselect()
         self._update_count()
+        self._show_selected()
 
     def _preset_chosen(self, index: int) -> None:
         name = self.preset.itemText(index)
@@ -297,10 +342,17 @@ class ReviewsTab(QWidget):
         self._show_selected()
 
     def _show_selected(self) -> None:
+        # The pane follows the table: a review the filter hides is not shown beside rows
+        # that no longer contain it (it comes back when the filter lets it through).
+        visible = self._selected is not None and self.model.view_row_of(self._selected) is not None
         self.detail.show_review(
             self.model.dataset,
-            self._selected,
-            self.state.predictor if self.model.probabilities is not None else None,
+            self._selected if visible else None,
+            # The model that scored the table, so the pane and the table always agree.
+            self.scored_model.predictor
+            if self.model.probabilities is not None and self.scored_model is not None
+            else None,
+            search=self.model.filter.text,
         )
 
     def _reselect(self) -> None:
@@ -328,7 +380,14 @@ class ReviewsTab(QWidget):
         took = "<1" if self.last_filter_ms < 1 else f"{self.last_filter_ms:.0f}"
         text = f"Showing {shown:,} of {len(ds):,} reviews (filtered in {took} ms)."
         if busy or self.tasks.pending("probabilities"):
-            text += " Computing the model's predictions…"
+            model = self.state.model
+            text += (
+                f" Computing the predictions of {model.short()}…"
+                if model is not None
+                else " Computing the model's predictions…"
+            )
+        elif self.scored_model is not None and self.model.probabilities is not None:
+            text += f" Predictions by {self.scored_model.short()}."
         elif self.model.probabilities is None:
             text += " No model yet: predictions and right/wrong appear once a model is trained."
             if self.model.filter.needs_predictions():

@@ -19,7 +19,20 @@ from PySide6.QtGui import QColor
 from gui.reviews.text_search import TextSearch, folded_texts
 
 COLUMNS = ("Split", "Label", "Rating", "Words", "P(positive)", "Result", "Review")
+
+
 # Sort key behind each column; "row" keeps the dataset's order (train/neg, train/pos, ...).
+def rating_text(ds, i: int) -> str:
+    """``"8/10"`` for IMDB, the rating as given for your own data, "" when unknown."""
+    if not ds.rating[i]:
+        return ""
+    own = ds.extra.get("dataset") if isinstance(ds.extra, dict) else None
+    high = own.get("label_rule", {}).get("high") if isinstance(own, dict) else None
+    if isinstance(high, (int, float)) and own.get("kind") != "imdb":
+        return f"{ds.rating[i]}/{high:g}"
+    return f"{ds.rating[i]}/10"
+
+
 COLUMN_KEYS = ("split", "label", "rating", "words", "probability", "result", "row")
 SNIPPET_BYTES = 240
 _BREAKS = re.compile(r"<br\s*/?>|\s+", re.IGNORECASE)
@@ -39,7 +52,7 @@ def _label_value(value) -> int | None:
 class ReviewFilter:
     """What the browser shows. ``None`` means "any"; labels are 0 (negative) / 1 (positive)."""
 
-    split: str | None = None  # "train" | "test"
+    split: str | None = None  # "train" | "validation" | "test" (train = all 25,000 without a run)
     label: int | None = None  # true label
     predicted: int | None = None  # predicted label (needs a model)
     correct: bool | None = None  # True = right, False = wrong (needs a model)
@@ -78,6 +91,8 @@ class ReviewTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.dataset = None
         self.probabilities: np.ndarray | None = None  # float32 per review, or None
+        # The current run's held-out validation reviews (bool per review), or None.
+        self.validation: np.ndarray | None = None
         self.filter = ReviewFilter()
         self.sort_key = "row"
         self.descending = False
@@ -89,6 +104,7 @@ class ReviewTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.dataset = dataset
         self.probabilities = None
+        self.validation = None
         self._search = (
             TextSearch(dataset.text_blob, dataset.text_offsets, folded=folded_texts(dataset))
             if dataset
@@ -114,6 +130,22 @@ class ReviewTableModel(QAbstractTableModel):
             self._refresh()
         elif self._view.size:
             self.dataChanged.emit(self.index(0, 4), self.index(len(self._view) - 1, 5))
+
+    def set_validation(self, rows) -> None:
+        """Mark ``rows`` (dataset rows) as the current run's validation reviews (None: none)."""
+        mask = None
+        if rows is not None and self.dataset is not None and len(rows):
+            mask = np.zeros(len(self.dataset), dtype=bool)
+            mask[np.asarray(rows, dtype=np.int64)] = True
+        self.validation = mask
+        self._refresh()
+
+    def split_codes(self) -> np.ndarray:
+        """0 train, 1 validation, 2 test for every review."""
+        codes = self.dataset.split.astype(np.int8) * 2
+        if self.validation is not None:
+            codes[self.validation] = 1
+        return codes
 
     def set_filter(self, review_filter: ReviewFilter) -> None:
         self.filter = review_filter
@@ -157,7 +189,7 @@ class ReviewTableModel(QAbstractTableModel):
         f = self.filter
         mask = np.ones(len(ds), dtype=bool)
         if f.split is not None:
-            mask &= ds.split == (0 if f.split == "train" else 1)
+            mask &= self.split_codes() == {"train": 0, "validation": 1, "test": 2}[f.split]
         if f.label is not None:
             mask &= ds.label == f.label
         p = self.probabilities
@@ -185,7 +217,9 @@ class ReviewTableModel(QAbstractTableModel):
 
     def _sort_values(self, rows: np.ndarray) -> np.ndarray | None:
         ds, p, k = self.dataset, self.probabilities, self.sort_key
-        simple = {"split": ds.split, "label": ds.label, "rating": ds.rating, "words": ds.n_words}
+        simple = {"label": ds.label, "rating": ds.rating, "words": ds.n_words}
+        if k == "split":
+            return self.split_codes()[rows].astype(np.float64)
         if k in simple:
             return simple[k][rows].astype(np.float64)
         if k == "row" or p is None:
@@ -235,11 +269,13 @@ class ReviewTableModel(QAbstractTableModel):
     def _display(self, i: int, col: int):
         ds, p = self.dataset, self.probabilities
         if col == 0:
-            return "train" if ds.split[i] == 0 else "test"
+            if ds.split[i]:
+                return "test"
+            return "validation" if self.validation is not None and self.validation[i] else "train"
         if col == 1:
             return "positive" if ds.label[i] == 1 else "negative"
         if col == 2:
-            return f"{ds.rating[i]}/10" if ds.rating[i] else "?"
+            return rating_text(ds, i) or "?"
         if col == 3:
             return f"{ds.n_words[i]:,}"
         if col == 4:

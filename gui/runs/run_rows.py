@@ -22,6 +22,7 @@ COLUMNS = (
     "Best val. accuracy",
     "Test accuracy",
     "Duration",
+    "Dataset",
 )
 CSV_FIELDS = (
     "id",
@@ -36,6 +37,7 @@ CSV_FIELDS = (
     "best_val_accuracy",
     "test_accuracy",
     "group_id",
+    "dataset",
     "config",
 )
 
@@ -81,8 +83,17 @@ def run_fields(run: dict) -> dict:
         "best_val_accuracy": best_val,
         "test_accuracy": test.get("accuracy") if isinstance(test, dict) else None,
         "group_id": run.get("group_id") or "",
+        "dataset": dataset_text(_json(run.get("dataset"))),
         "config": config.to_json() if config else "",
     }
+
+
+def dataset_text(info) -> str:
+    """``"ratings_train.txt + ratings_test.txt (149,995 / 49,997)"``; "" when not recorded."""
+    if not isinstance(info, dict) or not info.get("name"):
+        return ""
+    counts = info.get("counts") or {}
+    return f"{info['name']} ({counts.get('train', 0):,} / {counts.get('test', 0):,})"
 
 
 def export_runs_csv(runs: list[dict], path: str | Path) -> Path:

@@ -15,7 +15,6 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QFileDialog,
     QInputDialog,
     QLabel,
     QMessageBox,
@@ -32,6 +31,8 @@ from engine.errors import Cancelled, LabError
 from engine.model.config import ModelConfig
 from engine.runs.experiments import run_predictor
 from engine.service.process import shared_service
+from gui.common.save_dialog import save_file_name
+from gui.current_model import CurrentModel, run_model
 from gui.runs.run_rows import (
     COLUMNS,
     duration_text,
@@ -48,12 +49,35 @@ def _has_model(run: dict) -> bool:
     return bool(run.get("model_path") or (run.get("status") != "running" and run.get("epochs")))
 
 
-def restore_last_model(state, store) -> dict | None:
-    """Load the newest finished model into ``state`` without retraining (app start-up).
+def restore_last_model(state, store, last: dict | None = None) -> dict | None:
+    """Bring back the model that was current when the app closed (app start-up).
 
-    Returns the run it came from (or None when there is none or it cannot be read; a
-    damaged bundle is reported through ``state.status_message``).
+    ``last`` is what :func:`gui.current_model.remembered` saved (a run and epoch, or a
+    model file); without it, or when that model is gone, the newest finished model. No
+    retraining. Returns the run the model came from (None when there is none or it cannot
+    be read; a damaged bundle is reported through ``state.status_message``).
     """
+    if last and last.get("run") is not None:
+        run = store.get_run(int(last["run"]))
+        if run is not None and _has_model(run):
+            epoch = last.get("epoch")
+            try:
+                vocab = run_vocab(store, run) if epoch is not None else None
+                predictor = run_predictor(store, run, epoch, vocab)
+            except LabError as exc:
+                state.status_message.emit(str(exc))
+            else:
+                state.set_model(run_model(store, run, predictor, epoch))
+                state.status_message.emit(f"Restored the model you last used ({run['name']}).")
+                return run
+    elif last and last.get("path"):
+        from gui.book.model_files import open_model
+
+        try:
+            open_model(state, last["path"])
+            return None
+        except LabError as exc:
+            state.status_message.emit(str(exc))
     path = store.latest_model()
     if path is None:
         return None
@@ -70,12 +94,22 @@ def restore_last_model(state, store) -> dict | None:
     except LabError as exc:
         state.status_message.emit(str(exc))
         return None
-    state.set_predictor(predictor)
-    state.set_run(run)
+    if run is not None:
+        state.set_model(run_model(store, run, predictor))
+    else:
+        state.set_model(CurrentModel(predictor, path=str(path)))
     state.status_message.emit(
         f"Restored the model of {run['name'] if run and run.get('name') else path.name}."
     )
     return run
+
+
+def run_vocab(store, run: dict) -> list[str]:
+    """The vocabulary a run's weights index: its bundle's, else its run folder's header."""
+    from engine.model.bundle import load_bundle
+
+    folder = run.get("model_path") or store.run_dir(run["id"])
+    return load_bundle(folder, load_keras=False).vocab
 
 
 def repeat_in_service(
@@ -134,7 +168,12 @@ class RunsTab(QWidget):
         bar = QFlowLayout()
         for key, text, slot, tip in (
             ("refresh", "Refresh", self.refresh, "Reload the history."),
-            ("open", "Open model", self.open_selected, "Use this run's model in every tab."),
+            (
+                "open",
+                "Use this model",
+                self.open_selected,
+                "Make this run's saved model the current model of every tab.",
+            ),
             ("rename", "Rename…", self.rename_selected, "Give the run a new name."),
             ("delete", "Delete…", self.delete_selected, "Delete the run and its files."),
             ("export", "Export CSV…", self.export_dialog, "Save the history as a CSV file."),
@@ -230,6 +269,7 @@ class RunsTab(QWidget):
                 percent(f["best_val_accuracy"]),
                 percent(f["test_accuracy"]),
                 duration_text(f["duration_s"]),
+                f["dataset"],
             )
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
@@ -303,8 +343,9 @@ class RunsTab(QWidget):
         except LabError as exc:
             self.state.status_message.emit(str(exc))
             return
-        self.state.set_predictor(predictor)
-        self.state.set_run(self.store.get_run(runs[0]["id"]))
+        run = self.store.get_run(runs[0]["id"]) or runs[0]
+        self.state.set_model(run_model(self.store, run, predictor))
+        self.state.status_message.emit(f"Now using the model of {run.get('name') or run['id']}.")
 
     def rename_selected(self, name: str | None = None) -> None:
         runs = self._selected_runs()
@@ -351,9 +392,7 @@ class RunsTab(QWidget):
         self._history_changed()
 
     def export_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export run history", "runs.csv", "CSV files (*.csv)"
-        )
+        path = save_file_name(self, "Export run history", "runs.csv", "CSV files (*.csv)")
         if path:
             self.export_csv(path)
 

@@ -94,6 +94,29 @@ class MetricPlot(pg.PlotWidget):
         self.history: dict[str, list[float]] = {}
         self.scene().sigMouseMoved.connect(self._hover)
 
+    def fit_legend(self) -> int:
+        """As many legend columns as the plot's width holds (at least one); returns them.
+
+        The legend sits in the plot's own layout, so a row of entries wider than the
+        plot pushed the axes out of view on a narrow screen instead of wrapping.
+        """
+        entries = [
+            sample.boundingRect().width() + label.boundingRect().width() + 10
+            for sample, label in self.legend.items
+        ]
+        if not entries:
+            return self.legend.columnCount
+        room = self.width() - self.getAxis("left").width() - 20
+        columns = max(1, min(len(entries), int(room // max(entries))))
+        if columns != self.legend.columnCount:
+            self.legend.setColumnCount(columns)
+        return columns
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if "legend" in self.__dict__:  # pyqtgraph resizes once before __init__ is done
+            self.fit_legend()
+
     def set_history(self, history: dict[str, list[float]], best_epoch: int | None) -> None:
         self.history = history
         train = history.get(self.key, [])

@@ -1,9 +1,9 @@
 """The epoch scrubber: go back to any epoch of a run and see what overfitting changed.
 
 Moving the slider builds a Predictor from that epoch's saved weights and makes it the
-app's model (``state.set_predictor`` + ``state.select_epoch``), so the Reviews, Predict,
-lexicon and evaluation views all show that epoch. Below it, the validation reviews whose
-predicted label changes between the best epoch and the last one.
+app's current model (``state.set_model`` + ``state.select_epoch``), so the Reviews,
+Predict, lexicon and evaluation views and the model line all show that epoch. Below it,
+the validation reviews whose predicted label changes between the best epoch and the last.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from engine.errors import Cancelled, LabError
 from engine.model.bundle import load_bundle
 from engine.runs.experiments import run_label_flips, run_predictor
+from gui.current_model import run_model
 from gui.tasks import TaskRunner, error_text, shutdown_tasks
 
 SNIPPET = 90
@@ -84,6 +85,7 @@ class EpochScrubber(QWidget):
         layout.addWidget(self.flip_text)
 
         state.run_changed.connect(self.set_run)
+        state.model_changed.connect(self._model_changed)
         state.epoch_selected.connect(self._epoch_from_elsewhere)
         state.dataset_changed.connect(self._dataset_changed)
 
@@ -100,15 +102,35 @@ class EpochScrubber(QWidget):
         count = len(self.epochs)
         self.slider.blockSignals(True)  # showing a run must not replace the loaded model
         self.slider.setRange(1, max(count, 1))
-        self.slider.setValue(max(count, 1))
+        self.slider.setValue(self._model_epoch() or max(count, 1))
         self.slider.blockSignals(False)
         self.slider.setEnabled(count > 1)
         self.final_button.setEnabled(bool(run and run.get("model_path")))
         self._show_position(self.slider.value())
         self.refresh_flips()
 
+    def _model_epoch(self) -> int | None:
+        """The scrubbed epoch of the current model when it is an epoch of this run."""
+        model = self.state.model
+        if model is None or self.run is None or model.run_id != self.run.get("id"):
+            return None
+        return model.epoch
+
     def _dataset_changed(self, _dataset) -> None:
         self.refresh_flips()
+
+    def _model_changed(self, _model) -> None:
+        # "Use this model" on the run shown here, or a relaunch: the slider shows its epoch.
+        if self.run is None or not self.epochs or self.state.model is None:
+            return
+        if self.state.model.run_id != self.run.get("id"):
+            return
+        value = self._model_epoch() or len(self.epochs)
+        if value != self.slider.value():
+            self.slider.blockSignals(True)
+            self.slider.setValue(value)
+            self.slider.blockSignals(False)
+            self._show_position(value)
 
     def _show_position(self, value: int) -> None:
         if not self.epochs:
@@ -130,7 +152,7 @@ class EpochScrubber(QWidget):
             self.state.status_message.emit(str(exc))
             return False
         self._show_position(epoch)
-        self.state.set_predictor(predictor)
+        self.state.set_model(run_model(self.store, self.run, predictor, epoch))
         self.state.select_epoch(epoch)
         self.state.status_message.emit(f"Showing the model as it was after epoch {epoch}.")
         return True
@@ -154,7 +176,7 @@ class EpochScrubber(QWidget):
         except LabError as exc:
             self.state.status_message.emit(str(exc))
             return
-        self.state.set_predictor(predictor)
+        self.state.set_model(run_model(self.store, self.run, predictor))
         self.state.select_epoch(None)
         self.slider.blockSignals(True)
         self.slider.setValue(self.slider.maximum())

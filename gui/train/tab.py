@@ -13,7 +13,6 @@ import html
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -27,10 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.model.config import ModelConfig
+from engine.data.own import dataset_info, skipped_text
+from engine.model.config import ModelConfig, default_validation_size
 from engine.model.training import best_epoch
 from engine.runs.history import EPOCH_FIELDS
 from gui.common.lexicon import LexiconWidget
+from gui.common.save_dialog import save_file_name
+from gui.current_model import CurrentModel, run_model
 from gui.tasks import TaskRunner, shutdown_tasks
 from gui.train.overlay import OverlayPainter
 from gui.train.plots import HistoryPlots
@@ -38,6 +40,46 @@ from gui.train.run_status import RunStatus, clock
 from gui.train.scrubber import EpochScrubber
 from gui.train.settings_panel import CUSTOM, SettingsPanel
 from gui.train.worker import TrainingOutcome, TrainingWorker
+
+RETRAIN_TIP = (
+    "As the book does: train a fresh model for the epoch count with the lowest\n"
+    "validation loss on all 25,000 training reviews, then evaluate on the test set."
+)
+
+
+def end_text(status: str, reason: str, epochs: int, took: str, best: int | None) -> str:
+    """One or two plain sentences for the end of a run (the status line and status bar)."""
+    count = f"{epochs} epoch{'s' if epochs != 1 else ''}"
+    if status == "stopped":
+        text = f"Stopped by you after {count} ({took})."
+        if best:
+            text += (
+                f" Lowest validation loss so far at epoch {best}; a longer run might "
+                "find a later one."
+            )
+        return text
+    if status == "failed":
+        return f"Training failed after {count} ({took})."
+    text = f"Finished {count} in {took}."
+    if reason:  # early stopping: Keras's EarlyStopping ended the run
+        text += f" {reason}"
+    if best:
+        text += f" Lowest validation loss at epoch {best}."
+    return text
+
+
+def own_data_html(dataset) -> str:
+    """Your own reviews in the dataset panel: files, how train and test were split, labels
+    and skipped rows; "" for the IMDB dataset."""
+    info = dataset.extra.get("dataset") if isinstance(dataset.extra, dict) else None
+    if not isinstance(info, dict) or info.get("kind", "imdb") == "imdb":
+        return ""
+    parts = [f"<br><b>Your reviews:</b> {html.escape(info['name'])} ({html.escape(info['split'])})"]
+    parts.append(f"<br><b>Labels:</b> {html.escape(info.get('labels', ''))}")
+    skipped = skipped_text(info.get("skipped") or {})
+    if skipped:
+        parts.append(f"<br><b>Skipped:</b> {html.escape(skipped)}")
+    return "".join(parts)
 
 
 class TrainTab(QWidget):
@@ -56,8 +98,11 @@ class TrainTab(QWidget):
         self.history: dict[str, list[float]] = {}
         self.best_epoch: int | None = None
         self.pending_train = False
+        self.best_is_final = True  # False after a run stopped by the user
         self._config = None
         self._retraining = False
+        self._run_name = ""
+        self._evaluation = None  # the retrained model's test evaluation, until it is current
 
         self.dataset_label = QLabel("Looking for the dataset...")
         self.dataset_label.setObjectName("dataset_status_label")
@@ -92,10 +137,7 @@ class TrainTab(QWidget):
         )
         self.retrain_button = QPushButton("Retrain best N and test")
         self.retrain_button.setObjectName("retrain_button")
-        self.retrain_button.setToolTip(
-            "As the book does: train a fresh model for the epoch count with the lowest\n"
-            "validation loss on all 25,000 training reviews, then evaluate on the test set."
-        )
+        self.retrain_button.setToolTip(RETRAIN_TIP)
         self.train_button.clicked.connect(self.request_training)
         self.stop_button.clicked.connect(self.stop_training)
         self.retrain_button.clicked.connect(self.retrain_best)
@@ -196,11 +238,23 @@ class TrainTab(QWidget):
         self.settings.setEnabled(not busy)
         self.change_dataset_button.setEnabled(not busy)
         best = self.best_epoch
-        self.retrain_button.setText(
-            f"Retrain best {best} epoch{'s' if best != 1 else ''} and test"
-            if best
-            else "Retrain best N and test"
-        )
+        if best and not self.best_is_final:
+            self.retrain_button.setText(
+                f"Retrain best so far ({best} epoch{'s' if best != 1 else ''}) and test"
+            )
+            self.retrain_button.setToolTip(
+                "Training was stopped before the end, so the epoch with the lowest validation\n"
+                f"loss may not be known yet: epoch {best} is only the best so far. Train the\n"
+                "full run to find it, or retrain this many epochs on all 25,000 training\n"
+                "reviews and evaluate on the test set."
+            )
+        else:
+            self.retrain_button.setText(
+                f"Retrain best {best} epoch{'s' if best != 1 else ''} and test"
+                if best
+                else "Retrain best N and test"
+            )
+            self.retrain_button.setToolTip(RETRAIN_TIP)
         self.retrain_button.setEnabled(bool(ready and not busy and best))
         if not self.state.tf_ready:
             self.train_button.setToolTip("TensorFlow is still loading...")
@@ -215,13 +269,29 @@ class TrainTab(QWidget):
             counts = dataset.counts
             source = dataset.source or "unknown source"
             self.dataset_label.setText(
-                f"<b>Source:</b> {source}<br><b>Reviews:</b> {counts['train']:,} train, "
-                f"{counts['test']:,} test<br><b>Vocabulary:</b> {len(dataset.vocab):,} words "
-                f"(top {dataset.num_words:,})"
+                f"<b>Source:</b> {html.escape(source)}<br><b>Reviews:</b> {counts['train']:,} "
+                f"train, {counts['test']:,} test<br><b>Vocabulary:</b> "
+                f"{len(dataset.vocab):,} words (top {dataset.num_words:,})"
+                + own_data_html(dataset)
                 + (f"<br><b>Note:</b> {html.escape(dataset.warning)}" if dataset.warning else "")
             )
             self.dataset_label.setToolTip(source)
+            self._suggest_validation(dataset)
         self._ready_changed()
+
+    def _suggest_validation(self, dataset) -> None:
+        """A new dataset gets the default validation size: the book's 10,000 when the
+        training split has 25,000 reviews or more, else 40% of it (editable as ever)."""
+        fingerprint = dataset_info(dataset).get("fingerprint")
+        if fingerprint == getattr(self, "_validation_for", None):
+            return  # the same data re-indexed (another vocabulary size): keep the user's value
+        first = getattr(self, "_validation_for", None) is None
+        self._validation_for = fingerprint
+        suggested = default_validation_size(len(dataset.indices("train")))
+        config = self.settings.config()
+        if first and config.validation_size < len(dataset.indices("train")):
+            return  # the saved setting fits the data the app opened with
+        self.settings.set_config(config.replace(validation_size=suggested))
 
     def _ready_changed(self, *_args) -> None:
         self._update_buttons()
@@ -284,14 +354,17 @@ class TrainTab(QWidget):
     def _start(self, config, retrain_epochs: int | None) -> bool:
         self._config = config
         self._retraining = retrain_epochs is not None
+        self._evaluation = None
         if not self._retraining:
             self.history = {}
             self.best_epoch = None
+            self.best_is_final = True
             self.plots.clear()
             preset = self.settings.preset_combo.currentText()
             name = preset if preset != CUSTOM else config.summary_text()
         else:
             name = f"Retrain {retrain_epochs} epochs and test ({config.summary_text()})"
+        self._run_name = name
         worker = TrainingWorker(
             self.state.dataset,
             config,
@@ -337,6 +410,7 @@ class TrainTab(QWidget):
         if not history.get("loss"):
             return False
         self.history, self.best_epoch = history, best_epoch(history)
+        self.best_is_final = run.get("status") != "stopped"
         self._config = ModelConfig.from_run(run)
         self.plots.set_history(history, self.best_epoch)
         text = (
@@ -385,19 +459,50 @@ class TrainTab(QWidget):
         self.status.show_batch(progress)
 
     def _weights_ready(self, payload) -> None:
-        _epoch, predictor = payload
+        # Every epoch's weights become the current model, named as still training.
+        epoch, predictor = payload
         if predictor is not None:
-            self.state.set_predictor(predictor)
+            config = self._config
+            total = self.worker.retrain_epochs if self.worker is not None else None
+            self.state.set_model(
+                CurrentModel(
+                    predictor,
+                    epoch=epoch,
+                    epochs=total or (config.epochs if config else None),
+                    training=True,
+                    label="retraining on all training reviews"
+                    if self._retraining
+                    else "new training",
+                    config=config.replace(validation_size=0) if self._retraining else config,
+                )
+            )
 
     def _evaluation_ready(self, evaluation) -> None:
-        self.state.set_evaluation(evaluation)
+        # The test result of the retrained model: it is shown with that model, at the end.
+        self._evaluation = evaluation
 
     def _training_finished(self, outcome: TrainingOutcome) -> None:
         result, predictor = outcome
-        if predictor is not None:
-            self.state.set_predictor(predictor)
+        run = None
         if self.store is not None and result.run_id is not None:
-            self.state.set_run(self.store.get_run(result.run_id))
+            run = self.store.get_run(result.run_id)
+        if predictor is not None:
+            if run is not None:
+                model = run_model(self.store, run, predictor)
+                if model.test is None and result.test:
+                    model = model.with_test(result.test)
+            else:
+                model = CurrentModel(
+                    predictor,
+                    epochs=len((result.history or {}).get("loss", [])) or None,
+                    test=result.test,
+                    label=self._run_name,
+                    config=result.config if result.config is not None else self._config,
+                )
+            self.state.set_model(model, evaluation=self._evaluation)
+        elif run is not None:
+            self.state.set_run(run)
+        self._evaluation = None
         seconds = self.status.elapsed()
         if self._retraining:
             self.status.show_result(result.test, self.best_epoch, self._test_count())
@@ -408,11 +513,17 @@ class TrainTab(QWidget):
             self.plots.set_history(self.history, self.best_epoch)
         epochs = len((result.history or {}).get("loss", [])) or self.status.epoch_seen
         verb = {"finished": "Finished", "stopped": "Stopped"}.get(result.status, "Ended")
-        text = f"{verb} after {epochs} epoch{'s' if epochs != 1 else ''} in {clock(seconds)}"
-        if result.reason:
-            text += f" ({result.reason})"
-        if self.best_epoch and not self._retraining:
-            text += f". Lowest validation loss at epoch {self.best_epoch}."
+        if not self._retraining:
+            # Stopped by the user, the lowest validation loss so far may not be the lowest.
+            self.best_is_final = result.status == "finished"
+        text = end_text(
+            result.status,
+            result.reason,
+            epochs,
+            clock(seconds),
+            None if self._retraining else self.best_epoch,
+        )
+        self._update_buttons()
         if result.status == "failed":
             self._show_error(result.reason or "Training failed.")
         self.status.show_end(verb, text, complete=result.status == "finished")
@@ -439,15 +550,13 @@ class TrainTab(QWidget):
     # --- export --------------------------------------------------------------------------
 
     def _export_png(self, plot) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export plot", f"{plot.key}.png", "PNG image (*.png)"
-        )
+        path = save_file_name(self, "Export plot", f"{plot.key}.png", "PNG image (*.png)")
         if path:
             plot.export_png(path)
             self.state.status_message.emit(f"Saved {path}")
 
     def _export_csv(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export history", "history.csv", "CSV (*.csv)")
+        path = save_file_name(self, "Export history", "history.csv", "CSV (*.csv)")
         if path:
             self.plots.export_csv(path)
             self.state.status_message.emit(f"Saved {path}")

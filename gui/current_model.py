@@ -1,0 +1,191 @@
+"""The current model: which weights every tab scores with, and the one line that names it.
+
+One :class:`CurrentModel` lives in :class:`gui.state.AppState`. It says which run and
+epoch the weights come from, what they were trained on, whether they were retrained on
+all training reviews and what their test result is, so the Reviews, Predict, Evaluation
+and lexicon views can all name the model they use. :class:`ModelLine` shows it in one
+strip above every tab; the text is elided (never wider than the window) and the tooltip
+holds the full sentence.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+from engine.errors import LabError
+from engine.model.config import PRESETS, ModelConfig, preset
+
+log = logging.getLogger(__name__)
+
+
+def config_name(config: ModelConfig | None) -> str:
+    """The preset a configuration matches ("Book (16-16)"), else its layer sizes."""
+    if config is None:
+        return "unknown settings"
+    for name in PRESETS:
+        if preset(name, config).to_dict() == config.to_dict():
+            return name
+    units = "-".join(str(u) for u in config.hidden_units)
+    return f"custom ({units} {config.activation})"
+
+
+@dataclass(frozen=True)
+class CurrentModel:
+    """The model every view scores with, and what is known about it.
+
+    Attributes:
+        predictor: the :class:`engine.model.predictor.Predictor`.
+        run: the history run the weights belong to (a dict from ``RunStore``), or None for
+            a model opened from a file or still training without a recorded run.
+        epoch: the 1-based epoch picked with the scrubber, or None for the run's saved model.
+        epochs: how many epochs the run recorded (for "epoch 12 of 20").
+        path: the bundle folder (a run's ``model_path`` or an opened file), if any.
+        test: the model's test result (``Evaluation.to_dict()``), when it has been tested.
+        training: True while the weights are the latest epoch of a training in progress.
+        label: a name for a model that has no run (an opened file's name).
+    """
+
+    predictor: Any
+    run: dict | None = None
+    epoch: int | None = None
+    epochs: int | None = None
+    path: str | None = None
+    test: dict | None = None
+    training: bool = False
+    label: str = ""
+    config: ModelConfig | None = field(default=None, compare=False)
+
+    @property
+    def run_id(self) -> int | None:
+        return None if self.run is None else self.run.get("id")
+
+    def key(self) -> tuple:
+        """Identifies the weights: the same key means the same model (evaluations follow it)."""
+        if self.run_id is not None:
+            return ("run", int(self.run_id), self.epoch)
+        if self.path:
+            return ("file", str(self.path))
+        return ("object", id(self.predictor))
+
+    def with_test(self, test: dict | None) -> CurrentModel:
+        return replace(self, test=test)
+
+    def retrained(self) -> bool:
+        """Trained on all training reviews (the book's final step): no validation split."""
+        config = self.config or (ModelConfig.from_run(self.run) if self.run else None)
+        return bool(self.run is not None and config is not None and config.validation_size == 0)
+
+    def describe(self) -> str:
+        """One sentence naming the model, e.g. "Book (16-16), run 7, retrained 4 epochs, test 0.885"."""
+        config = self.config or (ModelConfig.from_run(self.run) if self.run else None)
+        parts: list[str] = []
+        if self.run is None:
+            parts.append(self.label or (Path(self.path).name if self.path else "unnamed model"))
+            if config is not None:
+                parts.append(config_name(config))
+        else:
+            parts.append(f"{config_name(config)}, run {self.run_id}")
+        if self.training:
+            parts.append(f"training, epoch {self.epoch} of {self.epochs or '?'}")
+        elif self.epoch is not None:
+            parts.append(f"epoch {self.epoch} of {self.epochs or '?'} (scrubbed)")
+        elif self.retrained():
+            parts.append(f"retrained on all training reviews, {self.epochs or '?'} epochs")
+        elif self.run is not None and self.epochs:
+            parts.append(f"after {self.epochs} epochs")
+        if config is not None:
+            parts.append(f"{config.num_words:,}-word vocabulary")
+        if self.test and self.test.get("accuracy") is not None:
+            parts.append(f"test accuracy {float(self.test['accuracy']):.3f}")
+        else:
+            parts.append("not tested")
+        return ", ".join(parts)
+
+    def short(self) -> str:
+        """A few words for a view's own caption ("run 7, epoch 12")."""
+        if self.run is None:
+            return self.label or (Path(self.path).name if self.path else "the current model")
+        text = f"run {self.run_id}"
+        if self.epoch is not None:
+            text += f", epoch {self.epoch}"
+        return text
+
+
+def stored_test(store, run: dict | None, epoch: int | None = None) -> dict | None:
+    """The stored test result of a run's model (or one of its epochs), None when untested."""
+    if store is None or run is None or run.get("id") is None:
+        return None
+    try:
+        return store.evaluation(run["id"], epoch)
+    except LabError:
+        log.warning("Could not read the stored evaluation", exc_info=True)
+        return None
+
+
+def run_model(store, run: dict, predictor, epoch: int | None = None) -> CurrentModel:
+    """The :class:`CurrentModel` for a history run's saved model, or one of its epochs."""
+    return CurrentModel(
+        predictor,
+        run=run,
+        epoch=epoch,
+        epochs=run.get("epochs"),
+        path=run.get("model_path") if epoch is None else None,
+        test=stored_test(store, run, epoch),
+    )
+
+
+def remembered(model: CurrentModel | None) -> dict | None:
+    """What to write in the settings so a relaunch brings this model back (None: nothing)."""
+    if model is None or model.training:
+        return None
+    if model.run_id is not None:
+        return {"run": int(model.run_id), "epoch": model.epoch}
+    if model.path:
+        return {"path": str(model.path)}
+    return None
+
+
+def model_text(model: CurrentModel | None) -> str:
+    return (
+        "Model: none yet (train one or open a model file)"
+        if model is None
+        else ("Model: " + model.describe())
+    )
+
+
+class ModelLine(QLabel):
+    """The strip above the tabs naming the current model; elides instead of widening the window."""
+
+    def __init__(self, state, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("current_model_line")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setMinimumWidth(0)
+        self.setContentsMargins(6, 2, 6, 2)
+        self.setStyleSheet("#current_model_line { background: #eef3f8; color: #1d3550; }")
+        self.full_text = ""
+        state.model_changed.connect(self.show_model)
+        self.show_model(state.model)
+
+    def show_model(self, model: CurrentModel | None) -> None:
+        self.full_text = model_text(model)
+        self.setToolTip(self.full_text)
+        self._elide()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        width = max(self.width() - 14, 40)
+        self.setText(
+            QFontMetrics(self.font()).elidedText(self.full_text, Qt.TextElideMode.ElideRight, width)
+        )
