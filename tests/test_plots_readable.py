@@ -166,3 +166,24 @@ def test_flips_list_takes_the_height_of_its_pane(qtbot):
     # Nothing empty below the list: it reaches the bottom of the pane.
     bottom = scrubber.flip_list.mapTo(scrubber, scrubber.flip_list.rect().bottomLeft()).y()
     assert scrubber.height() - bottom < 20
+
+
+def test_the_run_on_the_plots_is_not_overlaid_on_itself(qtbot):
+    plots = HistoryPlots()
+    qtbot.addWidget(plots)
+    plotted = {"id": 2}
+    painter = OverlayPainter(
+        plots.loss_plot,
+        plots.accuracy_plot,
+        legend=plots.overlay_legend,
+        plotted=lambda: plotted["id"],
+    )
+    painter.show(_overlay_payload())
+    names = painter.named_items("loss")
+    assert not any("seed 2" in n for n in names)
+    assert any("seed 1" in n for n in names) and any("seed 3" in n for n in names)
+    assert "seed 2 (the run on the plots" in plots.overlay_legend.text()
+    plotted["id"] = 3
+    painter.redraw()
+    names = painter.named_items("loss")
+    assert any("seed 2" in n for n in names) and not any("seed 3" in n for n in names)

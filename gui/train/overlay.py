@@ -53,9 +53,12 @@ def _series(epochs: list[dict], key: str) -> tuple[list[int], list[float]]:
 class OverlayPainter:
     """Draws and removes overlay items on a loss plot and an accuracy plot."""
 
-    def __init__(self, loss_plot, accuracy_plot, legend=None) -> None:
+    def __init__(self, loss_plot, accuracy_plot, legend=None, plotted=None) -> None:
         """``legend``: a QLabel that names the overlaid runs instead of the plots' legends
-        (which then keep their size however long the names are)."""
+        (which then keep their size however long the names are). ``plotted``: returns the
+        id of the run the plots draw themselves (blue and red); it is not drawn again."""
+        self.plotted = plotted
+        self.payload: dict | None = None
         self.plots = {"loss": _plot_item(loss_plot), "accuracy": _plot_item(accuracy_plot)}
         self.items: dict[str, list] = {"loss": [], "accuracy": []}
         self.legend = legend
@@ -87,15 +90,26 @@ class OverlayPainter:
 
     def show(self, payload: dict | None) -> None:
         """Replace whatever was overlaid with ``payload`` (see the module docstring)."""
+        self.payload = payload
         self.clear()
         if not payload:
             return
         current = payload.get("current_id")
+        plotted = self.plotted() if self.plotted is not None else None
         for index, run in enumerate(payload.get("runs") or []):
+            if plotted is not None and run.get("id") == plotted:
+                # Drawn over the plots' own curves it hid the validation red.
+                name = str(run.get("name") or f"Run {run.get('id')}")
+                self.entries.append((f"{name} (the run on the plots, blue and red)", "#d62728"))
+                continue
             self._draw_run(run, run_color(index), highlighted=run.get("id") == current)
         for index, band in enumerate(payload.get("bands") or []):
             self._draw_band(band, run_color(len(payload.get("runs") or []) + index))
         self._show_legend()
+
+    def redraw(self) -> None:
+        """Draw the last payload again (the plots now show another run)."""
+        self.show(self.payload)
 
     def named_items(self, plot: str) -> list[str]:
         """Legend names of the overlay items on ``plot`` (``"loss"`` or ``"accuracy"``)."""

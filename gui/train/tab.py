@@ -179,7 +179,10 @@ class TrainTab(QWidget):
         self.status = RunStatus()
         # Runs selected in the Runs tab are drawn over the live curves.
         self.overlay = OverlayPainter(
-            self.plots.loss_plot, self.plots.accuracy_plot, legend=self.plots.overlay_legend
+            self.plots.loss_plot,
+            self.plots.accuracy_plot,
+            legend=self.plots.overlay_legend,
+            plotted=lambda: self._plotted_run_id,
         ).connect(state)
         # Under the plots: what the network learns (lexicon, every epoch) and the epoch
         # scrubber with the reviews whose verdict flips once it overfits.
@@ -442,6 +445,7 @@ class TrainTab(QWidget):
             text += f", lowest validation loss at epoch {self.best_epoch}"
         self.status.progress_label.setText(text + ". Press Train for a new run.")
         self._plotted_run_id = run["id"]
+        self.overlay.redraw()  # the run now on the plots is not overlaid on itself
         self._model_changed(self.state.model)
         self._update_buttons()
         return True
