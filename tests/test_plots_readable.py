@@ -66,6 +66,7 @@ def test_long_overlay_names_do_not_widen_the_plots(qtbot):
     # The plots' own legends keep only training and validation; the runs are named below.
     for plot in (plots.loss_plot, plots.accuracy_plot):
         assert len(plot.getPlotItem().legend.items) == 2
+        assert plot.legend.layout.rowCount() == 1  # side by side, as before the overlay
     assert plots.overlay_legend.isVisible() and plots.overlay_legend.wordWrap()
     assert "seed 3" in plots.overlay_legend.text()
     assert plots.overlay_legend.width() <= plots.width()

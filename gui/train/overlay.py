@@ -116,9 +116,17 @@ class OverlayPainter:
         return [i.name() for i in self.items[plot] if hasattr(i, "name") and i.name()]
 
     def _add(self, plot: str, item) -> None:
-        self.plots[plot].addItem(item)
-        if self.legend is not None and self.plots[plot].legend is not None:
-            self.plots[plot].legend.removeItem(item)
+        target = self.plots[plot]
+        if self.legend is None:
+            target.addItem(item)
+        else:
+            # PlotItem.addItem lists named items in its legend; removing them afterwards
+            # re-laid the legend out one entry per row. Named in ``legend`` instead.
+            legend, target.legend = target.legend, None
+            try:
+                target.addItem(item)
+            finally:
+                target.legend = legend
         self.items[plot].append(item)
 
     def _draw_run(self, run: dict, color, highlighted: bool) -> None:

@@ -57,9 +57,8 @@ class MetricPlot(pg.PlotWidget):
         # some curve or the best-epoch label. As the PlotItem's legend, it also lists the
         # named curves others add (the Runs tab's overlay).
         self.legend = pg.LegendItem(colCount=2)
-        # The legend never sets the plot's width (it used to push the plot past its pane):
-        # short entry names, and no minimum width of its own.
-        self.legend.setMinimumWidth(0)
+        # Short entry names (the title says which metric): with "Training loss" and
+        # "Validation accuracy" the legend's width pushed the plots past a laptop's pane.
         self.plotItem.layout.addItem(self.legend, 4, 1)
         self.plotItem.legend = self.legend
         self.train_curve = self.plot(
@@ -115,7 +114,8 @@ class MetricPlot(pg.PlotWidget):
         plot pushed the axes out of view on a narrow screen instead of wrapping.
         """
         entries = [
-            sample.boundingRect().width() + label.boundingRect().width() + 10
+            # The text's own width: the LabelItem's rect is what the layout stretched it to.
+            sample.boundingRect().width() + label.item.boundingRect().width() + 10
             for sample, label in self.legend.items
         ]
         if not entries:
