@@ -69,6 +69,11 @@ def test_long_overlay_names_do_not_widen_the_plots(qtbot):
         assert plot.legend.layout.rowCount() == 1  # side by side, as before the overlay
     assert plots.overlay_legend.isVisible() and plots.overlay_legend.wordWrap()
     assert "seed 3" in plots.overlay_legend.text()
+    assert "rather long descriptive name for the experiment, seed 3" in (
+        plots.overlay_legend.toolTip()
+    )
+    lines = plots.overlay_legend.fontMetrics().lineSpacing()
+    assert plots.overlay_legend.height() <= 2 * lines + 4
     assert plots.overlay_legend.width() <= plots.width()
     # Every epoch stays on the x axis.
     qtbot.waitUntil(lambda: plots.loss_plot.getViewBox().viewRange()[0][1] >= 8, timeout=2000)
@@ -183,7 +188,7 @@ def test_the_run_on_the_plots_is_not_overlaid_on_itself(qtbot):
     names = painter.named_items("loss")
     assert not any("seed 2" in n for n in names)
     assert any("seed 1" in n for n in names) and any("seed 3" in n for n in names)
-    assert "seed 2 (the run on the plots" in plots.overlay_legend.text()
+    assert "seed 2 (on the plots)" in plots.overlay_legend.toolTip()
     plotted["id"] = 3
     painter.redraw()
     names = painter.named_items("loss")

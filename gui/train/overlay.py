@@ -40,6 +40,13 @@ def run_color(index: int) -> pg.QtGui.QColor:
     return pg.mkColor(OVERLAY_COLORS[index % len(OVERLAY_COLORS)])
 
 
+def _short(name: str, limit: int = 30) -> str:
+    """A legend entry: the end of a long name says most (its seed, "(current)")."""
+    if len(name) <= limit:
+        return name
+    return name[: limit // 2 - 1] + "…" + name[-(limit // 2) :]
+
+
 def _series(epochs: list[dict], key: str) -> tuple[list[int], list[float]]:
     xs, ys = [], []
     for row in epochs:
@@ -79,13 +86,18 @@ class OverlayPainter:
     def _show_legend(self) -> None:
         if self.legend is None:
             return
+        # Short entries, at most two lines: a laptop's plots must keep their height. The
+        # full names are in the tooltip.
         parts = [
-            f'<span style="color:{color}">━━</span>&nbsp;{html.escape(name)}'
+            f'<span style="color:{color}">━━</span>&nbsp;{html.escape(_short(name))}'
             for name, color in self.entries
         ]
         self.legend.setText(
             "<b>Overlaid</b> (solid: validation, dashed: training): " + " · ".join(parts)
         )
+        self.legend.setToolTip("\n".join(name for name, _color in self.entries))
+        lines = self.legend.fontMetrics().lineSpacing()
+        self.legend.setMaximumHeight(2 * lines + 4)
         self.legend.setVisible(bool(parts))
 
     def show(self, payload: dict | None) -> None:
@@ -100,7 +112,7 @@ class OverlayPainter:
             if plotted is not None and run.get("id") == plotted:
                 # Drawn over the plots' own curves it hid the validation red.
                 name = str(run.get("name") or f"Run {run.get('id')}")
-                self.entries.append((f"{name} (the run on the plots, blue and red)", "#d62728"))
+                self.entries.append((f"{name} (on the plots)", "#d62728"))
                 continue
             self._draw_run(run, run_color(index), highlighted=run.get("id") == current)
         for index, band in enumerate(payload.get("bands") or []):
