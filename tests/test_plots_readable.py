@@ -139,7 +139,7 @@ def test_scrubber_epoch_is_marked_on_both_plots(qtbot, tiny_dataset):
     tab.scrubber.slider.setValue(2)
     for plot in plots:
         assert plot.scrub_line.isVisible() and plot.scrub_line.value() == 2
-        assert "epoch 2" in plot.scrub_line.label.toPlainText()
+        assert "in use: epoch 2" in plot.scrub_line.label.toPlainText()
     tab.scrubber.slider.setValue(1)
     assert all(p.scrub_line.value() == 1 for p in plots)
     tab.scrubber.use_final_model()

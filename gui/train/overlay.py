@@ -40,7 +40,7 @@ def run_color(index: int) -> pg.QtGui.QColor:
     return pg.mkColor(OVERLAY_COLORS[index % len(OVERLAY_COLORS)])
 
 
-def _short(name: str, limit: int = 30) -> str:
+def _short(name: str, limit: int = 26) -> str:
     """A legend entry: the end of a long name says most (its seed, "(current)")."""
     if len(name) <= limit:
         return name
@@ -92,10 +92,11 @@ class OverlayPainter:
             f'<span style="color:{color}">━━</span>&nbsp;{html.escape(_short(name))}'
             for name, color in self.entries
         ]
-        self.legend.setText(
-            "<b>Overlaid</b> (solid: validation, dashed: training): " + " · ".join(parts)
+        self.legend.setText("<b>Overlaid:</b> " + " · ".join(parts))
+        self.legend.setToolTip(
+            "Solid lines: validation, dashed lines: training.\n"
+            + "\n".join(name for name, _color in self.entries)
         )
-        self.legend.setToolTip("\n".join(name for name, _color in self.entries))
         lines = self.legend.fontMetrics().lineSpacing()
         self.legend.setMaximumHeight(2 * lines + 4)
         self.legend.setVisible(bool(parts))

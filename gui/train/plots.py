@@ -201,7 +201,11 @@ class MetricPlot(pg.PlotWidget):
             return
         self.scrub_line.setValue(epoch)
         self.scrub_line.show()  # before the text: a hidden label does not update it
-        self.scrub_line.label.setFormat(f"model in use: epoch {epoch}")
+        # The text opens towards the middle of the plot, so neither end cuts it off.
+        (x_low, x_high), _ = self.getViewBox().viewRange()
+        side = 1.0 if epoch > (x_low + x_high) / 2 else 0.0
+        self.scrub_line.label.anchors = [(side, 0.0), (side, 0.0)]
+        self.scrub_line.label.setFormat(f" in use: epoch {epoch} ")
 
     def _hover(self, pos) -> None:
         if not self.history or not self.sceneBoundingRect().contains(pos):
