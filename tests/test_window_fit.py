@@ -104,3 +104,18 @@ def test_a_long_status_message_stops_before_the_tensorflow_label(qtbot, tiny_dat
     assert bar.fontMetrics().horizontalAdvance(shown) < bar.width() - win.tf_label.width()
     assert bar.toolTip() == text  # the whole message is still there to read
     win.shutdown()
+
+
+def test_a_plot_legend_wraps_to_the_plot_width_instead_of_widening_it(qtbot):
+    from gui.train.plots import MetricPlot
+
+    plot = MetricPlot("accuracy", "Accuracy")
+    qtbot.addWidget(plot)
+    plot.resize(600, 300)
+    plot.show()
+    qtbot.waitExposed(plot)
+    assert plot.legend.columnCount == 2  # both entries side by side when there is room
+    plot.resize(plot.minimumWidth(), 300)
+    qtbot.waitUntil(lambda: plot.legend.columnCount == 1, timeout=2000)
+    # The plot item, legend included, stays inside the widget: nothing drawn off-screen.
+    qtbot.waitUntil(lambda: plot.plotItem.geometry().width() <= plot.width(), timeout=2000)

@@ -40,6 +40,9 @@ class MetricPlot(pg.PlotWidget):
         super().__init__(parent=parent, background="w")
         self.key = key
         self.setObjectName(f"{key}_plot")
+        # The narrowest the axis, title and a one-column legend fit in: narrower, pyqtgraph
+        # draws the plot past its widget's edge.
+        self.setMinimumWidth(230)
         self.setTitle(title, color="#222", size="11pt")
         self.setLabel("bottom", "Epoch")
         self.setLabel("left", title)
@@ -101,7 +104,7 @@ class MetricPlot(pg.PlotWidget):
         plot pushed the axes out of view on a narrow screen instead of wrapping.
         """
         entries = [
-            sample.boundingRect().width() + label.boundingRect().width() + 10
+            sample.boundingRect().width() + label.item.boundingRect().width() + 15
             for sample, label in self.legend.items
         ]
         if not entries:
@@ -113,9 +116,13 @@ class MetricPlot(pg.PlotWidget):
         return columns
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)
+        # The legend first: the plot item is then laid out with the legend's new width.
         if "legend" in self.__dict__:  # pyqtgraph resizes once before __init__ is done
-            self.fit_legend()
+            before = self.legend.columnCount
+            if self.fit_legend() != before:
+                self.legend.updateSize()
+                self.plotItem.layout.activate()
+        super().resizeEvent(event)
 
     def set_history(self, history: dict[str, list[float]], best_epoch: int | None) -> None:
         self.history = history
