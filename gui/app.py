@@ -3,7 +3,9 @@
 Only Qt, pyqtgraph and the light engine modules are imported before the first paint;
 TensorFlow and the dataset load in the background afterwards.
 ``IMDB_LAB_MEASURE_STARTUP=1`` prints the time from process start to first paint
-(``=exit`` also quits right after painting, for scripted measurements).
+(``=exit`` also quits right after painting, for scripted measurements; ``=ready`` prints
+one JSON line of first paint, dataset ready and training ready once Train is enabled, and
+quits, see :mod:`gui.startup_measure`).
 """
 
 from __future__ import annotations
@@ -113,7 +115,17 @@ def run(argv: list[str] | None = None) -> int:
         warm_up=measure != "exit",
         load_data=measure != "exit",
     )
-    if measure:
+    if measure == "ready":
+        from gui.startup_measure import ReadyProbe
+
+        def seconds() -> float:
+            since_start = _since_process_start_ms()
+            return (
+                since_start / 1000 if since_start is not None else time.monotonic() - _IMPORTED_AT
+            )
+
+        window.ready_probe = ReadyProbe(window, seconds)
+    elif measure:
 
         def report() -> None:
             since_start = _since_process_start_ms()

@@ -103,6 +103,17 @@ class MainWindow(QMainWindow):
         self._warm_up = warm_up
         self._load_data = load_data and dataset is None
 
+        self.loader = DatasetLoader(
+            self.state,
+            lambda: self.train_tab.settings.config().num_words,
+            data_source=data_source,
+            load_options=load_options,
+            parent=self,
+        )
+        if warm_up and not self.state.tf_ready:
+            # The training process loads TensorFlow on the other core while this one
+            # builds and paints the window (it used to start after the first paint).
+            self.loader.warm_up()
         # Tabs are imported and built directly: one that fails to build stops the window.
         self.train_tab = TrainTab(self.state)
         self.tab_keys: dict[str, QWidget] = {
@@ -143,13 +154,6 @@ class MainWindow(QMainWindow):
         # Train's Ctrl+Enter never fires from a text editor (the Predict box uses it), and
         # a wheel over an unfocused spin box or combo box scrolls instead of changing it.
         self.key_guard = EditorKeyGuard(self.train_action.shortcuts(), self).install()
-        self.loader = DatasetLoader(
-            self.state,
-            lambda: self.train_tab.settings.config().num_words,
-            data_source=data_source,
-            load_options=load_options,
-            parent=self,
-        )
 
         state_ = self.state
         state_.status_message.connect(self._show_status)
@@ -235,9 +239,7 @@ class MainWindow(QMainWindow):
             return
         self._started_background = True
         self.train_tab.plots.warm_up()
-        if self._warm_up and not self.state.tf_ready:
-            self.loader.warm_up()
-        elif self.state.tf_ready:
+        if self.state.tf_ready:
             self.tf_label.setText("TensorFlow ready")
         if self._load_data:
             self.load_dataset(self.loader.current_source())

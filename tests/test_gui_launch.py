@@ -205,3 +205,56 @@ def test_help_menu_opens_the_log_folder(qtbot, monkeypatch, tiny_dataset, lab_ho
     qtbot.addWidget(window)
     window.actions_by_name["open_log_folder_action"].trigger()
     assert [url.toLocalFile() for url in opened] == [str(lab_home / "logs")]
+
+
+def test_measure_ready_reports_when_training_is_possible(lab_home, tmp_path):
+    """``IMDB_LAB_MEASURE_STARTUP=ready``: one JSON line once Train is enabled, exit 0."""
+    import json
+
+    from tests.tiny_data import make_tiny_archive
+
+    # Enough training reviews for the book's 10,000 held out for validation.
+    archive = make_tiny_archive(tmp_path / "small.tar.gz", per_folder=5_001)
+
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        IMDB_LAB_MEASURE_STARTUP="ready",
+        IMDB_LAB_HOME=str(lab_home),
+    )
+    out = subprocess.run(
+        [sys.executable, *_entry_script(), "--data", str(archive)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert out.returncode == 0, out.stderr[-3000:]
+    times = json.loads(out.stdout.strip().splitlines()[-1])
+    assert set(times) == {"first_paint_s", "dataset_ready_s", "training_ready_s"}
+    assert 0 < times["first_paint_s"] <= times["training_ready_s"]
+    assert 0 < times["dataset_ready_s"] <= times["training_ready_s"]
+
+
+def test_measure_ready_without_a_dataset_fails_with_nulls(lab_home):
+    import json
+
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        IMDB_LAB_MEASURE_STARTUP="ready",
+        IMDB_LAB_HOME=str(lab_home),
+    )
+    env.pop("IMDB_LAB_DATA", None)
+    out = subprocess.run(
+        [sys.executable, *_entry_script()],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert out.returncode == 1, out.stderr[-3000:]
+    times = json.loads(out.stdout.strip().splitlines()[-1])
+    assert times["dataset_ready_s"] is None and times["training_ready_s"] is None

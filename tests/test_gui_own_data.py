@@ -114,3 +114,25 @@ def test_runs_tab_shows_the_dataset(qtbot):
     column = COLUMNS.index("Dataset")
     assert tab.table.item(0, column).text() == "ratings_train.txt + ratings_test.txt (3 / 2)"
     assert tab.shutdown()
+
+
+def test_open_dataset_asks_for_columns_and_test_file(qtbot, window, tmp_path, monkeypatch):
+    """File → Open dataset on a file of your own reviews goes through the dialog."""
+    train, test = write_nsmc(tmp_path)
+    shown = []
+
+    def accept(dialog):
+        shown.append(dialog.status.text())
+        dialog.test_edit.setText(str(test))
+        return OwnDataDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(OwnDataDialog, "exec", accept)
+    with qtbot.waitSignal(window.state.dataset_changed, timeout=20_000):
+        window.open_dataset(str(train))
+    qtbot.waitUntil(lambda: not window.loader.busy(), timeout=10_000)
+    assert shown and "column 2 (document)" in shown[0]
+    assert window.state.dataset.counts == {"train": 299, "test": 99}
+
+    monkeypatch.setattr(OwnDataDialog, "exec", lambda dialog: OwnDataDialog.DialogCode.Rejected)
+    window.open_dataset(str(tmp_path / "ratings_test.txt"))
+    assert not window.loader.busy()  # cancelled: nothing loads

@@ -205,3 +205,29 @@ def test_imdb_dataset_info_is_derived(tmp_path):
     info = dataset_info(ds)
     assert info["kind"] == "imdb" and info["name"] == "t.tar.gz"
     assert info["counts"] == {"train": 10, "test": 10} and len(info["fingerprint"]) == 16
+
+
+def test_chunked_and_parallel_tokenizing_match_the_tokenizer(tmp_path, monkeypatch):
+    import engine.data.own as own
+
+    path = tmp_path / "mixed.tsv"
+    texts = [
+        "Un film très émouvant<br />ÇA VA l'été",
+        "아 더빙.. 진짜 짜증나네요 목소리",
+        "Don't 'quote' it__ok 10/10",
+        "Ünïcödé naïve café — ﬁne",
+    ]
+    path.write_text(
+        "text\tlabel\n" + "".join(f"{texts[i % 4]} {i}\t{i % 2}\n" for i in range(60)),
+        encoding="utf-8",
+    )
+    whole = read_own(path, num_words=1000)
+    monkeypatch.setattr(own, "TOKEN_CHUNK", 7)
+    monkeypatch.setattr(own, "PARALLEL_BYTES", 0)  # a worker process, several chunks in flight
+    chunked = read_own(path, num_words=1000)
+    assert chunked.vocab == whole.vocab and np.array_equal(chunked.tokens, whole.tokens)
+    for i in range(len(whole)):
+        words = tokenize(whole.text(i))
+        assert [whole.vocab[t] if t >= 0 else None for t in whole.token_ids(i)] == [
+            w if w in whole.word_index else None for w in words
+        ]

@@ -1,8 +1,9 @@
 """Your own labelled reviews: delimited text, JSON Lines or pos/neg folders, to a :class:`Dataset`.
 
 Rows stream from the readers in :mod:`engine.data.formats` straight into compact arrays:
-each text is tokenized as it arrives, its words numbered (int32) and its UTF-8 bytes
-appended to one blob, so no list of a million Python strings ever exists. Rows with an
+texts are tokenized a chunk at a time as they arrive (on a second core for large files),
+their words numbered (int32) and their UTF-8 bytes appended to one blob, so no list of a
+million Python strings ever exists. Rows with an
 empty text or an unknown label are skipped and counted; a file with nothing usable is one
 :class:`~engine.errors.DataError` sentence naming the file and its first problem.
 
@@ -15,11 +16,14 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import multiprocessing
 import os
 import threading
 from array import array
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -29,11 +33,12 @@ import numpy as np
 from engine.callbacks import Progress
 from engine.data import cache
 from engine.data.archive import MAX_REVIEW_BYTES
+from engine.data.bulk_tokens import index_chunk
 from engine.data.dataset import UNKNOWN, Dataset
 from engine.data.formats import delimited, folder, jsonl
 from engine.data.formats.columns import LABEL_NAMES, TEXT_NAMES, ColumnChoice, Row
 from engine.data.labels import LabelRule, apply_rule, label_rule, label_value
-from engine.data.tokenizer import TOKENIZER_VERSION, tokenize
+from engine.data.tokenizer import TOKENIZER_VERSION
 from engine.errors import Cancelled, DataError
 
 OWN_FORMAT = 1
@@ -42,6 +47,9 @@ STANFORD_SUFFIXES = (".gz", ".tgz", ".tar", ".npz")
 TRAIN_WORDS = {"train": 0, "training": 0, "dev": 0, "val": 0, "valid": 0, "validation": 0}
 TEST_WORDS = {"test": 1, "testing": 1}
 CHUNK_ROWS = 100_000  # rows per step when counting training words
+TOKEN_CHUNK = 2500  # texts tokenized at once (~1-3 MB)
+IN_FLIGHT = 2  # chunks waiting for the worker process at most
+PARALLEL_BYTES = 32 << 20  # smaller inputs are not worth starting a worker process for
 
 
 @dataclass(frozen=True)
@@ -150,13 +158,84 @@ def _split_code(raw: str | None) -> int | None:
     return TRAIN_WORDS.get(word, TEST_WORDS.get(word))
 
 
-class _Collector:
-    """Compact arrays of the usable rows, filled one row at a time."""
+def _start_pool() -> Any:
+    """One worker process (spawn: the window's process has Qt threads), or None."""
+    try:
+        return ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+    except (OSError, RuntimeError):
+        return None
 
-    def __init__(self, progress: Progress | None, cancel: threading.Event | None) -> None:
+
+class _Tokens:
+    """Word numbers of the texts added, tokenized a chunk at a time (the bulk tokenizer's
+    :func:`~engine.data.bulk_tokens.index_chunk`, the same tokens as ``tokenize``).
+
+    With ``parallel`` one worker process tokenizes chunks while this one reads on; at most
+    :data:`IN_FLIGHT` chunks wait for it, so the texts held never grow with the file.
+    """
+
+    def __init__(self, parallel: bool) -> None:
         self.numbers: defaultdict[str, int] = defaultdict(itertools.count().__next__)
         self.flat = array("i")
         self.lengths = array("i")
+        self._pending: list[str] = []
+        self._waiting: deque[tuple[list[str], Any]] = deque()
+        self._pool = _start_pool() if parallel else None
+
+    def add(self, text: str) -> None:
+        self._pending.append(text)
+        if len(self._pending) >= TOKEN_CHUNK:
+            self._cut()
+
+    def _cut(self) -> None:
+        part, self._pending = self._pending, []
+        if self._pool is None:
+            self._take(index_chunk(part))
+            return
+        try:
+            self._waiting.append((part, self._pool.submit(index_chunk, part)))
+        except BrokenProcessPool:  # the worker could not start or died: go on here
+            self.close()
+            self._waiting.append((part, None))
+        while len(self._waiting) > IN_FLIGHT:
+            self._take_next()
+
+    def _take_next(self) -> None:
+        part, future = self._waiting.popleft()
+        try:
+            result = future.result() if future is not None else index_chunk(part)
+        except BrokenProcessPool:
+            self.close()
+            result = index_chunk(part)
+        self._take(result)
+
+    def _take(self, result: tuple[list[str], np.ndarray, np.ndarray]) -> None:
+        words, local, lengths = result
+        renumber = np.fromiter(map(self.numbers.__getitem__, words), np.int32, len(words))
+        self.flat.frombytes(renumber[local].astype(np.int32).tobytes())
+        self.lengths.frombytes(np.asarray(lengths, dtype=np.int32).tobytes())
+
+    def finish(self) -> None:
+        """Tokenize what is left; every text added is then in :attr:`flat`/:attr:`lengths`."""
+        if self._pending:
+            self._cut()
+        while self._waiting:
+            self._take_next()
+        self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+class _Collector:
+    """Compact arrays of the usable rows, filled one row at a time."""
+
+    def __init__(
+        self, progress: Progress | None, cancel: threading.Event | None, parallel: bool = False
+    ) -> None:
+        self.tokens = _Tokens(parallel)
         self.values = array("d")
         self.split = array("b")
         self.ids = array("q")
@@ -171,7 +250,6 @@ class _Collector:
         self, path: Path, rows: Iterator[Row], forced_split: int | None, total: int, done: int
     ) -> tuple[int, str]:
         """Take every usable row of ``rows``; returns (rows kept, first problem)."""
-        number_of = self.numbers.__getitem__
         kept, first = 0, ""
         for n, row in enumerate(rows):
             if n % 2000 == 0:
@@ -201,9 +279,7 @@ class _Collector:
                 self.truncated += 1
                 data = data[:MAX_REVIEW_BYTES]
                 text = data.decode("utf-8", errors="ignore")
-            before = len(self.flat)
-            self.flat.extend(map(number_of, tokenize(text)))
-            self.lengths.append(len(self.flat) - before)
+            self.tokens.add(text)
             self.blob += data
             self.text_offsets.append(len(self.blob))
             self.values.append(value)  # type: ignore[arg-type]
@@ -272,15 +348,18 @@ def read_own(
         if not path.exists():
             raise DataError(f"The dataset {path} does not exist.")
     total = sum(_size(p) for p in files)
-    collector = _Collector(progress, cancel)
+    collector = _Collector(progress, cancel, parallel=total >= PARALLEL_BYTES)
     done = 0
-    for path, forced in zip(files, (0 if test is not None else None, 1)):
-        kept, first = collector.read(path, _rows(path, options), forced, total, done)
-        done += _size(path)
-        if not kept:
-            raise DataError(
-                f"{path} has no usable reviews: the first problem is {first or 'that it is empty'}."
-            )
+    try:
+        for path, forced in zip(files, (0 if test is not None else None, 1)):
+            kept, first = collector.read(path, _rows(path, options), forced, total, done)
+            done += _size(path)
+            if not kept:
+                problem = first or "that it is empty"
+                raise DataError(f"{path} has no usable reviews: the first problem is {problem}.")
+        collector.tokens.finish()
+    finally:
+        collector.tokens.close()
     return _finish(collector, train, test, options, num_words, progress, cancel)
 
 
@@ -304,11 +383,11 @@ def _finish(
         split[:] = 0
         split[order[: int(round(len(split) * options.test_share))]] = 1
     split[split < 0] = 0
-    lengths = np.frombuffer(c.lengths, dtype=np.int32)
+    lengths = np.frombuffer(c.tokens.lengths, dtype=np.int32)
     token_offsets = np.zeros(len(lengths) + 1, dtype=np.int64)
     np.cumsum(lengths, out=token_offsets[1:])
     text_offsets = np.frombuffer(c.text_offsets, dtype=np.int64)
-    numbers = np.frombuffer(c.flat, dtype=np.int32)
+    numbers = np.frombuffer(c.tokens.flat, dtype=np.int32)
     ids = np.frombuffer(c.ids, dtype=np.int64)
     skipped = dict(c.skipped)
     if not keep.all():
@@ -327,7 +406,7 @@ def _finish(
         )
     if cancel is not None and cancel.is_set():
         raise Cancelled("Preparing the dataset was cancelled.")
-    words = list(c.numbers)
+    words = list(c.tokens.numbers)
     vocab, tokens = _index(words, numbers, token_offsets, split, num_words)
     integral = values == np.round(values)
     rating = np.where(
