@@ -92,6 +92,8 @@ class CurrentModel:
                 parts.append(config_name(config))
         else:
             parts.append(f"{config_name(config)}, run {self.run_id}")
+            if config is not None and config.seed:
+                parts.append(f"seed {config.seed}")
         if self.training:
             parts.append(f"training, epoch {self.epoch} of {self.epochs or '?'}")
         elif self.epoch is not None:

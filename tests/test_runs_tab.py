@@ -231,6 +231,9 @@ def test_repeat_x3_trains_three_seeds_and_draws_a_band(qtbot, tab, store, tiny_d
     assert len(fills) == 1
     assert any("base repeat mean" in n for n in painter.named_items("accuracy"))
     assert "Test accuracy over 3 seeds" in tab.spread_label.text()
+    # Said plainly: these are the 2-epoch final models, not the book's retrained ones.
+    assert "after all 2 epochs" in tab.spread_label.text()
+    assert "overfitted" in tab.spread_label.text()
     assert not tab.buttons["stop"].isEnabled()
 
 

@@ -204,7 +204,7 @@ class EvaluationView(QWidget):
 
     def _model_changed(self, _model) -> None:
         if self.state.evaluation is None:
-            self.set_evaluation(None)  # names the new, untested model
+            self.summary.setText(self._no_evaluation_text())  # names the new, untested model
 
     def _rescore_stored(self, *_args) -> None:
         model = self.state.model
@@ -275,15 +275,7 @@ class EvaluationView(QWidget):
         self.train_button.setVisible(evaluation is None)
         self.matrix.setEnabled(evaluation is not None)
         if evaluation is None:
-            model = self.state.model
-            self.summary.setText(
-                "No evaluation yet. Train a model and test it (the book's "
-                "protocol ends with a test on the 25,000 test reviews); the "
-                "results appear here."
-                if model is None
-                else f"No evaluation yet of {html.escape(model.short())} (the current model): "
-                "press “Evaluate the current model” or use “Retrain best N and test”."
-            )
+            self.summary.setText(self._no_evaluation_text())
             self.matrix.set_counts(np.zeros((2, 2)))
             return
         self.matrix.set_counts(evaluation.confusion)
@@ -305,6 +297,19 @@ class EvaluationView(QWidget):
         self.roc.plot([0, 1], [0, 1], pen=pg.mkPen("#999", style=Qt.PenStyle.DashLine))
         self.roc.plot(fpr, tpr, pen=pg.mkPen("#1f5fa8", width=2))
         self.roc.setTitle(f"ROC curve (AUC = {evaluation.roc_auc:.3f})", color="#333")
+
+    def _no_evaluation_text(self) -> str:
+        model = self.state.model
+        if model is None:
+            return (
+                "No evaluation yet. Train a model and test it (the book's "
+                "protocol ends with a test on the 25,000 test reviews); the "
+                "results appear here."
+            )
+        return (
+            f"No evaluation yet of {html.escape(model.short())} (the current model): "
+            "press “Evaluate the current model” or use “Retrain best N and test”."
+        )
 
     def _true_labels(self, evaluation) -> np.ndarray | None:
         ds = self.state.dataset

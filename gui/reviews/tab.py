@@ -145,7 +145,7 @@ class ReviewsTab(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        for col, width in enumerate((52, 72, 54, 60, 84, 56)):
+        for col, width in enumerate((78, 72, 54, 60, 84, 56)):  # "validation" fits
             header.resizeSection(col, width)
         header.setStretchLastSection(True)
         header.setSectionsClickable(True)

@@ -474,9 +474,11 @@ class RunsTab(QWidget):
         s = result.test_spread()
         if s:
             self.spread_label.setText(
-                f"Test accuracy over {s['n']} seeds: mean {s['mean']:.2%}, min {s['min']:.2%}, "
-                f"max {s['max']:.2%} (spread {100 * s['range']:.1f} points). Differences between "
-                "experiments smaller than this spread may be noise."
+                f"Test accuracy over {s['n']} seeds {_repeat_models(result.config)}: "
+                f"mean {s['mean']:.2%}, min {s['min']:.2%}, max {s['max']:.2%} (spread "
+                f"{100 * s['range']:.1f} points). Differences between experiments smaller than "
+                "this spread may be noise. The book's protocol (Train, then “Retrain best N "
+                "and test”) retrains for the best epoch count and scores higher."
             )
         else:
             self.spread_label.setText("The repeat stopped before a run finished.")
@@ -492,6 +494,17 @@ class RunsTab(QWidget):
         self.spread_label.setText(message or "The repeat was stopped.")
         self.refresh()
         self._update_buttons()
+
+
+def _repeat_models(config) -> str:
+    """Which models a repeat's test accuracies belong to, said plainly."""
+    if config is None:
+        return "(each seed's final model)"
+    if config.early_stopping:
+        return "(each seed's model after early stopping, not retrained as in the book)"
+    if config.validation_size == 0:
+        return f"(each seed trained {config.epochs} epochs on all training reviews)"
+    return f"after all {config.epochs} epochs (each seed's final, overfitted model)"
 
 
 def _list_runs(store, progress=None, cancel=None) -> list[dict]:

@@ -12,6 +12,8 @@ Payload (``dict``): ``runs`` — list of run dicts with ``id``, ``name`` and ``e
 
 from __future__ import annotations
 
+import html
+
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
@@ -19,9 +21,23 @@ from PySide6.QtCore import Qt
 PLOTS = (("loss", "val_loss", "loss"), ("accuracy", "val_accuracy", "accuracy"))
 
 
+# Red means validation and blue training everywhere in the app (plots, legends), and green
+# marks the best epoch: overlaid runs use none of them.
+OVERLAY_COLORS = (
+    "#9467bd",  # purple
+    "#ff7f0e",  # orange
+    "#17becf",  # cyan
+    "#00a087",  # teal
+    "#e377c2",  # pink
+    "#bcbd22",  # olive
+    "#393b79",  # indigo
+    "#7f7f7f",  # grey
+)
+
+
 def run_color(index: int) -> pg.QtGui.QColor:
-    """A distinct colour per overlaid run (hues spread so neighbours differ)."""
-    return pg.intColor(index, hues=9, values=1, maxValue=220)
+    """A distinct colour per overlaid run, never the validation red or the training blue."""
+    return pg.mkColor(OVERLAY_COLORS[index % len(OVERLAY_COLORS)])
 
 
 def _series(epochs: list[dict], key: str) -> tuple[list[int], list[float]]:
@@ -37,9 +53,13 @@ def _series(epochs: list[dict], key: str) -> tuple[list[int], list[float]]:
 class OverlayPainter:
     """Draws and removes overlay items on a loss plot and an accuracy plot."""
 
-    def __init__(self, loss_plot, accuracy_plot) -> None:
+    def __init__(self, loss_plot, accuracy_plot, legend=None) -> None:
+        """``legend``: a QLabel that names the overlaid runs instead of the plots' legends
+        (which then keep their size however long the names are)."""
         self.plots = {"loss": _plot_item(loss_plot), "accuracy": _plot_item(accuracy_plot)}
         self.items: dict[str, list] = {"loss": [], "accuracy": []}
+        self.legend = legend
+        self.entries: list[tuple[str, str]] = []  # (name, colour) shown in ``legend``
 
     def connect(self, state) -> OverlayPainter:
         state.overlay_runs.connect(self.show)
@@ -50,6 +70,20 @@ class OverlayPainter:
             for item in items:
                 self.plots[name].removeItem(item)
             items.clear()
+        self.entries = []
+        self._show_legend()
+
+    def _show_legend(self) -> None:
+        if self.legend is None:
+            return
+        parts = [
+            f'<span style="color:{color}">━━</span>&nbsp;{html.escape(name)}'
+            for name, color in self.entries
+        ]
+        self.legend.setText(
+            "<b>Overlaid</b> (solid: validation, dashed: training): " + " · ".join(parts)
+        )
+        self.legend.setVisible(bool(parts))
 
     def show(self, payload: dict | None) -> None:
         """Replace whatever was overlaid with ``payload`` (see the module docstring)."""
@@ -61,6 +95,7 @@ class OverlayPainter:
             self._draw_run(run, run_color(index), highlighted=run.get("id") == current)
         for index, band in enumerate(payload.get("bands") or []):
             self._draw_band(band, run_color(len(payload.get("runs") or []) + index))
+        self._show_legend()
 
     def named_items(self, plot: str) -> list[str]:
         """Legend names of the overlay items on ``plot`` (``"loss"`` or ``"accuracy"``)."""
@@ -68,6 +103,8 @@ class OverlayPainter:
 
     def _add(self, plot: str, item) -> None:
         self.plots[plot].addItem(item)
+        if self.legend is not None and self.plots[plot].legend is not None:
+            self.plots[plot].legend.removeItem(item)
         self.items[plot].append(item)
 
     def _draw_run(self, run: dict, color, highlighted: bool) -> None:
@@ -75,6 +112,7 @@ class OverlayPainter:
         name = str(run.get("name") or f"Run {run.get('id')}")
         if highlighted:
             name += " (current)"
+        self.entries.append((name, pg.mkColor(color).name()))
         for plot, val_key, train_key in PLOTS:
             xs, ys = _series(run.get("epochs") or [], val_key)
             if xs:  # only the validation curve gets a legend entry, one per run
@@ -106,6 +144,7 @@ class OverlayPainter:
         fill = pg.mkColor(color)
         fill.setAlpha(60)
         name = str(band.get("name") or "Repeat")
+        self.entries.append((f"{name}: mean of the seeds, band from min to max", fill.name()))
         for plot, val_key, train_key in PLOTS:
             metric = band["bands"].get(val_key) or band["bands"].get(train_key)
             if metric is None:

@@ -31,6 +31,8 @@ from gui.help.dialogs import glossary_button
 TRAIN_PEN = pg.mkPen("#1f77b4", width=2)
 VAL_PEN = pg.mkPen("#d62728", width=2)
 BEST_PEN = pg.mkPen("#2ca02c", width=1.5, style=Qt.PenStyle.DashLine)
+# The scrubber's epoch: the model every tab uses is the one after this epoch.
+SCRUB_PEN = pg.mkPen("#333333", width=2, style=Qt.PenStyle.DotLine)
 CSV_COLUMNS = ("epoch", "loss", "accuracy", "val_loss", "val_accuracy", "seconds")
 
 
@@ -75,6 +77,9 @@ class MetricPlot(pg.PlotWidget):
         # some curve or the best-epoch label. As the PlotItem's legend, it also lists the
         # named curves others add (the Runs tab's overlay).
         self.legend = FittingLegend(self, colCount=2)
+        # The legend never sets the plot's width (it used to push the plot past its pane):
+        # short entry names, and no minimum width of its own.
+        self.legend.setMinimumWidth(0)
         self.plotItem.layout.addItem(self.legend, 4, 1)
         self.plotItem.legend = self.legend
         self.train_curve = self.plot(
@@ -84,7 +89,7 @@ class MetricPlot(pg.PlotWidget):
             symbol="o",
             symbolSize=6,
             symbolBrush="#1f77b4",
-            name=f"Training {key}",
+            name="Training",
         )
         self.val_curve = self.plot(
             [],
@@ -93,7 +98,7 @@ class MetricPlot(pg.PlotWidget):
             symbol="s",
             symbolSize=6,
             symbolBrush="#d62728",
-            name=f"Validation {key}",
+            name="Validation",
         )
         self.best_line = pg.InfiniteLine(
             angle=90,
@@ -104,6 +109,15 @@ class MetricPlot(pg.PlotWidget):
         )
         self.best_line.hide()
         self.addItem(self.best_line, ignoreBounds=True)
+        self.scrub_line = pg.InfiniteLine(
+            angle=90,
+            movable=False,
+            pen=SCRUB_PEN,
+            label="",
+            labelOpts={"position": 0.9, "color": "#333333", "fill": (255, 255, 255, 220)},
+        )
+        self.scrub_line.hide()
+        self.addItem(self.scrub_line, ignoreBounds=True)
         self.hover_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#999", width=1))
         self.hover_line.hide()
         self.addItem(self.hover_line, ignoreBounds=True)
@@ -201,11 +215,40 @@ class MetricPlot(pg.PlotWidget):
         y = train[epoch - 1]
         if self.getPlotItem().ctrl.logYCheck.isChecked():
             y = math.log10(max(y, 1e-12))
+        # Right of the point in the left half, left of it in the right half, so the
+        # read-out of the last epoch (the one most looked at) is never cut off.
+        (x_low, x_high), (y_low, y_high) = self.getViewBox().viewRange()
+        right_half = epoch > (x_low + x_high) / 2
+        upper_half = y > (y_low + y_high) / 2
+        self.hover_text.setAnchor((1.0 if right_half else 0.0, 0.0 if upper_half else 1.0))
         self.hover_text.setPos(epoch, y)
         self.hover_line.setValue(epoch)
         self.hover_text.show()
         self.hover_line.show()
         return text
+
+    def hide_hover(self) -> None:
+        self.hover_text.hide()
+        self.hover_line.hide()
+
+    def leaveEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # The scene reports no move once the mouse has left: the read-out must go now.
+        self.hide_hover()
+        super().leaveEvent(event)
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.hide_hover()  # a tab switch: nothing stays behind for the next visit
+        super().hideEvent(event)
+
+    def mark_epoch(self, epoch: int | None) -> None:
+        """Mark the scrubber's epoch (None: the run's final model, no marker)."""
+        train = self.history.get(self.key, [])
+        if epoch is None or not 1 <= epoch <= len(train):
+            self.scrub_line.hide()
+            return
+        self.scrub_line.setValue(epoch)
+        self.scrub_line.show()  # before the text: a hidden label does not update it
+        self.scrub_line.label.setFormat(f"model in use: epoch {epoch}")
 
     def _hover(self, pos) -> None:
         if not self.history or not self.sceneBoundingRect().contains(pos):
@@ -252,6 +295,13 @@ class HistoryPlots(QWidget):
             "border-radius: 4px; padding: 4px 8px;"
         )
         self.overfitting_label.hide()
+        # Overlaid runs are named here, under the plots, where long names wrap: in the
+        # plots' own legends they widened the plots past their pane.
+        self.overlay_legend = QLabel(objectName="overlay_legend")
+        self.overlay_legend.setWordWrap(True)
+        self.overlay_legend.setTextFormat(Qt.TextFormat.RichText)
+        self.overlay_legend.hide()
+        self.scrub_epoch: int | None = None
 
         # A flow layout: the toggle, the glossary words and the export buttons in one
         # row needed 880 px; they wrap onto a second row on a narrow screen.
@@ -277,6 +327,7 @@ class HistoryPlots(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(charts, 1)
+        layout.addWidget(self.overlay_legend)
         layout.addWidget(self.overfitting_label)
         layout.addLayout(tools)
 
@@ -311,6 +362,7 @@ class HistoryPlots(QWidget):
         self.best_epoch = best_epoch
         self.loss_plot.set_history(self.history, best_epoch)
         self.accuracy_plot.set_history(self.history, best_epoch)
+        self.mark_epoch(self.scrub_epoch)
         note = overfitting_note(self.history.get("loss", []), self.history.get("val_loss", []))
         self.overfitting_label.setText(note or "")
         self.overfitting_label.setVisible(note is not None)
@@ -321,6 +373,12 @@ class HistoryPlots(QWidget):
             self.export_csv_button,
         ):
             button.setEnabled(has_data)
+
+    def mark_epoch(self, epoch: int | None) -> None:
+        """Mark the scrubber's epoch on both plots (None: no marker)."""
+        self.scrub_epoch = epoch
+        for plot in (self.loss_plot, self.accuracy_plot):
+            plot.mark_epoch(epoch)
 
     def export_csv(self, path: str | Path) -> Path:
         """Write one row per epoch with every metric the history holds."""

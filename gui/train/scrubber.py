@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSlider,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -70,7 +71,8 @@ class EpochScrubber(QWidget):
         # Scoring 10,000 validation reviews with two epochs' weights takes 0.1-0.7 s.
         self.tasks = TaskRunner(self)
         self.flip_text = QPlainTextEdit(readOnly=True)
-        self.flip_text.setMaximumHeight(90)
+        self.flip_text.setObjectName("label_flip_text")
+        self.flip_text.setPlaceholderText("Select a review to read it here.")
 
         top = QHBoxLayout()
         top.addWidget(QLabel("Epoch:"))
@@ -81,8 +83,16 @@ class EpochScrubber(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.flips_title)
-        layout.addWidget(self.flip_list, 1)
-        layout.addWidget(self.flip_text)
+        # Side by side: the pane is wide and short, so the list gets every row of it and the
+        # selected review reads beside it (stacked, the list showed 5 rows).
+        flips = QSplitter(Qt.Orientation.Horizontal)
+        flips.setObjectName("label_flips_splitter")
+        flips.setChildrenCollapsible(False)
+        flips.addWidget(self.flip_list)
+        flips.addWidget(self.flip_text)
+        flips.setStretchFactor(0, 3)
+        flips.setStretchFactor(1, 2)
+        layout.addWidget(flips, 1)
 
         state.run_changed.connect(self.set_run)
         state.model_changed.connect(self._model_changed)

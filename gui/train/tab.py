@@ -103,6 +103,7 @@ class TrainTab(QWidget):
         self._retraining = False
         self._run_name = ""
         self._evaluation = None  # the retrained model's test evaluation, until it is current
+        self._plotted_run_id: int | None = None  # the run whose curves the plots show
 
         self.dataset_label = QLabel("Looking for the dataset...")
         self.dataset_label.setObjectName("dataset_status_label")
@@ -177,7 +178,9 @@ class TrainTab(QWidget):
         self.plots.export_csv_button.clicked.connect(self._export_csv)
         self.status = RunStatus()
         # Runs selected in the Runs tab are drawn over the live curves.
-        self.overlay = OverlayPainter(self.plots.loss_plot, self.plots.accuracy_plot).connect(state)
+        self.overlay = OverlayPainter(
+            self.plots.loss_plot, self.plots.accuracy_plot, legend=self.plots.overlay_legend
+        ).connect(state)
         # Under the plots: what the network learns (lexicon, every epoch) and the epoch
         # scrubber with the reviews whose verdict flips once it overfits.
         self.lexicon = LexiconWidget(state)
@@ -216,6 +219,8 @@ class TrainTab(QWidget):
         state.tensorflow_ready.connect(self._ready_changed)
         state.train_requested.connect(self.request_training)
         state.stop_requested.connect(self.stop_training)
+        state.model_changed.connect(self._model_changed)
+        state.run_changed.connect(self._run_changed)
         self._dataset_changed(state.dataset)
 
     # --- state -------------------------------------------------------------------------
@@ -358,6 +363,7 @@ class TrainTab(QWidget):
         if not self._retraining:
             self.history = {}
             self.best_epoch = None
+            self._plotted_run_id = None
             self.best_is_final = True
             self.plots.clear()
             preset = self.settings.preset_combo.currentText()
@@ -395,12 +401,28 @@ class TrainTab(QWidget):
         self.busy_changed.emit(True)
         return True
 
-    def show_run(self, run: dict | None) -> bool:
-        """Show a recorded run's curves when nothing else is on the plots (start-up restore).
+    def _model_changed(self, model) -> None:
+        # The scrubbed epoch is marked on the plots when they show that run.
+        epoch = None
+        if model is not None and not model.training and model.run_id == self._plotted_run_id:
+            epoch = model.epoch
+        self.plots.mark_epoch(epoch)
+
+    def _run_changed(self, run) -> None:
+        # Another run became the current model's (Runs tab, relaunch): show its curves, so
+        # the plots, the scrubber and the model line talk about the same run. (Right after
+        # "Retrain best N and test" the tab is still busy: the validation run stays shown.)
+        if run is None or self.busy() or run.get("id") == self._plotted_run_id:
+            return
+        self.show_run(run, replace=True)
+
+    def show_run(self, run: dict | None, replace: bool = False) -> bool:
+        """Show a recorded run's curves when nothing else is on the plots (start-up restore),
+        or in place of what is there with ``replace``.
 
         Its best epoch and configuration also become what "Retrain best N and test" uses.
         """
-        if run is None or self.store is None or self.busy() or self.history:
+        if run is None or self.store is None or self.busy() or (self.history and not replace):
             return False
         history: dict[str, list[float]] = {}
         for row in self.store.epochs(run["id"]):
@@ -419,6 +441,8 @@ class TrainTab(QWidget):
         if self.best_epoch:
             text += f", lowest validation loss at epoch {self.best_epoch}"
         self.status.progress_label.setText(text + ". Press Train for a new run.")
+        self._plotted_run_id = run["id"]
+        self._model_changed(self.state.model)
         self._update_buttons()
         return True
 
@@ -507,6 +531,7 @@ class TrainTab(QWidget):
         if self._retraining:
             self.status.show_result(result.test, self.best_epoch, self._test_count())
         else:
+            self._plotted_run_id = result.run_id
             if result.history:
                 self.history = {k: list(v) for k, v in result.history.items()}
             self.best_epoch = result.best_epoch or best_epoch(self.history)
