@@ -228,6 +228,8 @@ class MetricPlot(pg.PlotWidget):
         return text
 
     def hide_hover(self) -> None:
+        if self.__dict__.get("closed"):  # closing: scene().clear() already deleted them
+            return
         self.hover_text.hide()
         self.hover_line.hide()
 
