@@ -104,3 +104,36 @@ def test_a_long_status_message_stops_before_the_tensorflow_label(qtbot, tiny_dat
     assert bar.fontMetrics().horizontalAdvance(shown) < bar.width() - win.tf_label.width()
     assert bar.toolTip() == text  # the whole message is still there to read
     win.shutdown()
+
+
+def test_a_plot_legend_wraps_to_the_plot_width_instead_of_widening_it(qtbot):
+    from gui.train.plots import MetricPlot
+
+    plot = MetricPlot("accuracy", "Accuracy")
+    qtbot.addWidget(plot)
+    plot.resize(600, 300)
+    plot.show()
+    qtbot.waitExposed(plot)
+    assert plot.legend.columnCount == 2  # both entries side by side when there is room
+    plot.resize(plot.minimumWidth(), 300)
+    qtbot.waitUntil(lambda: plot.legend.columnCount == 1, timeout=2000)
+    # The plot item, legend included, stays inside the widget: nothing drawn off-screen.
+    qtbot.waitUntil(lambda: plot.plotItem.geometry().width() <= plot.width(), timeout=2000)
+
+
+def test_a_long_overlay_name_is_elided_not_drawn_past_the_plot(qtbot):
+    from gui.train.plots import MetricPlot
+
+    plot = MetricPlot("loss", "Loss")
+    qtbot.addWidget(plot)
+    plot.resize(300, 300)
+    plot.show()
+    qtbot.waitExposed(plot)
+    plot.plot([1, 2], [0.5, 0.4], name=LONG_NAME + " validation")
+    label = plot.legend.items[-1][1]
+    assert label.full_text == LONG_NAME + " validation"
+    assert label.text != label.full_text and "…" in label.text
+    assert label.item.toolTip() == label.full_text
+    qtbot.waitUntil(lambda: plot.plotItem.geometry().width() <= plot.width(), timeout=2000)
+    plot.resize(1800, 300)  # wide enough again: the whole name comes back
+    qtbot.waitUntil(lambda: label.text == label.full_text, timeout=2000)

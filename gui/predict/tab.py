@@ -358,8 +358,8 @@ class PredictTab(QWidget):
         )
         if exp.uninformative:
             self.warning.setText(
-                "None of these words is in the model's vocabulary: the verdict "
-                "is only the model's built-in bias."
+                "None of these words is in the model's vocabulary: it knows only the "
+                "most frequent words of the English training reviews."
             )
         elif unknown > known:
             self.warning.setText(

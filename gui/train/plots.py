@@ -14,6 +14,7 @@ from pathlib import Path
 import pyqtgraph as pg
 import pyqtgraph.exporters
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -35,6 +36,22 @@ SCRUB_PEN = pg.mkPen("#333333", width=2, style=Qt.PenStyle.DotLine)
 CSV_COLUMNS = ("epoch", "loss", "accuracy", "val_loss", "val_accuracy", "seconds")
 
 
+class FittingLegend(pg.LegendItem):
+    """A legend that refits its plot whenever an entry comes or goes (overlaid runs)."""
+
+    def __init__(self, plot: MetricPlot, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._plot = plot
+
+    def addItem(self, item, name) -> None:  # noqa: N802 - pyqtgraph's name
+        super().addItem(item, name)
+        self._plot.refit()
+
+    def removeItem(self, item) -> None:  # noqa: N802 - pyqtgraph's name
+        super().removeItem(item)
+        self._plot.refit()
+
+
 class MetricPlot(pg.PlotWidget):
     """One metric: training curve, validation curve, best-epoch marker, hover read-out."""
 
@@ -42,6 +59,9 @@ class MetricPlot(pg.PlotWidget):
         super().__init__(parent=parent, background="w")
         self.key = key
         self.setObjectName(f"{key}_plot")
+        # The narrowest the axis, title and a one-column legend fit in: narrower, pyqtgraph
+        # draws the plot past its widget's edge.
+        self.setMinimumWidth(230)
         self.setTitle(title, color="#222", size="11pt")
         self.setLabel("bottom", "Epoch")
         self.setLabel("left", title)
@@ -56,9 +76,10 @@ class MetricPlot(pg.PlotWidget):
         # The legend gets its own row under the axis: inside the plot it always covered
         # some curve or the best-epoch label. As the PlotItem's legend, it also lists the
         # named curves others add (the Runs tab's overlay).
-        self.legend = pg.LegendItem(colCount=2)
-        # Short entry names (the title says which metric): with "Training loss" and
-        # "Validation accuracy" the legend's width pushed the plots past a laptop's pane.
+        self.legend = FittingLegend(self, colCount=2)
+        # The legend never sets the plot's width (it used to push the plot past its pane):
+        # short entry names, and no minimum width of its own.
+        self.legend.setMinimumWidth(0)
         self.plotItem.layout.addItem(self.legend, 4, 1)
         self.plotItem.legend = self.legend
         self.train_curve = self.plot(
@@ -108,28 +129,54 @@ class MetricPlot(pg.PlotWidget):
         self.scene().sigMouseMoved.connect(self._hover)
 
     def fit_legend(self) -> int:
-        """As many legend columns as the plot's width holds (at least one); returns them.
+        """Fit the legend to the plot's width; returns its number of columns.
 
-        The legend sits in the plot's own layout, so a row of entries wider than the
-        plot pushed the axes out of view on a narrow screen instead of wrapping.
+        The legend sits in the plot's own layout, so entries wider than the plot pushed
+        the axes out of view on a narrow screen: names too long for the width are elided
+        in the middle (the full name stays in the entry's tooltip), and the entries take
+        as many columns as fit.
         """
-        entries = [
-            # The text's own width: the LabelItem's rect is what the layout stretched it to.
-            sample.boundingRect().width() + label.item.boundingRect().width() + 10
-            for sample, label in self.legend.items
-        ]
-        if not entries:
+        items = self.legend.items
+        if not items:
             return self.legend.columnCount
         room = self.width() - self.getAxis("left").width() - 20
+        widest = max(40, room - 40)  # one column: sample (20 px) and spacing beside it
+        for _sample, label in items:
+            full = label.__dict__.setdefault("full_text", label.text)
+            metrics = QFontMetrics(label.item.font())
+            shown = metrics.elidedText(full, Qt.TextElideMode.ElideMiddle, int(widest))
+            if shown != label.text:
+                label.setText(shown)
+                label.item.setToolTip(full if shown != full else "")
+        entries = [
+            sample.boundingRect().width() + label.item.boundingRect().width() + 15
+            for sample, label in items
+        ]
         columns = max(1, min(len(entries), int(room // max(entries))))
         if columns != self.legend.columnCount:
             self.legend.setColumnCount(columns)
         return columns
 
+    def _laid_out(self) -> bool:
+        """False while pyqtgraph builds the plot (it resizes early) and after it is closed."""
+        return "legend" in self.__dict__ and self.__dict__.get("plotItem") is not None
+
+    def refit(self) -> None:
+        """Lay the legend and then the plot out again (entries were added or removed)."""
+        if not self._laid_out():
+            return
+        self.fit_legend()
+        self.legend.updateSize()
+        self.plotItem.layout.activate()
+        super().resizeEvent(None)
+
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)
-        if "legend" in self.__dict__:  # pyqtgraph resizes once before __init__ is done
+        # The legend first: the plot item is then laid out with the legend's new width.
+        if self._laid_out():
             self.fit_legend()
+            self.legend.updateSize()
+            self.plotItem.layout.activate()
+        super().resizeEvent(event)
 
     def set_history(self, history: dict[str, list[float]], best_epoch: int | None) -> None:
         self.history = history
@@ -181,6 +228,8 @@ class MetricPlot(pg.PlotWidget):
         return text
 
     def hide_hover(self) -> None:
+        if self.__dict__.get("closed"):  # closing: scene().clear() already deleted them
+            return
         self.hover_text.hide()
         self.hover_line.hide()
 
