@@ -1,6 +1,6 @@
 """The main window: the tabs, the first-run panel, the status bar, settings and closing.
 
-The window paints before anything heavy happens; :class:`gui.loading.DatasetLoader`
+The window paints before anything heavy happens; :class:`gui.dataset.loading.DatasetLoader`
 warms up TensorFlow and loads the dataset in the background after the first paint. The
 tabs know only :class:`gui.state.AppState`; the window builds them, wires the first-run
 panel and the menus (:mod:`gui.menus`) to the state, and on closing cancels and joins
@@ -31,11 +31,11 @@ from engine.model.config import ModelConfig
 from gui.book.features import BookFeatures
 from gui.common.input_guards import EditorKeyGuard, guard_wheel
 from gui.current_model import ModelLine, remembered
+from gui.dataset.loading import DatasetLoader
+from gui.dataset.own_data_dialog import OwnDataDialog
+from gui.dataset.panel import DatasetPanel
 from gui.evaluation.tab import EvaluationView
-from gui.first_run import DatasetPanel
-from gui.loading import DatasetLoader
 from gui.menus import TABS, build_menus
-from gui.own_data_dialog import OwnDataDialog
 from gui.predict.tab import PredictTab
 from gui.resources import resource
 from gui.reviews.tab import ReviewsTab

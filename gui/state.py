@@ -33,7 +33,7 @@ class AppState(QObject):
     runs_changed = Signal()  # the run history changed (run added, renamed, deleted)
     epoch_selected = Signal(object)  # int (1-based) | None = latest
     tensorflow_ready = Signal(object)  # None when ready, or an error message
-    # Loading the dataset (gui.loading.DatasetLoader reports, the tabs show it).
+    # Loading the dataset (gui.dataset.loading.DatasetLoader reports, the tabs show it).
     dataset_progress = Signal(object)  # (fraction 0..1, message)
     dataset_failed = Signal(object)  # str message; "" when the user cancelled
     dataset_missing = Signal()  # no dataset found: the first-run panel shows

@@ -137,7 +137,7 @@ def test_no_network_is_said_plainly(tmp_path, monkeypatch):
 
 def test_the_window_points_at_open_archive_when_offline(qtbot, monkeypatch):
     from engine.data.download import OfflineError
-    from gui import loading
+    from gui.dataset import loading as loading
     from gui.state import AppState
 
     def offline(progress=None, cancel=None):
@@ -152,7 +152,7 @@ def test_the_window_points_at_open_archive_when_offline(qtbot, monkeypatch):
     assert "no network connection" in message
     assert "“Open archive or folder...”" in message
     assert "Errno" not in message and "IMDB_LAB_DATA" not in message
-    from gui.first_run import DatasetPanel
+    from gui.dataset.panel import DatasetPanel
 
     panel = DatasetPanel()
     assert f"“{panel.open_button.text()}”" in message  # the button's real name

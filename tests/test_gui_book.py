@@ -146,7 +146,7 @@ def test_open_and_export_model_files(qtbot, tmp_path):
 
 
 def test_the_dataset_panel_offers_the_keras_copy(qtbot, monkeypatch, tmp_path):
-    from gui.first_run import DatasetPanel
+    from gui.dataset.panel import DatasetPanel
     from tests.keras_files_data import make_keras_files
 
     monkeypatch.setenv("KERAS_HOME", str(tmp_path / "kh"))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from engine.data.own import OwnOptions
+from gui.dataset.own_data_dialog import AUTOMATIC, OwnDataDialog
 from gui.main_window import MainWindow
-from gui.own_data_dialog import AUTOMATIC, OwnDataDialog
 from tests.own_files import write_jsonl, write_nsmc
 
 
@@ -76,7 +76,7 @@ def window(qtbot, monkeypatch):
 
 
 def test_window_opens_the_nsmc_pair(qtbot, window, tmp_path):
-    from gui.loading import saved_own_options
+    from gui.dataset.loading import saved_own_options
     from gui.reviews.table_model import COLUMN_KEYS
 
     train, test = write_nsmc(tmp_path)

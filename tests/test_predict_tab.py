@@ -126,7 +126,7 @@ def test_every_example_review_gets_a_verdict(qtbot, tab):
 
 
 def test_a_new_model_updates_the_verdict(qtbot, tab, state, tiny_dataset):
-    tab.show()  # a hidden tab waits until it is shown (gui/lazy.py)
+    tab.show()  # a hidden tab waits until it is shown (gui/common/lazy.py)
     _predict(qtbot, tab, "wonderful")
     first = tab.bar.value()
     with qtbot.waitSignal(tab.prediction_shown, timeout=5000):

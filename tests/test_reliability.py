@@ -218,7 +218,7 @@ def test_the_cache_folder_keeps_a_bounded_number_of_caches(tiny_archive, tmp_pat
 
 
 def test_a_small_dataset_opens_in_the_window_with_a_warning(qtbot, tiny_archive, tmp_path):
-    from gui.loading import load_if_found
+    from gui.dataset.loading import load_if_found
     from gui.main_window import MainWindow
 
     ds = load_if_found(str(tiny_archive), 100)  # the window's loader: no size error
@@ -285,7 +285,7 @@ def test_an_empty_read_only_home_reads_and_says_what_cannot_be_written(mount_poi
     assert_one_line_error(proc, "which is read-only")
     # The window's loading path reads a readable dataset without a cache folder.
     code = (
-        "from gui.loading import load_if_found; "
+        "from gui.dataset.loading import load_if_found; "
         f"print(len(load_if_found({str(tiny_archive)!r}, 100)))"
     )
     env = {**os.environ, "IMDB_LAB_HOME": str(home)}

@@ -140,7 +140,7 @@ def test_the_window_process_never_imports_tensorflow(tmp_path):
             from PySide6.QtCore import QCoreApplication
             from engine.model.config import ModelConfig
             from engine.service.process import close_shared_service
-            from gui.loading import warm_up_tensorflow
+            from gui.dataset.loading import warm_up_tensorflow
             from gui.tasks import TaskRunner
             from gui.train.worker import TrainingWorker
             from tests.conftest import dataset_from_files

@@ -3,7 +3,7 @@
 :class:`BookFeatures` adds File → Change dataset..., Show the Keras code...,
 Open model file..., Export model..., Export Keras model (.keras)... and the Help menu's
 guide, glossary and About, and connects the dataset panel's Keras choices to the window's
-:class:`gui.loading.DatasetLoader`. It holds the one child process the window may run for
+:class:`gui.dataset.loading.DatasetLoader`. It holds the one child process the window may run for
 the ``.keras`` export, stopped on close.
 """
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from engine.errors import Cancelled
 from gui.common.highlight import NEGATIVE_RGB, POSITIVE_RGB, blend
-from gui.lazy import WhenVisible
+from gui.common.lazy import WhenVisible
 from gui.tasks import TaskRunner, error_text, shutdown_tasks
 
 WORDS = 20

@@ -28,9 +28,9 @@ from superqt import QFlowLayout
 
 from engine.errors import Cancelled, LabError
 from engine.model.evaluation import evaluate_predictor, roc_curve
+from gui.common.lazy import WhenVisible
 from gui.common.lexicon import LexiconWidget
 from gui.help.dialogs import glossary_button
-from gui.lazy import WhenVisible
 from gui.tasks import TaskRunner, error_text, shutdown_tasks
 
 NAMES = ("negative", "positive")

@@ -31,7 +31,7 @@ from engine.errors import Cancelled, LabError
 from gui.common.as_numbers import AsNumbersView, is_keras_vocab, text_ids
 from gui.common.fonts import missing_note
 from gui.common.highlight import DEFAULT_LIMIT, highlight_html, legend_html
-from gui.lazy import WhenVisible
+from gui.common.lazy import WhenVisible
 from gui.resources import resource
 from gui.tasks import TaskRunner, shutdown_tasks
 

@@ -27,8 +27,8 @@ from superqt.utils import QSignalDebouncer
 from engine.errors import Cancelled
 from engine.model.config import ModelConfig
 from engine.model.training import validation_rows
+from gui.common.lazy import WhenVisible
 from gui.current_model import CurrentModel
-from gui.lazy import WhenVisible
 from gui.reviews.detail import ReviewDetail
 from gui.reviews.table_model import COLUMN_KEYS, ReviewFilter, ReviewTableModel
 from gui.tasks import TaskRunner, error_text, shutdown_tasks

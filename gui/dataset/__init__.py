@@ -1,0 +1,1 @@
+"""Choosing, downloading and loading the dataset: the first-run panel, the loader, own files."""
