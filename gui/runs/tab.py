@@ -278,6 +278,12 @@ class RunsTab(QWidget):
                     item.setFont(bold)
                 if c == 2 and f["config"]:
                     item.setToolTip(f["config"])
+                if c == 6 and f["group_id"] and f["test_accuracy"] is not None:
+                    # Repeat runs are tested after their last epoch, not retrained first.
+                    item.setToolTip(
+                        f"Tested after all {f['epochs']} epochs (the final, overfitted model); "
+                        "the book's protocol retrains the best epoch count first and scores higher."
+                    )
                 self.table.setItem(r, c, item)
         self.table.clearSelection()
         for r, run in enumerate(self.runs):
