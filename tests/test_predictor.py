@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import statistics
 import threading
 import time
 
@@ -229,20 +228,16 @@ def test_dataset_probabilities_fast_at_full_scale():
         assert probs[i] == pytest.approx(expected, abs=1e-6)
 
 
-def test_latency_300_words_and_big_paste():
+def test_300_word_reviews_and_a_big_paste_are_handled():
+    """Latency is measured in bench/bench_predictor.py (timings are not asserted in tests)."""
     predictor = Predictor(random_weights(width=10_000), [f"w{i}" for i in range(10_000)])
     rng = np.random.default_rng(0)
     texts = [" ".join(f"w{rng.integers(12_000)}" for _ in range(300)) for _ in range(50)]
-    times = []
-    for t in texts:
-        start = time.perf_counter()
-        predictor.predict(t)
-        times.append(time.perf_counter() - start)
-    assert statistics.median(times) <= 0.002, f"median {statistics.median(times) * 1e3:.2f} ms"
+    results = [predictor.predict(t) for t in texts]
+    assert all(0.0 <= r.probability <= 1.0 for r in results)
     big = ("w12 w99 never-seen, <br />" * 50_000)[:1_000_000]
-    start = time.perf_counter()
-    predictor.explain(big)
-    assert time.perf_counter() - start <= 1.0
+    explanation = predictor.explain(big)
+    assert set(explanation.contributions) == {"w12", "w99"}
 
 
 def test_thread_safe_concurrent_predictions():
