@@ -1,0 +1,28 @@
+"""The one pattern for translatable widgets: texts are set in ``retranslate()``.
+
+Qt sends every widget a ``LanguageChange`` event when a translator is installed or
+removed. A widget that mixes in :class:`Retranslating` sets all its fixed texts in
+``retranslate()``, calls it once at the end of ``__init__`` and gets it called again on
+every language switch, so View → Language takes effect without a restart. Texts built
+from live data (an epoch's status, a prediction) are re-rendered from the data there too.
+
+Strings are marked where they are written, so that ``pyside6-lupdate`` finds them:
+``self.tr("...")`` inside QObject subclasses, ``QCoreApplication.translate("Context",
+"...")`` elsewhere; plurals as ``self.tr("%n epoch(s)", "", n)``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+
+
+class Retranslating:
+    """Mixin (list it before the Qt base class) that calls ``retranslate`` on a language change."""
+
+    def retranslate(self) -> None:
+        """Set every fixed text of the widget in the current language."""
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)  # type: ignore[misc]
