@@ -40,7 +40,8 @@ from gui.menus import TAB_KEYS, build_menus, retranslate_menus, tab_title
 from gui.predict.tab import PredictTab
 from gui.resources import resource
 from gui.reviews.tab import ReviewsTab
-from gui.runs.tab import RunsTab, restore_last_model
+from gui.runs.restore import restore_last_model
+from gui.runs.tab import RunsTab
 from gui.settings import configure_settings, settings
 from gui.state import AppState
 from gui.tasks import shutdown_tasks

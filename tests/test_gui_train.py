@@ -372,7 +372,7 @@ def test_reopening_restores_the_last_finished_model(qtbot, tiny_dataset, store):
 
 
 def test_end_of_run_sentences_do_not_repeat_themselves():
-    from gui.train.tab import end_text
+    from gui.train.training_events import end_text
 
     stopped = end_text("stopped", "Stopped by the user after 4 complete epochs.", 4, "0:06", 3)
     assert stopped == (

@@ -185,7 +185,7 @@ def test_selecting_two_runs_overlays_them_with_names(qtbot, tab, store, tiny_dat
 
 def test_restore_last_model_without_training(qtbot, store, tiny_dataset):
     from engine.model.predictor import Predictor
-    from gui.runs.tab import restore_last_model
+    from gui.runs.restore import restore_last_model
     from gui.state import AppState
 
     state = AppState()
