@@ -193,9 +193,7 @@ def test_resources_are_package_data():
     assert resource("icon.png").is_file()
     assert len(load_examples()) >= 3
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    assert (
-        '"gui.resources" = ["*.png", "*.svg", "*.json", "*.desktop", "i18n/*.ts"]' in pyproject
-    )
+    assert '"gui.resources" = ["*.png", "*.svg", "*.json", "*.desktop", "i18n/*.ts"]' in pyproject
     assert resource("i18n/imdb_lab_ko.ts").is_file()
 
 
