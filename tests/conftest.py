@@ -27,6 +27,19 @@ def lab_home(tmp_path_factory, monkeypatch) -> Path:
 
 
 @pytest.fixture(autouse=True, scope="session")
+def english_interface():
+    """Tests see the app in English with English number formats, whatever ``LANG`` says.
+
+    The window is English until :func:`gui.i18n.install` installs a translation, which only
+    ``gui/app.py`` and the tests that ask for Korean do (``tests/test_i18n.py``, which
+    undo it with :func:`gui.i18n.reset`); the app sets this same locale for English.
+    """
+    from PySide6.QtCore import QLocale
+
+    QLocale.setDefault(QLocale("en_US"))
+
+
+@pytest.fixture(autouse=True, scope="session")
 def training_processes():
     """Windows share one training process per test run; it is ended with the session."""
     yield
