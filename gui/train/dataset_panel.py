@@ -17,10 +17,6 @@ from engine.model.config import default_validation_size
 from gui.common.localized import number
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TrainTab", text)
-
-
 def own_data_html(dataset) -> str:
     """Your own reviews in the dataset panel: files, how train and test were split, labels
     and skipped rows; "" for the IMDB dataset."""
@@ -72,8 +68,10 @@ class DatasetPanel:
         return data_box
 
     def _retranslate_dataset_box(self) -> None:
-        self.data_box.setTitle(_tr("Dataset"))
-        self.change_dataset_button.setText(_tr("Change dataset..."))
+        self.data_box.setTitle(QCoreApplication.translate("TrainTab", "Dataset"))
+        self.change_dataset_button.setText(
+            QCoreApplication.translate("TrainTab", "Change dataset...")
+        )
         self.change_dataset_button.setToolTip(
             QCoreApplication.translate(
                 "TrainTab",
@@ -102,7 +100,7 @@ class DatasetPanel:
     def _dataset_changed(self, dataset) -> None:
         self.dataset_progress.hide()
         if dataset is None:
-            self._say_dataset(lambda: _tr("No dataset loaded."))
+            self._say_dataset(lambda: QCoreApplication.translate("TrainTab", "No dataset loaded."))
         else:
             self._say_dataset(lambda: _dataset_html(dataset))
             self.dataset_label.setToolTip(dataset.source or "")
@@ -143,7 +141,7 @@ class DatasetPanel:
 
     def _dataset_missing(self) -> None:
         self.dataset_progress.hide()
-        self._say_dataset(lambda: _tr("No dataset found."))
+        self._say_dataset(lambda: QCoreApplication.translate("TrainTab", "No dataset found."))
 
 
 def _dataset_html(dataset) -> str:
@@ -154,7 +152,9 @@ def _dataset_html(dataset) -> str:
         "<b>Source:</b> {source}<br><b>Reviews:</b> {train} train, {test} test"
         "<br><b>Vocabulary:</b> {words} words (top {top})",
     ).format(
-        source=html.escape(dataset.source or _tr("unknown source")),
+        source=html.escape(
+            dataset.source or QCoreApplication.translate("TrainTab", "unknown source")
+        ),
         train=number(counts["train"]),
         test=number(counts["test"]),
         words=number(len(dataset.vocab)),
