@@ -3,6 +3,7 @@
 #   ./lab.sh app [ARGS...]   set up, then open the window (python main.py ARGS...)
 #   ./lab.sh test [ARGS...]  set up, then run every test headless (pytest ARGS...)
 #   ./lab.sh check           set up, then lint, check formatting, types and import contracts
+#   ./lab.sh i18n            set up, then update the translation sources (gui/resources/i18n)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -37,8 +38,11 @@ case "$cmd" in
         .venv/bin/mypy
         exec .venv/bin/lint-imports --no-cache
         ;;
+    i18n)
+        LUPDATE=.venv/bin/pyside6-lupdate exec gui/resources/i18n/update.sh
+        ;;
     *)
-        echo "usage: ./lab.sh app|test|check [ARGS...]" >&2
+        echo "usage: ./lab.sh app|test|check|i18n [ARGS...]" >&2
         exit 2
         ;;
 esac

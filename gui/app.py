@@ -98,6 +98,7 @@ def run(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from engine.logs import setup_logging
+    from gui import i18n
     from gui.main_window import MainWindow, app_icon
     from gui.settings import APPLICATION, ORGANIZATION
 
@@ -108,6 +109,8 @@ def run(argv: list[str] | None = None) -> int:
     app.setApplicationName(APPLICATION)
     app.setDesktopFileName("imdb-sentiment-lab")
     app.setWindowIcon(app_icon())
+    # Before the window is built, so it is built in the chosen language (View > Language).
+    i18n.install()
     measure = os.environ.get("IMDB_LAB_MEASURE_STARTUP", "").strip().lower()
     window = MainWindow(
         data_source=args.data,
@@ -149,6 +152,8 @@ def run(argv: list[str] | None = None) -> int:
     wake.start(250)
     wake.timeout.connect(lambda: None)
     window.show()
+    if i18n.current_language() != "en":
+        QTimer.singleShot(0, lambda: i18n.show_font_note(window))
     try:
         return app.exec()
     finally:

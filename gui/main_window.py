@@ -14,7 +14,7 @@ import json
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -30,12 +30,13 @@ from engine.data.own_files import OwnOptions, is_own_source
 from engine.model.config import ModelConfig
 from gui.book.features import BookFeatures
 from gui.common.input_guards import EditorKeyGuard, guard_wheel
+from gui.common.translate import Retranslating
 from gui.current_model import ModelLine, remembered
 from gui.dataset.loading import DatasetLoader
 from gui.dataset.own_data_dialog import OwnDataDialog
 from gui.dataset.panel import DatasetPanel
 from gui.evaluation.tab import EvaluationView
-from gui.menus import TABS, build_menus
+from gui.menus import TAB_KEYS, build_menus, retranslate_menus, tab_title
 from gui.predict.tab import PredictTab
 from gui.resources import resource
 from gui.reviews.tab import ReviewsTab
@@ -69,7 +70,7 @@ def default_store():
         return None
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     """The window. ``dataset``/``store``/``load_options`` let tests inject what they need;
     ``train_overrides`` (from ``--train``) set the form and start training once ready."""
 
@@ -91,7 +92,6 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         configure_settings()
         self.setObjectName("main_window")
-        self.setWindowTitle("IMDB Sentiment Lab")
         self.setWindowIcon(app_icon())
         if state is None:
             state = AppState(self, store=store if store is not None else default_store())
@@ -126,8 +126,8 @@ class MainWindow(QMainWindow):
         }
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
-        for key, label in TABS:
-            self.tabs.addTab(self.tab_keys[key], label)
+        for key in TAB_KEYS:
+            self.tabs.addTab(self.tab_keys[key], "")
         self.first_run = DatasetPanel()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.tabs)
@@ -144,7 +144,8 @@ class MainWindow(QMainWindow):
         self.stack.currentChanged.connect(
             lambda _i: self.model_line.setVisible(self.stack.currentWidget() is self.tabs)
         )
-        self.tf_label = QLabel("Loading TensorFlow...")
+        self._tf_status = "loading"  # "loading", "ready" or "unavailable" (see _tf_text)
+        self.tf_label = QLabel()
         self.tf_label.setObjectName("tensorflow_status_label")
         # Space between a long message and this label: the two ran into each other.
         self.tf_label.setContentsMargins(12, 0, 6, 0)
@@ -182,6 +183,7 @@ class MainWindow(QMainWindow):
         if train_overrides is not None:
             self.state.train_requested.emit()  # starts once TensorFlow and the data are ready
         self._restore_last_model()
+        self.retranslate()
         self.installEventFilter(self)
         # Offscreen/slow platforms may never send a paint; start the background work anyway.
         # A child timer, not QTimer.singleShot(ms, bound method): that one still fires after
@@ -189,6 +191,30 @@ class MainWindow(QMainWindow):
         self._background_timer = QTimer(self, singleShot=True)
         self._background_timer.timeout.connect(self._after_first_paint)
         self._background_timer.start(1500)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("IMDB Sentiment Lab"))
+        for key in TAB_KEYS:
+            self.tabs.setTabText(self.tabs.indexOf(self.tab_keys[key]), tab_title(key))
+        self.tf_label.setText(self._tf_text())
+        retranslate_menus(self.actions_by_name)
+        self.book.retranslate()
+
+    def _tf_text(self) -> str:
+        if self._tf_status == "ready":
+            version = self.loader.tf_version
+            return (
+                self.tr("TensorFlow %1 ready").replace("%1", version)
+                if version
+                else (self.tr("TensorFlow ready"))
+            )
+        if self._tf_status == "unavailable":
+            return self.tr("TensorFlow unavailable")
+        return self.tr("Loading TensorFlow...")
+
+    def _set_tf_status(self, status: str) -> None:
+        self._tf_status = status
+        self.tf_label.setText(self._tf_text())
 
     # --- construction --------------------------------------------------------------------
 
@@ -214,7 +240,9 @@ class MainWindow(QMainWindow):
             self.train_tab.show_run(run)
         except Exception as exc:  # noqa: BLE001 - a damaged history must not stop the app
             log.warning("Could not restore the last model", exc_info=True)
-            self.state.status_message.emit(f"Could not restore the last model: {exc}")
+            self.state.status_message.emit(
+                self.tr("Could not restore the last model: %1").replace("%1", str(exc))
+            )
 
     def _remember_model(self, model) -> None:
         # Written at once, so a crash or a kill still relaunches with this model.
@@ -241,15 +269,12 @@ class MainWindow(QMainWindow):
         self._started_background = True
         self.train_tab.plots.warm_up()
         if self.state.tf_ready:
-            self.tf_label.setText("TensorFlow ready")
+            self._set_tf_status("ready")
         if self._load_data:
             self.load_dataset(self.loader.current_source())
 
     def _tensorflow_ready(self, error) -> None:
-        if error is None:
-            self.tf_label.setText(f"TensorFlow {self.loader.tf_version or ''} ready")
-        else:
-            self.tf_label.setText("TensorFlow unavailable")
+        self._set_tf_status("ready" if error is None else "unavailable")
 
     def _show_status(self, text: str, timeout: int = 15_000) -> None:
         """A status-bar message, elided before the TensorFlow label (full text as tooltip)."""
@@ -272,24 +297,28 @@ class MainWindow(QMainWindow):
             return
         num_words = num_words or self.train_tab.settings.config().num_words
         if from_panel or self.stack.currentWidget() is self.first_run:
-            self.first_run.set_busy(True, "Opening the dataset...")
+            self.first_run.set_busy(True, self.tr("Opening the dataset..."))
         self.loader.load(source, num_words, **own)
 
     def download_dataset(self) -> None:
         if self.loader.download():
-            self.first_run.set_busy(True, "Connecting to ai.stanford.edu...")
+            self.first_run.set_busy(
+                True, self.tr("Connecting to %1...").replace("%1", "ai.stanford.edu")
+            )
 
     def choose_dataset(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self,
-            "Open the IMDB archive or your own reviews (or cancel to pick a folder)",
+            self.tr("Open the IMDB archive or your own reviews (or cancel to pick a folder)"),
             "",
-            "IMDB archive or reviews (*.tar.gz *.tgz *.tsv *.csv *.txt *.jsonl *.ndjson *.json);;"
-            "All files (*)",
+            self.tr("IMDB archive or reviews")
+            + " (*.tar.gz *.tgz *.tsv *.csv *.txt *.jsonl *.ndjson *.json);;"
+            + self.tr("All files")
+            + " (*)",
         )
         if not path:
             path = QFileDialog.getExistingDirectory(
-                self, "Open the extracted aclImdb folder, or a folder with pos/ and neg/"
+                self, self.tr("Open the extracted aclImdb folder, or a folder with pos/ and neg/")
             )
         if path:
             self.open_dataset(path)
@@ -310,7 +339,8 @@ class MainWindow(QMainWindow):
     def _dataset_progress(self, payload) -> None:
         fraction, message = payload
         self.first_run.set_progress(fraction, message)
-        self._show_status(f"{message} ({fraction:.0%})", 0)
+        percent = QLocale().toString(round(fraction * 100))
+        self._show_status(self.tr("%1 (%2%)").replace("%1", message).replace("%2", percent), 0)
 
     def _dataset_changed(self, dataset) -> None:
         if dataset is not None:
@@ -375,7 +405,7 @@ class MainWindow(QMainWindow):
         self._started_background = True
         self.save_settings()
         if self.train_tab.busy():
-            self.statusBar().showMessage("Stopping training...")
+            self.statusBar().showMessage(self.tr("Stopping training..."))
         self.shutdown()
         self.book.shutdown()
         event.accept()

@@ -27,6 +27,19 @@ def lab_home(tmp_path_factory, monkeypatch) -> Path:
 
 
 @pytest.fixture(autouse=True, scope="session")
+def english_interface(tmp_path_factory, qapp):
+    """Tests see the app in English, whatever ``LANG`` says, as the app shows English.
+
+    English with its plural forms ("1 epoch", "2 epochs") and number formats
+    (``QLocale`` en_US), compiled into a folder of the test session. A test that asks for
+    Korean (``tests/test_i18n.py``) goes back with :func:`gui.i18n.reset`.
+    """
+    from gui import i18n
+
+    i18n.install("en", folder=tmp_path_factory.mktemp("qm"))
+
+
+@pytest.fixture(autouse=True, scope="session")
 def training_processes():
     """Windows share one training process per test run; it is ended with the session."""
     yield

@@ -193,7 +193,8 @@ def test_resources_are_package_data():
     assert resource("icon.png").is_file()
     assert len(load_examples()) >= 3
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    assert '"gui.resources" = ["*.png", "*.svg", "*.json", "*.desktop"]' in pyproject
+    assert '"gui.resources" = ["*.png", "*.svg", "*.json", "*.desktop", "i18n/*.ts"]' in pyproject
+    assert resource("i18n/imdb_lab_ko.ts").is_file()
 
 
 def test_help_menu_opens_the_log_folder(qtbot, monkeypatch, tiny_dataset, lab_home):

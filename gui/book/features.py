@@ -19,12 +19,13 @@ from gui.book.keras_source import KERAS_SOURCE, dataset_source
 from gui.help.dialogs import help_dialog, show_about
 
 
-def _menu(window: QMainWindow, title: str) -> QMenu:
-    for action in window.menuBar().actions():
-        menu = action.menu()
-        if menu is not None and menu.title().replace("&", "") == title:
-            return menu
-    return window.menuBar().addMenu(f"&{title}")
+def _menu(window: QMainWindow, name: str) -> QMenu:
+    """The menu named ``name`` (its object name: titles change with the language)."""
+    menu = window.menuBar().findChild(QMenu, name)
+    if menu is None:
+        menu = window.menuBar().addMenu("")
+        menu.setObjectName(name)
+    return menu
 
 
 class BookFeatures(QObject):
@@ -46,27 +47,25 @@ class BookFeatures(QObject):
         self.state.dataset_changed.connect(self._dataset_changed)
         self.state.dataset_failed.connect(self._dataset_failed)
 
-    def _action(self, name: str, text: str, slot) -> QAction:
-        action = QAction(text, self.window, objectName=name)
+    def _action(self, name: str, slot) -> QAction:
+        action = QAction(self.window, objectName=name)
         action.triggered.connect(lambda _=False: slot())
         self.actions[name] = action
         return action
 
     def _build_menus(self) -> None:
-        file_menu = _menu(self.window, "File")
+        file_menu = _menu(self.window, "file_menu")
         quit_action = next(
             (a for a in file_menu.actions() if a.objectName() == "quit_action"), None
         )
         items = [
-            self._action("change_dataset_action", "C&hange dataset...", self.change_dataset),
+            self._action("change_dataset_action", self.change_dataset),
             None,
-            self._action("show_keras_code_action", "Show the &Keras code...", self.show_code),
+            self._action("show_keras_code_action", self.show_code),
             None,
-            self._action("open_model_action", "Open &model file...", self.open_model_file),
-            self._action("export_model_action", "&Export model...", self.export_model),
-            self._action(
-                "export_keras_action", "Export Keras model (.&keras)...", self.export_keras
-            ),
+            self._action("open_model_action", self.open_model_file),
+            self._action("export_model_action", self.export_model),
+            self._action("export_keras_action", self.export_keras),
             None,
         ]
         for item in items:
@@ -76,16 +75,32 @@ class BookFeatures(QObject):
                 file_menu.insertAction(quit_action, item)
             else:
                 file_menu.addAction(item)
-        help_menu = _menu(self.window, "Help")
+        help_menu = _menu(self.window, "help_menu")
         first = help_menu.actions()[0] if help_menu.actions() else None
         for item in (
-            self._action("help_guide_action", "The section, &step by step", self.show_guide),
-            self._action("help_glossary_action", "&Glossary", self.show_glossary),
-            self._action("about_action", "&About IMDB Sentiment Lab", self.show_about),
+            self._action("help_guide_action", self.show_guide),
+            self._action("help_glossary_action", self.show_glossary),
+            self._action("about_action", self.show_about),
         ):
             help_menu.insertAction(first, item) if first else help_menu.addAction(item)
         if first is not None:
             help_menu.insertSeparator(first)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set the actions' texts in the current language (the window calls it on a switch)."""
+        texts = {
+            "change_dataset_action": self.tr("C&hange dataset..."),
+            "show_keras_code_action": self.tr("Show the &Keras code..."),
+            "open_model_action": self.tr("Open &model file..."),
+            "export_model_action": self.tr("&Export model..."),
+            "export_keras_action": self.tr("Export Keras model (.&keras)..."),
+            "help_guide_action": self.tr("The section, &step by step"),
+            "help_glossary_action": self.tr("&Glossary"),
+            "about_action": self.tr("&About IMDB Sentiment Lab"),
+        }
+        for name, text in texts.items():
+            self.actions[name].setText(text)
 
     # --- Help ----------------------------------------------------------------------------
 
@@ -123,7 +138,9 @@ class BookFeatures(QObject):
 
     def download_keras_copy(self) -> None:
         if self.window.loader.download_keras():
-            self.window.first_run.set_busy(True, "Connecting to storage.googleapis.com...")
+            self.window.first_run.set_busy(
+                True, self.tr("Connecting to %1...").replace("%1", "storage.googleapis.com")
+            )
 
     def _dataset_changed(self, dataset) -> None:
         self.window.first_run.set_back_visible(dataset is not None)

@@ -13,7 +13,7 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFrame,
@@ -30,45 +30,101 @@ from engine.errors import Cancelled, LabError
 from engine.model.evaluation import evaluate_predictor, roc_curve
 from gui.common.lazy import WhenVisible
 from gui.common.lexicon import LexiconWidget
+from gui.common.localized import decimal, number, percent
+from gui.common.translate import Retranslating
 from gui.help.dialogs import glossary_button
 from gui.tasks import TaskRunner, error_text, shutdown_tasks
 
-NAMES = ("negative", "positive")
-CELL_NAMES = (("True negatives", "False positives"), ("False negatives", "True positives"))
+NAMES = (  # translated where they are shown
+    QT_TRANSLATE_NOOP("ConfusionMatrix", "negative"),
+    QT_TRANSLATE_NOOP("ConfusionMatrix", "positive"),
+)
+CELL_NAMES = (
+    (
+        QT_TRANSLATE_NOOP("ConfusionMatrix", "True negatives"),
+        QT_TRANSLATE_NOOP("ConfusionMatrix", "False positives"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ConfusionMatrix", "False negatives"),
+        QT_TRANSLATE_NOOP("ConfusionMatrix", "True positives"),
+    ),
+)
+CELL_TIPS = (
+    (
+        QT_TRANSLATE_NOOP(
+            "ConfusionMatrix",
+            "Show these reviews (truly negative, predicted negative) in the Reviews tab.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "ConfusionMatrix",
+            "Show these reviews (truly negative, predicted positive) in the Reviews tab.",
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP(
+            "ConfusionMatrix",
+            "Show these reviews (truly positive, predicted negative) in the Reviews tab.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "ConfusionMatrix",
+            "Show these reviews (truly positive, predicted positive) in the Reviews tab.",
+        ),
+    ),
+)
+# The glossary entries shown with a "?" above the charts: (glossary key, label).
+TERMS = (
+    ("accuracy", QT_TRANSLATE_NOOP("EvaluationView", "accuracy")),
+    ("loss", QT_TRANSLATE_NOOP("EvaluationView", "loss")),
+    ("precision", QT_TRANSLATE_NOOP("EvaluationView", "precision")),
+    ("recall", QT_TRANSLATE_NOOP("EvaluationView", "recall")),
+    ("roc_auc", QT_TRANSLATE_NOOP("EvaluationView", "ROC AUC")),
+    ("splits", QT_TRANSLATE_NOOP("EvaluationView", "test set")),
+)
 CLASS_COLOURS = {0: (214, 48, 49), 1: (46, 160, 67)}
 
 
-class ConfusionMatrix(QWidget):
+class ConfusionMatrix(Retranslating, QWidget):
     """A 2x2 heatmap of clickable cells; ``cell_clicked(true_label, predicted_label)``."""
 
     cell_clicked = Signal(int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._counts = np.zeros((2, 2), dtype=np.int64)
         grid = QGridLayout(self)
-        grid.addWidget(QLabel("<b>Predicted →</b><br><b>True ↓</b>"), 0, 0)
+        self.corner = QLabel()
+        grid.addWidget(self.corner, 0, 0)
+        self.names: list[tuple[QLabel, str]] = []  # (label, untranslated class name)
         for j, name in enumerate(NAMES):
-            grid.addWidget(
-                QLabel(f"<b>{name}</b>", alignment=Qt.AlignmentFlag.AlignCenter), 0, j + 1
-            )
-            grid.addWidget(QLabel(f"<b>{name}</b>"), j + 1, 0)
+            column = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+            row_label = QLabel()
+            grid.addWidget(column, 0, j + 1)
+            grid.addWidget(row_label, j + 1, 0)
+            self.names += [(column, name), (row_label, name)]
         self.cells: list[list[QPushButton]] = []
         for t in range(2):
             row = []
             for p in range(2):
                 button = QPushButton("—")
                 button.setMinimumSize(150, 80)
-                button.setToolTip(
-                    f"Show these reviews (truly {NAMES[t]}, predicted {NAMES[p]}) "
-                    "in the Reviews tab."
-                )
                 button.clicked.connect(lambda _=False, t=t, p=p: self.cell_clicked.emit(t, p))
                 grid.addWidget(button, t + 1, p + 1)
                 row.append(button)
             self.cells.append(row)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.corner.setText(self.tr("<b>Predicted →</b><br><b>True ↓</b>"))
+        for label, name in self.names:
+            label.setText(f"<b>{self.tr(name)}</b>")
+        for t in range(2):
+            for p in range(2):
+                self.cells[t][p].setToolTip(self.tr(CELL_TIPS[t][p]))
+        self.set_counts(self._counts)
 
     def set_counts(self, confusion) -> None:
         counts = np.asarray(confusion, dtype=np.int64).reshape(2, 2)
+        self._counts = counts
         total = max(int(counts.sum()), 1)
         top = max(int(counts.max()), 1)
         for t in range(2):
@@ -81,7 +137,7 @@ class ConfusionMatrix(QWidget):
                 )
                 text_colour = "white" if strength > 0.55 else "black"
                 button = self.cells[t][p]
-                button.setText(f"{CELL_NAMES[t][p]}\n{n:,}\n{n / total:.1%}")
+                button.setText(f"{self.tr(CELL_NAMES[t][p])}\n{number(n)}\n{percent(n / total)}")
                 button.setStyleSheet(
                     f"QPushButton {{ background: {colour.name()}; color: {text_colour};"
                     " border: 1px solid #8aa; font-size: 13px; }"
@@ -94,7 +150,7 @@ def evaluate_on_test(predictor, dataset, progress=None, cancel=None):
     return evaluate_predictor(predictor, dataset, dataset.indices("test"))
 
 
-class EvaluationView(QWidget):
+class EvaluationView(Retranslating, QWidget):
     """Everything about the latest :class:`engine.model.training.Evaluation`, plus the lexicon."""
 
     def __init__(self, state, parent: QWidget | None = None) -> None:
@@ -103,20 +159,17 @@ class EvaluationView(QWidget):
         self.state = state
         self.evaluation = None
         self._split = "test"
+        # Stands in for the summary until the next evaluation (a function giving the text).
+        self._summary_note = None
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.train_button = QPushButton("Go to the Train tab")
+        self.train_button = QPushButton()
         self.train_button.setObjectName("evaluation_train_button")
         self.train_button.clicked.connect(lambda: state.show_tab.emit("train"))
-        self.evaluate_button = QPushButton("Evaluate the current model on the test reviews")
+        self.evaluate_button = QPushButton()
         self.evaluate_button.setObjectName("evaluate_current_button")
-        self.evaluate_button.setToolTip(
-            "Score the model now in use (for example one restored "
-            "at start-up, or an epoch picked with the scrubber) on "
-            "the 25,000 test reviews."
-        )
         self.evaluate_button.clicked.connect(self.evaluate_current)
         self.tasks = TaskRunner(self)
         # The summary on its own row, the glossary words and buttons wrapping under it: in
@@ -129,15 +182,11 @@ class EvaluationView(QWidget):
         terms = QHBoxLayout(terms_widget)
         terms.setContentsMargins(0, 0, 0, 0)
         terms.setSpacing(0)
-        for key, text in (
-            ("accuracy", "accuracy"),
-            ("loss", "loss"),
-            ("precision", "precision"),
-            ("recall", "recall"),
-            ("roc_auc", "ROC AUC"),
-            ("splits", "test set"),
-        ):
-            terms.addWidget(QLabel(text, styleSheet="color: #666;"))
+        self.term_labels: list[QLabel] = []
+        for key, _text in TERMS:
+            label = QLabel(styleSheet="color: #666;")
+            self.term_labels.append(label)
+            terms.addWidget(label)
             terms.addWidget(glossary_button(key, self))
         tools.addWidget(terms_widget)
         tools.addWidget(self.evaluate_button)
@@ -146,23 +195,18 @@ class EvaluationView(QWidget):
 
         self.matrix = ConfusionMatrix()
         self.matrix.cell_clicked.connect(self.open_cell)
-        hint = QLabel("Click a cell to read those reviews.")
-        hint.setStyleSheet("color: #666;")
+        self.hint = QLabel()
+        self.hint.setStyleSheet("color: #666;")
+        self.matrix_title = QLabel()
         matrix_box = QVBoxLayout()
-        matrix_box.addWidget(QLabel("<b>Confusion matrix</b>"))
+        matrix_box.addWidget(self.matrix_title)
         matrix_box.addWidget(self.matrix)
-        matrix_box.addWidget(hint)
+        matrix_box.addWidget(self.hint)
         matrix_box.addStretch(1)
 
         self.histogram = pg.PlotWidget(background="w")
-        self.histogram.setTitle("P(positive) by true class", color="#333")
-        self.histogram.setLabel("bottom", "P(positive)")
-        self.histogram.setLabel("left", "reviews")
         self.histogram.addLegend(offset=(-10, 10))
         self.roc = pg.PlotWidget(background="w")
-        self.roc.setTitle("ROC curve", color="#333")
-        self.roc.setLabel("bottom", "false positive rate")
-        self.roc.setLabel("left", "true positive rate")
         self.roc.setRange(xRange=(0, 1), yRange=(0, 1), padding=0.02)
         self.roc.getPlotItem().getViewBox().setLimits(xMin=-0.05, xMax=1.05, yMin=-0.05, yMax=1.05)
         for plot in (self.histogram, self.roc):
@@ -197,6 +241,35 @@ class EvaluationView(QWidget):
         state.dataset_changed.connect(self._rescore.request)
         self.set_evaluation(state.evaluation)
         self._update_evaluate_button()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.train_button.setText(self.tr("Go to the Train tab"))
+        self.evaluate_button.setText(self.tr("Evaluate the current model on the test reviews"))
+        self.evaluate_button.setToolTip(
+            self.tr(
+                "Score the model now in use (for example one restored "
+                "at start-up, or an epoch picked with the scrubber) on "
+                "the 25,000 test reviews."
+            )
+        )
+        for label, (_key, text) in zip(self.term_labels, TERMS, strict=True):
+            label.setText(self.tr(text))
+        self.hint.setText(self.tr("Click a cell to read those reviews."))
+        self.matrix_title.setText(self.tr("<b>Confusion matrix</b>"))
+        self.histogram.setLabel("bottom", self.tr("P(positive)"))
+        self.histogram.setLabel("left", self.tr("reviews"))
+        self.roc.setLabel("bottom", self.tr("false positive rate"))
+        self.roc.setLabel("left", self.tr("true positive rate"))
+        # Titles, legend names and the summary hold numbers: drawn again from the evaluation.
+        note = self._summary_note
+        self.set_evaluation(self.evaluation)
+        if note is not None:
+            self._set_summary_note(note)
+
+    def _set_summary_note(self, note) -> None:
+        self._summary_note = note
+        self.summary.setText(note())
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -204,6 +277,7 @@ class EvaluationView(QWidget):
 
     def _model_changed(self, _model) -> None:
         if self.state.evaluation is None:
+            self._summary_note = None
             self.summary.setText(self._no_evaluation_text())  # names the new, untested model
 
     def _rescore_stored(self, *_args) -> None:
@@ -234,7 +308,9 @@ class EvaluationView(QWidget):
         self._submit(self.state.model, save=True)
 
     def _submit(self, model, save: bool) -> None:
-        self.summary.setText(f"Evaluating {model.short()} on the test reviews…")
+        self._set_summary_note(
+            lambda: self.tr("Evaluating {model} on the test reviews…").format(model=model.short())
+        )
         self.tasks.submit(
             evaluate_on_test,
             model.predictor,
@@ -242,7 +318,7 @@ class EvaluationView(QWidget):
             on_done=lambda evaluation: self._evaluated(model, evaluation, save),
             on_failed=self._evaluation_failed,
             key="evaluate",
-            what="Evaluating the model",
+            what=self.tr("Evaluating the model"),
         )
 
     def _evaluated(self, model, evaluation, save: bool) -> None:
@@ -257,8 +333,11 @@ class EvaluationView(QWidget):
 
     def _evaluation_failed(self, exc: Exception) -> None:
         if not isinstance(exc, Cancelled):
-            message = error_text(exc, "Evaluating the model")
-            self.summary.setText(f"Could not evaluate the model: {message}")
+            self._set_summary_note(
+                lambda: self.tr("Could not evaluate the model: {message}").format(
+                    message=error_text(exc, self.tr("Evaluating the model"))
+                )
+            )
 
     def shutdown(self) -> bool:
         """Cancel and join the background evaluation; True when it has ended."""
@@ -270,8 +349,11 @@ class EvaluationView(QWidget):
 
     def set_evaluation(self, evaluation) -> None:
         self.evaluation = evaluation
+        self._summary_note = None
         self.histogram.clear()
         self.roc.clear()
+        self.histogram.setTitle(self.tr("P(positive) by true class"), color="#333")
+        self.roc.setTitle(self.tr("ROC curve"), color="#333")
         self.train_button.setVisible(evaluation is None)
         self.matrix.setEnabled(evaluation is not None)
         if evaluation is None:
@@ -281,35 +363,52 @@ class EvaluationView(QWidget):
         self.matrix.set_counts(evaluation.confusion)
         labels = self._true_labels(evaluation)
         model = self.state.model
-        self.summary.setText(
-            (f"<b>{html.escape(model.short().capitalize())}</b>: " if model is not None else "")
-            + f"<b>{self._split.capitalize()} set, {int(np.sum(evaluation.confusion)):,} reviews</b> — "
-            f"accuracy <b>{evaluation.accuracy:.1%}</b> · loss {evaluation.loss:.3f} · "
-            f"precision {evaluation.precision:.1%} · recall {evaluation.recall:.1%} · "
-            f"ROC AUC {evaluation.roc_auc:.3f}"
+        reviews = number(np.sum(evaluation.confusion))
+        split = {
+            "test": self.tr("Test set, {n} reviews"),
+            "train": self.tr("Train set, {n} reviews"),
+        }.get(self._split, self.tr("All splits, {n} reviews"))
+        numbers = self.tr(
+            "<b>{split}</b> — accuracy <b>{accuracy}</b> · loss {loss} · "
+            "precision {precision} · recall {recall} · ROC AUC {auc}"
+        ).format(
+            split=split.format(n=reviews),
+            accuracy=percent(evaluation.accuracy),
+            loss=decimal(evaluation.loss, 3),
+            precision=percent(evaluation.precision),
+            recall=percent(evaluation.recall),
+            auc=decimal(evaluation.roc_auc, 3),
         )
+        if model is not None:
+            numbers = self.tr("<b>{model}</b>: {numbers}").format(
+                model=html.escape(model.short().capitalize()), numbers=numbers
+            )
+        self.summary.setText(numbers)
         if labels is None:
-            self.histogram.setTitle("Load the dataset to see the probability histogram.")
+            self.histogram.setTitle(self.tr("Load the dataset to see the probability histogram."))
             return
         probs = np.asarray(evaluation.probabilities, dtype=np.float64)
         self._draw_histogram(labels, probs)
         fpr, tpr = roc_curve(labels, probs)
         self.roc.plot([0, 1], [0, 1], pen=pg.mkPen("#999", style=Qt.PenStyle.DashLine))
         self.roc.plot(fpr, tpr, pen=pg.mkPen("#1f5fa8", width=2))
-        self.roc.setTitle(f"ROC curve (AUC = {evaluation.roc_auc:.3f})", color="#333")
+        self.roc.setTitle(
+            self.tr("ROC curve (AUC = {auc})").format(auc=decimal(evaluation.roc_auc, 3)),
+            color="#333",
+        )
 
     def _no_evaluation_text(self) -> str:
         model = self.state.model
         if model is None:
-            return (
+            return self.tr(
                 "No evaluation yet. Train a model and test it (the book's "
                 "protocol ends with a test on the 25,000 test reviews); the "
                 "results appear here."
             )
-        return (
-            f"No evaluation yet of {html.escape(model.short())} (the current model): "
+        return self.tr(
+            "No evaluation yet of {model} (the current model): "
             "press “Evaluate the current model” or use “Retrain best N and test”."
-        )
+        ).format(model=html.escape(model.short()))
 
     def _true_labels(self, evaluation) -> np.ndarray | None:
         ds = self.state.dataset
@@ -325,7 +424,6 @@ class EvaluationView(QWidget):
         return ds.label[rows].astype(np.int64)
 
     def _draw_histogram(self, labels: np.ndarray, probs: np.ndarray) -> None:
-        self.histogram.setTitle("P(positive) by true class", color="#333")
         edges = np.linspace(0, 1, 21)
         for cls in (0, 1):
             counts, _ = np.histogram(probs[labels == cls], bins=edges)
@@ -337,7 +435,7 @@ class EvaluationView(QWidget):
                 fillLevel=0,
                 brush=(r, g, b, 80),
                 pen=pg.mkPen((r, g, b), width=2),
-                name=f"truly {NAMES[cls]}",
+                name=self.tr("truly negative") if cls == 0 else self.tr("truly positive"),
             )
 
     def open_cell(self, true_label: int, predicted: int) -> None:

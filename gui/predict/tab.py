@@ -6,7 +6,7 @@ import json
 import time
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,13 +32,34 @@ from gui.common.as_numbers import AsNumbersView, is_keras_vocab, text_ids
 from gui.common.fonts import missing_note
 from gui.common.highlight import DEFAULT_LIMIT, highlight_html, legend_html
 from gui.common.lazy import WhenVisible
+from gui.common.localized import decimal, number, plural, signed
+from gui.common.translate import Retranslating
 from gui.resources import resource
 from gui.tasks import TaskRunner, shutdown_tasks
 
 EXAMPLES_FILE = resource("examples.json")
 TOP_WORDS = 10
 MAX_FILE_BYTES = 5_000_000
-HINT = "Type or paste a review on the left (or drop a .txt file, or pick an example)."
+HINT = QT_TRANSLATE_NOOP(
+    "PredictTab", "Type or paste a review on the left (or drop a .txt file, or pick an example)."
+)
+# The titles of examples.json, for the translation tools (the reviews stay in English: the
+# model reads English).
+EXAMPLE_TITLES = (
+    QT_TRANSLATE_NOOP("PredictTab", "Clearly positive"),
+    QT_TRANSLATE_NOOP("PredictTab", "Clearly negative"),
+    QT_TRANSLATE_NOOP("PredictTab", "Mixed feelings"),
+    QT_TRANSLATE_NOOP("PredictTab", "Sarcasm (hard for a bag of words)"),
+    QT_TRANSLATE_NOOP("PredictTab", 'Negation ("not good")'),
+    QT_TRANSLATE_NOOP("PredictTab", "Mostly unknown words"),
+    QT_TRANSLATE_NOOP("PredictTab", "Emoji and HTML"),
+    QT_TRANSLATE_NOOP("PredictTab", "Another language"),
+)
+
+
+def _tr(text: str) -> str:
+    """``text`` (marked with QT_TRANSLATE_NOOP in the "PredictTab" context) translated."""
+    return QCoreApplication.translate("PredictTab", text)
 
 
 def load_examples(path: Path = EXAMPLES_FILE) -> list[dict]:
@@ -70,27 +91,28 @@ def analyse(predictor, text: str, progress=None, cancel=None) -> dict:
     }
 
 
-PROBABILITY_TIP = (
-    "P(positive) is the model's output: the sigmoid of its last layer, a number between\n"
-    "0 and 1. Above 0.5 the review counts as positive. It is not a calibrated confidence:\n"
-    "0.92 does not mean the model is right 92% of the time. See the glossary (Help)."
-)
-
-
-def plural(count: int, word: str) -> str:
-    """``1 known word``, ``3 known words``."""
-    return f"{count:,} {word}{'' if count == 1 else 's'}"
+def probability_tip() -> str:
+    """What P(positive) is (and is not), for the verdict's and the bar's tooltips."""
+    return QCoreApplication.translate(
+        "PredictTab",
+        "P(positive) is the model's output: the sigmoid of its last layer, a number between\n"
+        "0 and 1. Above 0.5 the review counts as positive. It is not a calibrated confidence:\n"
+        "0.92 does not mean the model is right 92% of the time. See the glossary (Help).",
+    )
 
 
 def verdict_text(probability: float, uninformative: bool) -> str:
     """The headline: the verdict and P(positive), or that the model cannot tell."""
+    p = decimal(probability, 2)
     if uninformative:
-        return (
-            f"The model cannot tell: it knows none of these words "
-            f"(P(positive) = {probability:.2f} is only its built-in bias)"
-        )
-    label = "Positive" if probability >= 0.5 else "Negative"
-    return f"{label} — P(positive) = {probability:.2f}"
+        return QCoreApplication.translate(
+            "PredictTab",
+            "The model cannot tell: it knows none of these words "
+            "(P(positive) = {p} is only its built-in bias)",
+        ).format(p=p)
+    if probability >= 0.5:
+        return QCoreApplication.translate("PredictTab", "Positive — P(positive) = {p}").format(p=p)
+    return QCoreApplication.translate("PredictTab", "Negative — P(positive) = {p}").format(p=p)
 
 
 class ReviewInput(QPlainTextEdit):
@@ -125,36 +147,44 @@ class ReviewInput(QPlainTextEdit):
 
     def load_file(self, path: Path) -> None:
         if path.suffix.lower() != ".txt":
-            self.drop_failed.emit(f"Only .txt files can be dropped here ({path.name} is not one).")
+            self.drop_failed.emit(
+                self.tr("Only .txt files can be dropped here ({name} is not one).").format(
+                    name=path.name
+                )
+            )
             return
         try:
             if path.stat().st_size > MAX_FILE_BYTES:
                 self.drop_failed.emit(
-                    f"{path.name} is larger than 5 MB; paste a part of it instead."
+                    self.tr("{name} is larger than 5 MB; paste a part of it instead.").format(
+                        name=path.name
+                    )
                 )
                 return
             text = path.read_bytes().decode("utf-8", errors="replace")
         except OSError as exc:
-            self.drop_failed.emit(f"Could not read {path.name}: {exc.strerror or exc}.")
+            self.drop_failed.emit(
+                self.tr("Could not read {name}: {reason}.").format(
+                    name=path.name, reason=exc.strerror or exc
+                )
+            )
             return
         self.setPlainText(text)
         self.file_dropped.emit(str(path))
 
 
-def _word_table(title: str) -> QTableWidget:
-    table = QTableWidget(0, 2)
-    table.setHorizontalHeaderLabels([title, "Effect on P(positive)"])
+def _word_table() -> QTableWidget:
+    table = QTableWidget(0, 2)  # header texts in PredictTab.retranslate()
     table.verticalHeader().hide()
     table.verticalHeader().setDefaultSectionSize(22)
     header = table.horizontalHeader()
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    table.setToolTip("How much P(positive) drops when the word is removed from the review.")
     return table
 
 
-class PredictTab(QWidget):
+class PredictTab(Retranslating, QWidget):
     """Free-text prediction with the latest model, updated as you type."""
 
     prediction_shown = Signal(object)  # the result dict of :func:`analyse`, after display
@@ -170,6 +200,7 @@ class PredictTab(QWidget):
         self._refresh = WhenVisible(self, lambda: self._predictor_changed(self.state.predictor))
         state.predictor_changed.connect(self._refresh.request)
         self._predictor_changed(state.predictor)
+        self.retranslate()
 
     # ----- layout -----------------------------------------------------------------------
     def _build(self) -> None:
@@ -177,27 +208,17 @@ class PredictTab(QWidget):
         self.no_model.setObjectName("no_model_banner")
         self.no_model.setStyleSheet("#no_model_banner { background: #fff4d6; border-radius: 4px; }")
         banner = QHBoxLayout(self.no_model)
-        banner_text = QLabel(
-            "There is no trained model yet. Train one (a few seconds per "
-            "epoch), then come back to try your own reviews.",
-            wordWrap=True,
-        )
-        banner.addWidget(banner_text, 1)
-        self.train_button = QPushButton("Go to the Train tab")
+        self.banner_text = QLabel(wordWrap=True)
+        banner.addWidget(self.banner_text, 1)
+        self.train_button = QPushButton()
         self.train_button.clicked.connect(lambda: self.state.show_tab.emit("train"))
         banner.addWidget(self.train_button)
 
         self.examples_box = QComboBox()
-        self.examples_box.addItem("Try an example review…")
-        for example in self.examples:
-            self.examples_box.addItem(example["title"])
+        self.examples_box.addItems([""] * (len(self.examples) + 1))  # texts in retranslate()
         self.examples_box.activated.connect(self._example_chosen)
         self.input = ReviewInput()
         self.input.setObjectName("predict_input")
-        self.input.setPlaceholderText(
-            "Type or paste a movie review here, or drop a .txt file. "
-            "The verdict updates as you type (Ctrl+Enter: now)."
-        )
         self.input.drop_failed.connect(self._show_message)
         self._debounce = QSignalDebouncer(parent=self)  # the first positional is the policy
         self._debounce.setTimeout(150)
@@ -210,20 +231,17 @@ class PredictTab(QWidget):
         left_layout.addWidget(self.examples_box)
         left_layout.addWidget(self.input, 1)
 
-        self.verdict = QLabel(HINT)
+        self.verdict = QLabel()
         self.verdict.setObjectName("verdict")
         font = QFont(self.verdict.font())
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         self.verdict.setFont(font)
         self.verdict.setWordWrap(True)
-        self.verdict.setToolTip(PROBABILITY_TIP)
         self.bar = QProgressBar()
         self.bar.setRange(0, 1000)
         self.bar.setTextVisible(True)
         self.bar.setMinimumHeight(34)
-        self.bar.setFormat("P(positive)")
-        self.bar.setToolTip(PROBABILITY_TIP)
         self.counts = QLabel("")
         self.warning = QLabel("")
         self.warning.setStyleSheet("color: #a15c00;")
@@ -231,10 +249,10 @@ class PredictTab(QWidget):
         self.highlighted = QTextBrowser()
         self.highlighted.setObjectName("predict_highlighted")
         self.highlighted.setOpenLinks(False)
-        legend = QLabel(legend_html())
-        legend.setWordWrap(True)
-        self.positive_table = _word_table("Pushing positive")
-        self.negative_table = _word_table("Pushing negative")
+        self.legend = QLabel()
+        self.legend.setWordWrap(True)
+        self.positive_table = _word_table()
+        self.negative_table = _word_table()
         tables = QHBoxLayout()
         tables.addWidget(self.positive_table)
         tables.addWidget(self.negative_table)
@@ -245,20 +263,14 @@ class PredictTab(QWidget):
         right_layout.addWidget(self.bar)
         right_layout.addWidget(self.counts)
         right_layout.addWidget(self.warning)
-        self.numbers_check = QCheckBox(
-            "As numbers (word indices and the multi-hot vector)", objectName="predict_numbers_check"
-        )
-        self.numbers_check.setToolTip(
-            "What the network is given for this text: its word indices, and the vector "
-            "with a 1 at the index of every word it uses."
-        )
+        self.numbers_check = QCheckBox(objectName="predict_numbers_check")
         self.numbers = AsNumbersView()
         self.numbers.hide()
         self.numbers_check.toggled.connect(self._show_numbers)
         right_layout.addWidget(self.numbers_check)
         right_layout.addWidget(self.numbers)
         right_layout.addWidget(self.highlighted, 2)
-        right_layout.addWidget(legend)
+        right_layout.addWidget(self.legend)
         right_layout.addLayout(tables, 2)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -269,6 +281,44 @@ class PredictTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.no_model)
         layout.addWidget(splitter, 1)
+
+    def retranslate(self) -> None:
+        self.banner_text.setText(
+            self.tr(
+                "There is no trained model yet. Train one (a few seconds per "
+                "epoch), then come back to try your own reviews."
+            )
+        )
+        self.train_button.setText(self.tr("Go to the Train tab"))
+        self.examples_box.setItemText(0, self.tr("Try an example review…"))
+        for i, example in enumerate(self.examples, start=1):
+            self.examples_box.setItemText(i, _tr(example["title"]))
+        self.input.setPlaceholderText(
+            self.tr(
+                "Type or paste a movie review here, or drop a .txt file. "
+                "The verdict updates as you type (Ctrl+Enter: now)."
+            )
+        )
+        self.verdict.setToolTip(probability_tip())
+        self.bar.setToolTip(probability_tip())
+        self.legend.setText(legend_html())
+        for table, title in (
+            (self.positive_table, self.tr("Pushing positive")),
+            (self.negative_table, self.tr("Pushing negative")),
+        ):
+            table.setHorizontalHeaderLabels([title, self.tr("Effect on P(positive)")])
+            table.setToolTip(
+                self.tr("How much P(positive) drops when the word is removed from the review.")
+            )
+        self.numbers_check.setText(self.tr("As numbers (word indices and the multi-hot vector)"))
+        self.numbers_check.setToolTip(
+            self.tr(
+                "What the network is given for this text: its word indices, and the vector "
+                "with a 1 at the index of every word it uses."
+            )
+        )
+        # The verdict, counts and warnings are built from the text: predict it again.
+        self.predict_now()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -295,11 +345,11 @@ class PredictTab(QWidget):
         predictor = self.state.predictor
         if not text.strip():
             self.tasks.cancel("analyse")
-            self._clear(HINT)
+            self._clear(_tr(HINT))
             return
         if predictor is None:
             self.tasks.cancel("analyse")
-            self._clear("No model yet: train one to see its verdict.")
+            self._clear(self.tr("No model yet: train one to see its verdict."))
             return
         self.tasks.submit(
             analyse,
@@ -308,14 +358,14 @@ class PredictTab(QWidget):
             on_done=self._show_result,
             on_failed=self._show_error,
             key="analyse",
-            what="Predicting",
+            what=self.tr("Predicting"),
         )
 
     def _clear(self, message: str) -> None:
         self.verdict.setText(message)
         self.verdict.setStyleSheet("")
         self.bar.setValue(0)
-        self.bar.setFormat("P(positive)")
+        self.bar.setFormat(self.tr("P(positive)"))
         self.counts.clear()
         self.warning.clear()
         self.highlighted.clear()
@@ -333,7 +383,7 @@ class PredictTab(QWidget):
         if isinstance(exc, LabError):
             self._clear(str(exc))
         else:
-            self._clear(f"The prediction failed: {exc}")
+            self._clear(self.tr("The prediction failed: {reason}").format(reason=exc))
 
     def _show_result(self, result: dict) -> None:
         start = time.perf_counter()
@@ -344,7 +394,7 @@ class PredictTab(QWidget):
         colour = "#555" if exp.uninformative else ("#1b7f3b" if positive else "#c62828")
         self.verdict.setStyleSheet(f"color: {colour};")
         self.bar.setValue(round(p * 1000))
-        self.bar.setFormat(f"P(positive) = {p:.3f}")
+        self.bar.setFormat(self.tr("P(positive) = {p}").format(p=decimal(p, 3)))
         chunk = "#9e9e9e" if exp.uninformative else ("#2ea043" if positive else "#d63031")
         # Once any sub-control is styled Qt draws the whole bar itself, so text and frame too.
         self.bar.setStyleSheet(
@@ -353,19 +403,22 @@ class PredictTab(QWidget):
             f" QProgressBar::chunk {{ background: {chunk}; }}"
         )
         known, unknown = exp.known_words, exp.unknown_words
-        self.counts.setText(
-            f"{plural(known, 'known word')}, {unknown:,} outside the model's vocabulary."
-        )
+        counts = self.tr("%n known word(s), {unknown} outside the model's vocabulary.", "", known)
+        self.counts.setText(plural(counts, known).format(unknown=number(unknown)))
         if exp.uninformative:
             self.warning.setText(
-                "None of these words is in the model's vocabulary: it knows only the "
-                "most frequent words of the English training reviews."
+                self.tr(
+                    "None of these words is in the model's vocabulary: it knows only the "
+                    "most frequent words of the English training reviews."
+                )
             )
         elif unknown > known:
             self.warning.setText(
-                "Most words are unknown to the model (it only knows the most "
-                "frequent English words of the training reviews): take the "
-                "verdict with a grain of salt."
+                self.tr(
+                    "Most words are unknown to the model (it only knows the most "
+                    "frequent English words of the training reviews): take the "
+                    "verdict with a grain of salt."
+                )
             )
         else:
             self.warning.clear()
@@ -374,9 +427,11 @@ class PredictTab(QWidget):
             self.warning.setText(f"{self.warning.text()} {fonts}".strip())
         note = ""
         if result["truncated"]:
-            note = (
-                f'<p style="color:#777;">(Colours shown for the first {DEFAULT_LIMIT:,} of '
-                f"{result['length']:,} characters; the verdict uses all of them.)</p>"
+            note = '<p style="color:#777;">{}</p>'.format(
+                self.tr(
+                    "(Colours shown for the first {limit} of {length} characters; "
+                    "the verdict uses all of them.)"
+                ).format(limit=number(DEFAULT_LIMIT), length=number(result["length"]))
             )
         self.highlighted.setHtml(result["html"] + note)
         self._last_result = result
@@ -398,6 +453,6 @@ class PredictTab(QWidget):
         table.setRowCount(len(rows))
         for r, (word, value) in enumerate(rows):
             table.setItem(r, 0, QTableWidgetItem(word))
-            item = QTableWidgetItem(f"{value:+.3f}")
+            item = QTableWidgetItem(signed(value, 3))
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             table.setItem(r, 1, item)

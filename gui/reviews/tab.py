@@ -6,7 +6,7 @@ import time
 from functools import partial
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,28 +28,42 @@ from engine.errors import Cancelled
 from engine.model.config import ModelConfig
 from engine.model.training_records import validation_rows
 from gui.common.lazy import WhenVisible
+from gui.common.localized import number
+from gui.common.translate import Retranslating
 from gui.current_model import CurrentModel
 from gui.reviews.detail import ReviewDetail
 from gui.reviews.table_model import COLUMN_KEYS, ReviewFilter, ReviewTableModel
 from gui.tasks import TaskRunner, error_text, shutdown_tasks
 
-# name -> (filter changes, sort key, descending)
-PRESETS = {
-    "Most confident mistakes": ({"correct": False}, "error", True),
-    "Most uncertain": ({}, "uncertainty", False),
-    "Longest": ({}, "words", True),
-    "Shortest": ({}, "words", False),
-}
-CHOICES = {  # combo text -> filter value
-    "split": {
-        "Any split": None,
-        "Train": "train",
-        "Validation (current run)": "validation",
-        "Test": "test",
-    },
-    "label": {"Any true label": None, "Truly positive": 1, "Truly negative": 0},
-    "predicted": {"Any prediction": None, "Predicted positive": 1, "Predicted negative": 0},
-    "correct": {"Right or wrong": None, "Right": True, "Wrong": False},
+# (name, filter changes, sort key, descending); names are translated where they are shown.
+PRESETS = (
+    (QT_TRANSLATE_NOOP("ReviewsTab", "Most confident mistakes"), {"correct": False}, "error", True),
+    (QT_TRANSLATE_NOOP("ReviewsTab", "Most uncertain"), {}, "uncertainty", False),
+    (QT_TRANSLATE_NOOP("ReviewsTab", "Longest"), {}, "words", True),
+    (QT_TRANSLATE_NOOP("ReviewsTab", "Shortest"), {}, "words", False),
+)
+CHOICES = {  # filter key -> [(combo text, filter value)], in combo order
+    "split": [
+        (QT_TRANSLATE_NOOP("ReviewsTab", "Any split"), None),
+        (QT_TRANSLATE_NOOP("ReviewsTab", "Train"), "train"),
+        (QT_TRANSLATE_NOOP("ReviewsTab", "Validation (current run)"), "validation"),
+        (QT_TRANSLATE_NOOP("ReviewsTab", "Test"), "test"),
+    ],
+    "label": [
+        (QT_TRANSLATE_NOOP("ReviewsTab", "Any true label"), None),
+        (QT_TRANSLATE_NOOP("ReviewsTab", "Truly positive"), 1),
+        (QT_TRANSLATE_NOOP("ReviewsTab", "Truly negative"), 0),
+    ],
+    "predicted": [
+        (QT_TRANSLATE_NOOP("ReviewsTab", "Any prediction"), None),
+        (QT_TRANSLATE_NOOP("ReviewsTab", "Predicted positive"), 1),
+        (QT_TRANSLATE_NOOP("ReviewsTab", "Predicted negative"), 0),
+    ],
+    "correct": [
+        (QT_TRANSLATE_NOOP("ReviewsTab", "Right or wrong"), None),
+        (QT_TRANSLATE_NOOP("ReviewsTab", "Right"), True),
+        (QT_TRANSLATE_NOOP("ReviewsTab", "Wrong"), False),
+    ],
 }
 PREDICTION_KEYS = ("predicted", "correct")
 
@@ -59,7 +73,7 @@ def all_probabilities(predictor, dataset, progress=None, cancel=None) -> np.ndar
     return predictor.probabilities_for_dataset(dataset)
 
 
-class ReviewsTab(QWidget):
+class ReviewsTab(Retranslating, QWidget):
     """Table of all reviews, filters and presets, and a detail pane for the selected one."""
 
     predictions_updated = Signal()  # the table shows a new model's probabilities
@@ -74,6 +88,9 @@ class ReviewsTab(QWidget):
         # The model whose predictions the table shows (the current model, once computed).
         self.scored_model = None
         self._split_key = None  # (seed, validation size, dataset) of the marked split
+        # A message that stands in for the count until the next update (re-rendered on a
+        # language change): a function giving the text in the current language.
+        self._count_note = None
         self.tasks = TaskRunner(self)
         self._build()
         state.dataset_changed.connect(self.set_dataset)
@@ -84,17 +101,17 @@ class ReviewsTab(QWidget):
         state.review_requested.connect(self.select_review)
         if state.dataset is not None:
             self.set_dataset(state.dataset)
+        self.retranslate()
 
     # ----- layout -----------------------------------------------------------------------
     def _build(self) -> None:
         self.preset = QComboBox()
-        self.preset.addItems(["Presets…", *PRESETS, "Show everything"])
-        self.preset.setToolTip("Quick views: the model's worst mistakes, its coin flips, …")
+        self.preset.addItems([""] * (len(PRESETS) + 2))  # texts in retranslate()
         self.preset.activated.connect(self._preset_chosen)
         self.combos: dict[str, QComboBox] = {}
         for key, options in CHOICES.items():
             combo = QComboBox()
-            combo.addItems(list(options))
+            combo.addItems([text for text, _value in options])
             combo.currentIndexChanged.connect(self._controls_changed)
             self.combos[key] = combo
         self.prob_min, self.prob_max = QDoubleSpinBox(), QDoubleSpinBox()
@@ -105,7 +122,6 @@ class ReviewsTab(QWidget):
             spin.setValue(value)
             spin.valueChanged.connect(self._controls_changed)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search the review text…")
         self.search.setClearButtonEnabled(True)
         self._debounce = QSignalDebouncer(parent=self)  # the first positional is the policy
         self._debounce.setTimeout(250)
@@ -118,19 +134,17 @@ class ReviewsTab(QWidget):
         for combo in self.combos.values():
             choices.addWidget(combo)
         filters = QHBoxLayout()
-        filters.addWidget(QLabel("P(positive)"))
+        self.prob_label, self.to_label = QLabel(), QLabel()
+        filters.addWidget(self.prob_label)
         filters.addWidget(self.prob_min)
-        filters.addWidget(QLabel("to"))
+        filters.addWidget(self.to_label)
         filters.addWidget(self.prob_max)
         filters.addWidget(self.search, 1)
 
-        self.count = QLabel("No dataset loaded yet.")
+        self.count = QLabel()
         self.count.setObjectName("reviews_count")
         self.count.setWordWrap(True)
-        self.train_button = QPushButton("Train a model…")
-        self.train_button.setToolTip(
-            "Predictions, right/wrong and the word colours need a trained model."
-        )
+        self.train_button = QPushButton()
         self.train_button.clicked.connect(lambda: self.state.show_tab.emit("train"))
         status = QHBoxLayout()
         status.addWidget(self.count, 1)
@@ -167,6 +181,30 @@ class ReviewsTab(QWidget):
         layout.addLayout(filters)
         layout.addLayout(status)
         layout.addWidget(splitter, 1)
+
+    def retranslate(self) -> None:
+        self.preset.setItemText(0, self.tr("Presets…"))
+        for i, (name, *_rest) in enumerate(PRESETS, start=1):
+            self.preset.setItemText(i, self.tr(name))
+        self.preset.setItemText(len(PRESETS) + 1, self.tr("Show everything"))
+        self.preset.setToolTip(
+            self.tr("Quick views: the model's worst mistakes, its coin flips, …")
+        )
+        for key, combo in self.combos.items():
+            for i, (text, _value) in enumerate(CHOICES[key]):
+                combo.setItemText(i, self.tr(text))
+        self.search.setPlaceholderText(self.tr("Search the review text…"))
+        self.prob_label.setText(self.tr("P(positive)"))
+        self.to_label.setText(self.tr("to", "P(positive) from ... to ..."))
+        self.train_button.setText(self.tr("Train a model…"))
+        self.train_button.setToolTip(
+            self.tr("Predictions, right/wrong and the word colours need a trained model.")
+        )
+        self.model.retranslate()
+        if self._count_note is not None:
+            self.count.setText(self._count_note())
+        else:
+            self._update_count()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -226,7 +264,7 @@ class ReviewsTab(QWidget):
             on_done=partial(self._probabilities_ready, model=self._model_of(predictor)),
             on_failed=self._probabilities_failed,
             key="probabilities",
-            what="Scoring every review",
+            what=self.tr("Scoring every review"),
         )
         self._update_count(busy=True)
 
@@ -248,8 +286,15 @@ class ReviewsTab(QWidget):
 
     def _probabilities_failed(self, exc: Exception) -> None:
         if not isinstance(exc, Cancelled):
-            message = error_text(exc, "Scoring the reviews")
-            self.count.setText(f"Could not compute the model's predictions: {message}")
+            self._set_count_note(
+                lambda: self.tr("Could not compute the model's predictions: {message}").format(
+                    message=error_text(exc, self.tr("Scoring the reviews"))
+                )
+            )
+
+    def _set_count_note(self, note) -> None:
+        self._count_note = note
+        self.count.setText(note())
 
     def apply_filter(self, values: dict) -> None:
         """Show the reviews matching a ``state.filter_requested`` dict (e.g. a confusion cell)."""
@@ -257,7 +302,7 @@ class ReviewsTab(QWidget):
         for key, combo in self.combos.items():
             wanted = getattr(flt, key)
             combo.blockSignals(True)
-            combo.setCurrentIndex(list(CHOICES[key].values()).index(wanted))
+            combo.setCurrentIndex([value for _text, value in CHOICES[key]].index(wanted))
             combo.blockSignals(False)
         for spin, value in ((self.prob_min, flt.prob_min), (self.prob_max, flt.prob_max)):
             spin.blockSignals(True)
@@ -270,7 +315,7 @@ class ReviewsTab(QWidget):
 
     # ----- controls ---------------------------------------------------------------------
     def current_filter(self) -> ReviewFilter:
-        values = {key: CHOICES[key][combo.currentText()] for key, combo in self.combos.items()}
+        values = {key: CHOICES[key][combo.currentIndex()][1] for key, combo in self.combos.items()}
         return ReviewFilter(
             **values,
             prob_min=self.prob_min.value(),
@@ -290,15 +335,18 @@ class ReviewsTab(QWidget):
         self._show_selected()
 
     def _preset_chosen(self, index: int) -> None:
-        name = self.preset.itemText(index)
         self.preset.setCurrentIndex(0)
-        if name == "Show everything":
+        if index == len(PRESETS) + 1:  # "Show everything"
             self.apply_filter({})
             self._sort("row", False)
-        elif name in PRESETS:
-            changes, key, descending = PRESETS[name]
+        elif 1 <= index <= len(PRESETS):
+            name, changes, key, descending = PRESETS[index - 1]
             if key in ("error", "uncertainty") and self.model.probabilities is None:
-                self.count.setText(f"“{name}” needs the model's predictions: train a model first.")
+                self._set_count_note(
+                    lambda: self.tr(
+                        "“{preset}” needs the model's predictions: train a model first."
+                    ).format(preset=self.tr(name))
+                )
                 return
             self.apply_filter(changes)
             self._sort(key, descending)
@@ -370,26 +418,42 @@ class ReviewsTab(QWidget):
         selection.blockSignals(False)
 
     def _update_count(self, busy: bool = False) -> None:
+        self._count_note = None
         ds = self.model.dataset
         has_model = self.state.predictor is not None
         self.train_button.setVisible(ds is not None and not has_model)
         if ds is None:
-            self.count.setText("No dataset loaded yet: load or download it in the Train tab.")
+            self.count.setText(
+                self.tr("No dataset loaded yet: load or download it in the Train tab.")
+            )
             return
-        shown = self.model.rowCount()
-        took = "<1" if self.last_filter_ms < 1 else f"{self.last_filter_ms:.0f}"
-        text = f"Showing {shown:,} of {len(ds):,} reviews (filtered in {took} ms)."
+        took = (
+            self.tr("<1", "milliseconds")
+            if self.last_filter_ms < 1
+            else number(round(self.last_filter_ms))
+        )
+        text = self.tr("Showing {shown} of {total} reviews (filtered in {took} ms).").format(
+            shown=number(self.model.rowCount()), total=number(len(ds)), took=took
+        )
         if busy or self.tasks.pending("probabilities"):
             model = self.state.model
-            text += (
-                f" Computing the predictions of {model.short()}…"
+            more = (
+                self.tr("Computing the predictions of {model}…").format(model=model.short())
                 if model is not None
-                else " Computing the model's predictions…"
+                else self.tr("Computing the model's predictions…")
             )
         elif self.scored_model is not None and self.model.probabilities is not None:
-            text += f" Predictions by {self.scored_model.short()}."
+            more = self.tr("Predictions by {model}.").format(model=self.scored_model.short())
         elif self.model.probabilities is None:
-            text += " No model yet: predictions and right/wrong appear once a model is trained."
+            more = self.tr(
+                "No model yet: predictions and right/wrong appear once a model is trained."
+            )
             if self.model.filter.needs_predictions():
-                text += " The prediction filters match nothing until then."
-        self.count.setText(text)
+                more = self.tr(
+                    "No model yet: predictions and right/wrong appear once a model is trained."
+                    " The prediction filters match nothing until then."
+                )
+        else:
+            more = ""
+        # Two whole sentences side by side (the count, then the model's), as in English.
+        self.count.setText(f"{text} {more}".strip())

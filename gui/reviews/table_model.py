@@ -13,12 +13,21 @@ import re
 from dataclasses import dataclass, fields
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from gui.common.localized import decimal, number
 from gui.reviews.text_search import TextSearch, folded_texts
 
-COLUMNS = ("Split", "Label", "Rating", "Words", "P(positive)", "Result", "Review")
+COLUMNS = (  # translated where they are shown
+    QT_TRANSLATE_NOOP("ReviewTableModel", "Split"),
+    QT_TRANSLATE_NOOP("ReviewTableModel", "Label"),
+    QT_TRANSLATE_NOOP("ReviewTableModel", "Rating"),
+    QT_TRANSLATE_NOOP("ReviewTableModel", "Words"),
+    QT_TRANSLATE_NOOP("ReviewTableModel", "P(positive)"),
+    QT_TRANSLATE_NOOP("ReviewTableModel", "Result"),
+    QT_TRANSLATE_NOOP("ReviewTableModel", "Review"),
+)
 
 
 # Sort key behind each column; "row" keeps the dataset's order (train/neg, train/pos, ...).
@@ -168,6 +177,12 @@ class ReviewTableModel(QAbstractTableModel):
         hits = np.flatnonzero(self._view == dataset_row)
         return int(hits[0]) if hits.size else None
 
+    def retranslate(self) -> None:
+        """Repaint the headers and the visible words in the current language."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self._view.size:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._view) - 1, 5))
+
     @property
     def visible_rows(self) -> np.ndarray:
         return self._view
@@ -246,7 +261,7 @@ class ReviewTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
+            return self.tr(COLUMNS[section]) if 0 <= section < len(COLUMNS) else None
         return str(section + 1)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -270,20 +285,22 @@ class ReviewTableModel(QAbstractTableModel):
         ds, p = self.dataset, self.probabilities
         if col == 0:
             if ds.split[i]:
-                return "test"
-            return "validation" if self.validation is not None and self.validation[i] else "train"
+                return self.tr("test")
+            if self.validation is not None and self.validation[i]:
+                return self.tr("validation")
+            return self.tr("train")
         if col == 1:
-            return "positive" if ds.label[i] == 1 else "negative"
+            return self.tr("positive") if ds.label[i] == 1 else self.tr("negative")
         if col == 2:
             return rating_text(ds, i) or "?"
         if col == 3:
-            return f"{ds.n_words[i]:,}"
+            return number(ds.n_words[i])
         if col == 4:
-            return "—" if p is None else f"{p[i]:.3f}"
+            return "—" if p is None else decimal(p[i], 3)
         if col == 5:
             if p is None:
                 return "—"
-            return "right" if (p[i] >= 0.5) == (ds.label[i] == 1) else "wrong"
+            return self.tr("right") if (p[i] >= 0.5) == (ds.label[i] == 1) else self.tr("wrong")
         if col == 6:
             return self._snippet(i, SNIPPET_BYTES)
         return None
