@@ -39,7 +39,7 @@ _LOCALES = {"en": "en_US", "ko": "ko_KR"}
 
 _translators: list[QTranslator] = []
 _current = "en"
-_locale_before: QLocale | None = None
+_folder: Path | None = None  # where the .qm files go (None: the cache folder)
 _font_note_given = False
 
 
@@ -124,18 +124,19 @@ def _load(translator: QTranslator, path: Path | None) -> bool:
     return path is not None and translator.load(str(path))
 
 
-def install(language: str | None = None) -> str:
+def install(language: str | None = None, folder: Path | None = None) -> str:
     """Install the translators of ``language`` (default: :func:`chosen_language`).
 
     Removes those of the previous language first; every widget then gets a
     ``LanguageChange``. Returns the language installed ("en" when Korean could not be
-    compiled or loaded).
+    compiled or loaded). ``folder`` (kept for later calls) holds the compiled ``.qm``
+    files instead of the cache folder (the tests' own).
     """
-    global _current, _locale_before
+    global _current, _folder
     app = QCoreApplication.instance()
     language = language or chosen_language()
-    if _locale_before is None:
-        _locale_before = QLocale()
+    if folder is not None:
+        _folder = folder
     for translator in _translators:
         if app is not None:
             app.removeTranslator(translator)
@@ -143,7 +144,7 @@ def install(language: str | None = None) -> str:
     if app is None:
         return _current
     ours = QTranslator(app)
-    if not _load(ours, compiled(language)):
+    if not _load(ours, compiled(language, _folder)):
         if language != "en":
             log.warning(
                 "No %s translation could be loaded: the interface stays in English", language
@@ -151,7 +152,7 @@ def install(language: str | None = None) -> str:
         language = "en"
         # English still needs its plural forms ("1 epoch", "2 epochs").
         ours = QTranslator(app)
-        _load(ours, compiled("en"))
+        _load(ours, compiled("en", _folder))
     translators = [ours] if not ours.isEmpty() else []
     if language != "en":
         qt_own = QTranslator(app)
@@ -176,17 +177,8 @@ def switch_language(language: str) -> str:
 
 
 def reset() -> None:
-    """Back to the untranslated English texts and the locale before :func:`install` (tests)."""
-    global _current, _locale_before
-    app = QCoreApplication.instance()
-    for translator in _translators:
-        if app is not None:
-            app.removeTranslator(translator)
-    _translators.clear()
-    if _locale_before is not None:
-        QLocale.setDefault(_locale_before)
-        _locale_before = None
-    _current = "en"
+    """English again, with its plural forms (the tests' default; see tests/conftest.py)."""
+    install("en")
 
 
 def font_note(language: str | None = None) -> str:

@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from engine.errors import Cancelled, LabError
 
@@ -61,7 +61,11 @@ def error_text(exc: BaseException, what: str) -> str:
         return str(exc)
     detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     # Keep TensorFlow's multi-kilobyte messages out of dialogs; the first line says enough.
-    return f"{what} failed: {detail[:300]}"
+    return (
+        QCoreApplication.translate("Tasks", "%1 failed: %2")
+        .replace("%2", detail[:300])
+        .replace("%1", what)
+    )
 
 
 @dataclass(eq=False)

@@ -27,16 +27,16 @@ def lab_home(tmp_path_factory, monkeypatch) -> Path:
 
 
 @pytest.fixture(autouse=True, scope="session")
-def english_interface():
-    """Tests see the app in English with English number formats, whatever ``LANG`` says.
+def english_interface(tmp_path_factory, qapp):
+    """Tests see the app in English, whatever ``LANG`` says, as the app shows English.
 
-    The window is English until :func:`gui.i18n.install` installs a translation, which only
-    ``gui/app.py`` and the tests that ask for Korean do (``tests/test_i18n.py``, which
-    undo it with :func:`gui.i18n.reset`); the app sets this same locale for English.
+    English with its plural forms ("1 epoch", "2 epochs") and number formats
+    (``QLocale`` en_US), compiled into a folder of the test session. A test that asks for
+    Korean (``tests/test_i18n.py``) goes back with :func:`gui.i18n.reset`.
     """
-    from PySide6.QtCore import QLocale
+    from gui import i18n
 
-    QLocale.setDefault(QLocale("en_US"))
+    i18n.install("en", folder=tmp_path_factory.mktemp("qm"))
 
 
 @pytest.fixture(autouse=True, scope="session")

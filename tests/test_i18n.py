@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import subprocess
 import sys
@@ -80,6 +81,51 @@ def test_every_string_marked_in_gui_is_in_the_korean_source(tmp_path):
     assert sorted(in_korean - in_code) == []  # nothing the code no longer has
 
 
+class _Marked(ast.NodeVisitor):
+    """Every ``self.tr("...")`` / ``QCoreApplication.translate("Ctx", "...")`` of a module.
+
+    Parsed with Python's own parser, so strings that lupdate skips silently (its parser
+    drops a ``translate`` call whose plural count is an expression) are found too.
+    """
+
+    def __init__(self) -> None:
+        self.classes: list[str] = []
+        self.found: list[tuple[str, str, bool, str]] = []  # context, source, plural, call
+
+    def visit_ClassDef(self, node: ast.ClassDef) -> None:  # noqa: N802 - ast's name
+        self.classes.append(node.name)
+        self.generic_visit(node)
+        self.classes.pop()
+
+    def visit_Call(self, node: ast.Call) -> None:  # noqa: N802 - ast's name
+        name = getattr(node.func, "attr", None) or getattr(node.func, "id", None)
+        texts = [a.value if isinstance(a, ast.Constant) else None for a in node.args]
+        if name == "tr" and texts and isinstance(texts[0], str) and self.classes:
+            self.found.append((self.classes[-1], texts[0], len(node.args) >= 3, "tr"))
+        elif name == "translate" and len(texts) >= 2 and all(isinstance(t, str) for t in texts[:2]):
+            self.found.append((texts[0], texts[1], len(node.args) >= 4, "translate"))
+        self.generic_visit(node)
+
+
+def test_every_string_marked_in_gui_is_in_the_korean_source_as_python_reads_it():
+    marked = _Marked()
+    for path in sorted((ROOT / "gui").rglob("*.py")):
+        marked.visit(ast.parse(path.read_text(encoding="utf-8")))
+    assert len(marked.found) > 30
+    korean = _messages(ROOT / "gui" / "resources" / "i18n" / "imdb_lab_ko.ts")
+    missing = [(c, s) for c, s, _, _ in marked.found if (c, s) not in korean]
+    assert missing == []
+    # lupdate marks plural forms only in self.tr(): a translate() plural would stay "(s)".
+    plural_translate = [(c, s) for c, s, plural, call in marked.found if plural and call != "tr"]
+    assert plural_translate == []
+    not_numerus = [
+        (c, s)
+        for c, s, plural, _ in marked.found
+        if plural and korean[(c, s)].get("numerus") != "yes"
+    ]
+    assert not_numerus == []
+
+
 def test_the_korean_source_compiles_with_the_lrelease_of_pyside6(tmp_path):
     assert i18n.lrelease_command() is not None
     qm = i18n.compiled("ko", tmp_path)
@@ -89,14 +135,15 @@ def test_the_korean_source_compiles_with_the_lrelease_of_pyside6(tmp_path):
 
 
 def test_a_failed_compile_leaves_english_and_a_warning(qapp, tmp_path, monkeypatch, caplog):
+    tests_folder = i18n._folder
     monkeypatch.setattr(i18n, "lrelease_command", lambda: [str(tmp_path / "no-such-lrelease")])
-    monkeypatch.setattr(i18n, "cache_dir", lambda: tmp_path)
     try:
-        assert i18n.install("ko") == "en"
+        assert i18n.install("ko", folder=tmp_path) == "en"
         assert QCoreApplication.translate("Tabs", "Train") == "Train"
         assert "Could not compile" in caplog.text
     finally:
-        i18n.reset()
+        monkeypatch.undo()
+        i18n.install("en", folder=tests_folder)
 
 
 def test_the_system_locale_chooses_the_language_when_none_is_set(qapp):

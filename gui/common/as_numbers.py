@@ -13,15 +13,21 @@ from __future__ import annotations
 import html
 
 import numpy as np
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QCoreApplication, QLocale, QRectF
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QLabel, QSizePolicy, QTextBrowser, QVBoxLayout, QWidget
 
 from engine.data.keras_copy import OOV, RESERVED, START
 from engine.data.tokenizer import tokenize
+from gui.common.translate import Retranslating
 
 SHOWN_INDICES = 400  # the longest reviews hold 2,500 words; the count says how many more
 SHOWN_WORDS = 3000  # decoded words shown (a pasted megabyte would hold 200,000)
+
+
+def number(value) -> str:
+    """An integer in the current language's format ("10,000")."""
+    return QLocale().toString(int(value))
 
 
 def is_keras_source(dataset) -> bool:
@@ -69,7 +75,7 @@ def decoded_text(dataset, row: int) -> str:
     return decode_ids(dataset.token_ids(row), dataset.vocab, is_keras_source(dataset))
 
 
-class MultiHotStrip(QWidget):
+class MultiHotStrip(Retranslating, QWidget):
     """The multi-hot vector drawn as one thin strip: a tick wherever a position is 1."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -83,11 +89,18 @@ class MultiHotStrip(QWidget):
 
     def set_vector(self, ones: np.ndarray, num_words: int) -> None:
         self.ones, self.width_positions = np.asarray(ones), max(int(num_words), 1)
-        self.setToolTip(
-            f"The {self.width_positions:,} inputs of the model, left to right: a tick where "
-            f"the review uses that word ({len(self.ones):,} of them)."
-        )
+        self.retranslate()
         self.update()
+
+    def retranslate(self) -> None:
+        self.setToolTip(
+            self.tr(
+                "The %1 inputs of the model, left to right: a tick where the review uses "
+                "that word (%2 of them)."
+            )
+            .replace("%1", number(self.width_positions))
+            .replace("%2", number(len(self.ones)))
+        )
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
         painter = QPainter(self)
@@ -103,7 +116,7 @@ class MultiHotStrip(QWidget):
         painter.end()
 
 
-class AsNumbersView(QWidget):
+class AsNumbersView(Retranslating, QWidget):
     """Word indices, the ones of the multi-hot vector (count, list and strip), decoded text."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -114,7 +127,8 @@ class AsNumbersView(QWidget):
         self.ones_label = QLabel(objectName="as_numbers_ones_label")
         self.ones_label.setWordWrap(True)
         self.strip = MultiHotStrip()
-        self.decoded_label = QLabel("Decoded back into words:")
+        self.decoded_label = QLabel()
+        self._shown: tuple | None = None  # (ids, vocab, keras) of show_ids, for a language switch
         self.decoded = QTextBrowser(objectName="as_numbers_decoded")
         for browser in (self.indices, self.decoded):
             browser.setMaximumHeight(80)
@@ -130,6 +144,12 @@ class AsNumbersView(QWidget):
             self.decoded,
         ):
             layout.addWidget(widget)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.decoded_label.setText(self.tr("Decoded back into words:"))
+        if self._shown is not None:
+            self.show_ids(*self._shown)
 
     def show_review(self, dataset, row: int | None) -> None:
         """Review ``row`` of ``dataset`` (None clears the view)."""
@@ -146,30 +166,43 @@ class AsNumbersView(QWidget):
         for browser in (self.indices, self.decoded):
             browser.clear()
         self.ones_label.clear()
+        self.indices_label.clear()
+        self._shown = None
         self.strip.set_vector(np.zeros(0, dtype=np.int64), 10_000)
 
     def show_ids(self, ids: np.ndarray, vocab: list[str], keras: bool) -> None:
         """Word indices (-1 = outside the vocabulary), their multi-hot vector, the words."""
         ids = np.asarray(ids, dtype=np.int64)
+        self._shown = (ids, vocab, keras)
         num_words = len(vocab)
         self.indices_label.setText(
-            f"Word indices ({len(ids):,}): "
-            + (
-                "the book's train_data[i], 1 = start, 2 = a word outside the vocabulary"
+            (
+                self.tr(
+                    "Word indices (%1): the book's train_data[i], 1 = start, "
+                    "2 = a word outside the vocabulary"
+                )
                 if keras
-                else "positions in the vocabulary, ? = a word outside it"
-            )
+                else self.tr(
+                    "Word indices (%1): positions in the vocabulary, ? = a word outside it"
+                )
+            ).replace("%1", number(len(ids)))
         )
         self.indices.setPlainText(format_ids(ids))
         ones = np.unique(ids[ids >= 0])
         first = ", ".join(str(i) for i in ones[:30].tolist())
         more = ", ..." if len(ones) > 30 else ""
         self.ones_label.setText(
-            f"Multi-hot: <b>{len(ones):,}</b> of the {num_words:,} positions are 1 "
-            f"([{first}{more}]); all others are 0."
+            self.tr("Multi-hot: <b>%1</b> of the %2 positions are 1 ([%3]); all others are 0.")
+            .replace("%1", number(len(ones)))
+            .replace("%2", number(num_words))
+            .replace("%3", first + more)
         )
         self.strip.set_vector(ones, num_words)
-        more = f" ... ({len(ids) - SHOWN_WORDS:,} more)" if len(ids) > SHOWN_WORDS else ""
+        more = (
+            " " + self.tr("... (%1 more)").replace("%1", number(len(ids) - SHOWN_WORDS))
+            if len(ids) > SHOWN_WORDS
+            else ""
+        )
         self.decoded.setPlainText(decode_ids(ids[:SHOWN_WORDS], vocab, keras) + more)
 
 
@@ -189,21 +222,34 @@ def model_set_html(dataset, row: int, contributions: dict[str, float] | None = N
     if contributions:
         words.sort(key=lambda wi: -contributions.get(wi[0], 0.0))
         scale = max((abs(v) for v in contributions.values()), default=0.0)
-        order = "most positive effect first"
+        order = QCoreApplication.translate("AsNumbers", "most positive effect first")
     else:
-        order = "by vocabulary rank"
+        order = QCoreApplication.translate("AsNumbers", "by vocabulary rank")
     items = []
     for word, index in words:
         effect = contributions.get(word) if contributions else None
         style = word_style(effect, scale) if effect is not None else ""
-        tip = f"position {index:,}" + (f", effect {effect:+.3f}" if effect is not None else "")
+        tip = (
+            QCoreApplication.translate("AsNumbers", "position %1").replace("%1", number(index))
+            if effect is None
+            # Signed with a decimal point in both languages of the app.
+            else QCoreApplication.translate("AsNumbers", "position %1, effect %2")
+            .replace("%1", number(index))
+            .replace("%2", f"{effect:+.3f}")
+        )
         items.append(
             f'<span style="{style}" title="{tip}">{html.escape(word)}</span>'
             f'<span style="color:#888;"><sub>{index}</sub></span>'
         )
-    return (
-        f"<b>What the model receives: a set, not a sentence.</b> <b>{len(ones):,}</b> of "
-        f"the {dataset.num_words:,} positions of the multi-hot vector are 1, one per "
-        f"distinct vocabulary word ({order}); order and repeats are lost. Below: the "
-        f"decoded text, for reading.<br>{' · '.join(items)}"
+    intro = (
+        QCoreApplication.translate(
+            "AsNumbers",
+            "<b>What the model receives: a set, not a sentence.</b> <b>%1</b> of the %2 "
+            "positions of the multi-hot vector are 1, one per distinct vocabulary word (%3); "
+            "order and repeats are lost. Below: the decoded text, for reading.",
+        )
+        .replace("%1", number(len(ones)))
+        .replace("%2", number(dataset.num_words))
+        .replace("%3", order)
     )
+    return f"{intro}<br>{' · '.join(items)}"

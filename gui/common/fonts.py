@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QRawFont
 
 
@@ -39,15 +40,29 @@ def missing_characters(text: str, limit: int = 200_000) -> list[str]:
     return sorted(c for c in seen if not can_show(ord(c)))
 
 
+class FontNote(QObject):
+    """The note's texts (plural forms are marked for lupdate only in a QObject's ``tr``)."""
+
+    def missing(self, count: int, sample: str) -> str:
+        return self.tr(
+            "%n kind(s) of character in this text (%1) cannot be shown with the fonts installed "
+            "on this computer and appear as empty boxes; install a font for that script (for "
+            "example Noto) to see them.",
+            "",
+            count,
+        ).replace("%1", sample)
+
+    def more(self, count: int, sample: str) -> str:
+        return self.tr("%1 and %n more", "", count).replace("%1", sample)
+
+
 def missing_note(text: str) -> str:
     """One sentence naming what cannot be shown, or "" when every character can."""
     missing = missing_characters(text)
     if not missing:
         return ""
+    texts = FontNote()
     sample = " ".join(f"U+{ord(c):04X}" for c in missing[:3])
-    more = f" and {len(missing) - 3} more" if len(missing) > 3 else ""
-    return (
-        f"{len(missing)} kind{'s' if len(missing) != 1 else ''} of character in this text "
-        f"({sample}{more}) cannot be shown with the fonts installed on this computer and "
-        "appear as empty boxes; install a font for that script (for example Noto) to see them."
-    )
+    if len(missing) > 3:
+        sample = texts.more(len(missing) - 3, sample)
+    return texts.missing(len(missing), sample)

@@ -12,6 +12,8 @@ import html
 import re
 from collections.abc import Iterable
 
+from PySide6.QtCore import QCoreApplication
+
 POSITIVE_RGB = (46, 160, 67)  # green: the word pushes the review towards "positive"
 NEGATIVE_RGB = (214, 48, 49)  # red: towards "negative"
 UNKNOWN_COLOR = "#9a9a9a"  # grey: outside the vocabulary, the model never sees it
@@ -91,7 +93,11 @@ def highlight_html(text: str, spans: Iterable, limit: int = DEFAULT_LIMIT) -> st
         style = word_style(contribution, scale)
         word = html.escape(_CONTROL.sub("\ufffd", text[start:end]))
         if style:
-            tip = "not in the vocabulary" if contribution is None else f"{contribution:+.3f}"
+            tip = (
+                QCoreApplication.translate("Highlight", "not in the vocabulary")
+                if contribution is None
+                else f"{contribution:+.3f}"
+            )
             out.append(f'<span style="{style}" title="{tip}">{word}</span>')
         else:
             out.append(word)
@@ -113,9 +119,12 @@ def legend_html() -> str:
     """A one-line key to the colours."""
     pos = blend(POSITIVE_RGB, 0.6)
     neg = blend(NEGATIVE_RGB, 0.6)
+    positive = QCoreApplication.translate("Highlight", "pushes positive")
+    negative = QCoreApplication.translate("Highlight", "pushes negative")
+    unknown = QCoreApplication.translate("Highlight", "not in the vocabulary")
+    stronger = QCoreApplication.translate("Highlight", "— stronger colour, stronger push")
     return (
-        f'<span style="background-color:{pos};">&nbsp;pushes positive&nbsp;</span> '
-        f'<span style="background-color:{neg};">&nbsp;pushes negative&nbsp;</span> '
-        f'<span style="color:{UNKNOWN_COLOR};">not in the vocabulary</span> '
-        "— stronger colour, stronger push"
+        f'<span style="background-color:{pos};">&nbsp;{positive}&nbsp;</span> '
+        f'<span style="background-color:{neg};">&nbsp;{negative}&nbsp;</span> '
+        f'<span style="color:{UNKNOWN_COLOR};">{unknown}</span> {stronger}'
     )

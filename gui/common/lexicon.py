@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from engine.errors import Cancelled
 from gui.common.highlight import NEGATIVE_RGB, POSITIVE_RGB, blend
 from gui.common.lazy import WhenVisible
+from gui.common.translate import Retranslating
 from gui.tasks import TaskRunner, error_text, shutdown_tasks
 
 WORDS = 20
@@ -37,14 +38,13 @@ def _chip_label() -> QLabel:
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setWordWrap(True)
     label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-    label.setToolTip("The model's P(positive) for a review made of this single word.")
     return label
 
 
 RENDER_DELAY_MS = 40
 
 
-class LexiconWidget(QWidget):
+class LexiconWidget(Retranslating, QWidget):
     """Top ``WORDS`` positive and negative words of the current model, refreshed per epoch."""
 
     updated = Signal()
@@ -55,6 +55,8 @@ class LexiconWidget(QWidget):
         self.state = state
         self.words = words
         self._shown: tuple[list[str], list[str]] = ([], [])
+        self._lexicon: tuple | None = None  # the (positive, negative) rows shown
+        self._failure: Exception | None = None
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.positive = _chip_label()
@@ -75,6 +77,25 @@ class LexiconWidget(QWidget):
         self._refresh = WhenVisible(self, self._render_timer.start)
         state.predictor_changed.connect(self._refresh.request)
         self.set_predictor(state.predictor)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        tip = self.tr("The model's P(positive) for a review made of this single word.")
+        self.positive.setToolTip(tip)
+        self.negative.setToolTip(tip)
+        if self._failure is not None:
+            self._lexicon_failed(self._failure)
+        elif self._lexicon is not None:
+            self._show_lexicon(self._lexicon)
+        elif self.state.predictor is None:
+            self._show_empty()
+
+    def _show_empty(self) -> None:
+        self.title.setText(
+            self.tr(
+                "The model's most positive and negative words appear here once training starts."
+            )
+        )
 
     def _render_current(self) -> None:
         self.set_predictor(self.state.predictor)
@@ -95,9 +116,8 @@ class LexiconWidget(QWidget):
         """
         if predictor is None:
             self.tasks.cancel("lexicon")
-            self.title.setText(
-                "The model's most positive and negative words appear here once training starts."
-            )
+            self._lexicon = self._failure = None
+            self._show_empty()
             self.positive.clear()
             self.negative.clear()
             self._shown = ([], [])
@@ -109,22 +129,30 @@ class LexiconWidget(QWidget):
             on_done=self._show_lexicon,
             on_failed=self._lexicon_failed,
             key="lexicon",
-            what="Scoring the vocabulary",
+            what="Scoring the vocabulary",  # for the log
         )
 
     def _lexicon_failed(self, exc: Exception) -> None:
         if not isinstance(exc, Cancelled):
-            self.title.setText(error_text(exc, "Scoring the vocabulary"))
+            self._failure, self._lexicon = exc, None
+            self.title.setText(error_text(exc, self.tr("Scoring the vocabulary")))
 
     def _show_lexicon(self, lexicon) -> None:
         positive, negative = lexicon
+        self._lexicon, self._failure = lexicon, None
         epoch = self.state.epoch
-        when = f" after epoch {epoch}" if isinstance(epoch, int) else ""
         self.title.setText(
-            f"What the model has learned{when}: each word scored as a one-word review, P(positive)."
+            self.tr(
+                "What the model has learned after epoch %1: each word scored as a one-word "
+                "review, P(positive)."
+            ).replace("%1", str(epoch))
+            if isinstance(epoch, int)
+            else self.tr(
+                "What the model has learned: each word scored as a one-word review, P(positive)."
+            )
         )
-        self.positive.setText(chips_html("Most positive words", positive, POSITIVE_RGB))
-        self.negative.setText(chips_html("Most negative words", negative, NEGATIVE_RGB))
+        self.positive.setText(chips_html(self.tr("Most positive words"), positive, POSITIVE_RGB))
+        self.negative.setText(chips_html(self.tr("Most negative words"), negative, NEGATIVE_RGB))
         self._shown = ([w for w, _ in positive], [w for w, _ in negative])
         self.updated.emit()
 

@@ -9,6 +9,14 @@ from live data (an epoch's status, a prediction) are re-rendered from the data t
 Strings are marked where they are written, so that ``pyside6-lupdate`` finds them:
 ``self.tr("...")`` inside QObject subclasses, ``QCoreApplication.translate("Context",
 "...")`` elsewhere; plurals as ``self.tr("%n epoch(s)", "", n)``.
+
+``pyside6-lupdate``'s Python parser has two traps (``tests/test_i18n.py`` checks both):
+it marks a plural (``numerus``) only in ``self.tr(..., "", n)`` inside a class, never in
+``QCoreApplication.translate(ctx, text, "", n)`` (English would then show "epoch(s)"; put
+such texts in a method of a small QObject, as ``gui.common.fonts.FontNote``), and it
+silently drops a ``translate`` call whose count is an expression (``len(rows)``). Strings
+must be literals (no f-strings; arguments as ``%1`` and ``.replace("%1", value)`` or
+``.arg``-style), and ``self.tr`` takes the Python class name as its context.
 """
 
 from __future__ import annotations

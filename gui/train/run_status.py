@@ -109,7 +109,7 @@ class RunStatus(Retranslating, QWidget):
         self.say(text)
 
     def show_batch(self, progress) -> None:
-        """Bar, epoch/batch and ETA for an ``engine.model.training.BatchProgress``."""
+        """Bar, epoch/batch and ETA for an ``engine.model.training_records.BatchProgress``."""
         now = time.monotonic()
         if progress.epoch != self.epoch_seen:
             self.epoch_seen = progress.epoch

@@ -2,6 +2,52 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>AsNumbers</name>
+    <message>
+        <source>most positive effect first</source>
+        <translation>긍정 효과가 큰 순</translation>
+    </message>
+    <message>
+        <source>by vocabulary rank</source>
+        <translation>어휘 순위 순</translation>
+    </message>
+    <message>
+        <source>position %1</source>
+        <translation>위치 %1</translation>
+    </message>
+    <message>
+        <source>position %1, effect %2</source>
+        <translation>위치 %1, 효과 %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What the model receives: a set, not a sentence.&lt;/b&gt; &lt;b&gt;%1&lt;/b&gt; of the %2 positions of the multi-hot vector are 1, one per distinct vocabulary word (%3); order and repeats are lost. Below: the decoded text, for reading.</source>
+        <translation>&lt;b&gt;모델이 받는 것: 문장이 아니라 집합입니다.&lt;/b&gt; 멀티-핫 벡터의 위치 %2개 중 &lt;b&gt;%1&lt;/b&gt;개가 1이며, 서로 다른 어휘 단어마다 하나씩입니다(%3). 순서와 반복은 사라집니다. 아래: 읽기 위해 복원한 텍스트.</translation>
+    </message>
+</context>
+<context>
+    <name>AsNumbersView</name>
+    <message>
+        <source>Decoded back into words:</source>
+        <translation>단어로 되돌린 텍스트:</translation>
+    </message>
+    <message>
+        <source>Word indices (%1): the book&apos;s train_data[i], 1 = start, 2 = a word outside the vocabulary</source>
+        <translation>단어 인덱스 (%1): 책의 train_data[i], 1 = 시작, 2 = 어휘에 없는 단어</translation>
+    </message>
+    <message>
+        <source>Word indices (%1): positions in the vocabulary, ? = a word outside it</source>
+        <translation>단어 인덱스 (%1): 어휘 안의 위치, ? = 어휘에 없는 단어</translation>
+    </message>
+    <message>
+        <source>Multi-hot: &lt;b&gt;%1&lt;/b&gt; of the %2 positions are 1 ([%3]); all others are 0.</source>
+        <translation>멀티-핫: 위치 %2개 중 &lt;b&gt;%1&lt;/b&gt;개가 1 ([%3]), 나머지는 모두 0입니다.</translation>
+    </message>
+    <message>
+        <source>... (%1 more)</source>
+        <translation>... (%1개 더)</translation>
+    </message>
+</context>
+<context>
     <name>BookFeatures</name>
     <message>
         <source>C&amp;hange dataset...</source>
@@ -215,6 +261,71 @@
     </message>
 </context>
 <context>
+    <name>FontNote</name>
+    <message numerus="yes">
+        <source>%n kind(s) of character in this text (%1) cannot be shown with the fonts installed on this computer and appear as empty boxes; install a font for that script (for example Noto) to see them.</source>
+        <translation>
+            <numerusform>이 텍스트의 문자 %n종(%1)은 이 컴퓨터에 설치된 글꼴로 표시할 수 없어 빈 상자로 보입니다. 보려면 그 문자용 글꼴(예: Noto)을 설치하세요.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 외 %n종</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Highlight</name>
+    <message>
+        <source>not in the vocabulary</source>
+        <translation>어휘에 없음</translation>
+    </message>
+    <message>
+        <source>pushes positive</source>
+        <translation>긍정 쪽으로</translation>
+    </message>
+    <message>
+        <source>pushes negative</source>
+        <translation>부정 쪽으로</translation>
+    </message>
+    <message>
+        <source>— stronger colour, stronger push</source>
+        <translation>— 색이 진할수록 영향이 큼</translation>
+    </message>
+</context>
+<context>
+    <name>LexiconWidget</name>
+    <message>
+        <source>The model&apos;s P(positive) for a review made of this single word.</source>
+        <translation>이 단어 하나로만 된 리뷰에 대한 모델의 P(긍정).</translation>
+    </message>
+    <message>
+        <source>The model&apos;s most positive and negative words appear here once training starts.</source>
+        <translation>훈련이 시작되면 모델이 가장 긍정적·부정적으로 보는 단어가 여기에 나타납니다.</translation>
+    </message>
+    <message>
+        <source>Scoring the vocabulary</source>
+        <translation>어휘 점수 계산</translation>
+    </message>
+    <message>
+        <source>What the model has learned after epoch %1: each word scored as a one-word review, P(positive).</source>
+        <translation>에포크 %1 이후 모델이 배운 것: 각 단어를 한 단어짜리 리뷰로 본 P(긍정).</translation>
+    </message>
+    <message>
+        <source>What the model has learned: each word scored as a one-word review, P(positive).</source>
+        <translation>모델이 배운 것: 각 단어를 한 단어짜리 리뷰로 본 P(긍정).</translation>
+    </message>
+    <message>
+        <source>Most positive words</source>
+        <translation>가장 긍정적인 단어</translation>
+    </message>
+    <message>
+        <source>Most negative words</source>
+        <translation>가장 부정적인 단어</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>IMDB Sentiment Lab</source>
@@ -310,6 +421,13 @@
     <message>
         <source>Open &amp;log folder</source>
         <translation>로그 폴더 열기(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>MultiHotStrip</name>
+    <message>
+        <source>The %1 inputs of the model, left to right: a tick where the review uses that word (%2 of them).</source>
+        <translation>모델의 입력 %1개(왼쪽에서 오른쪽): 리뷰에 쓰인 단어 자리에 눈금 (%2개).</translation>
     </message>
 </context>
 <context>
@@ -795,6 +913,13 @@ text with every other word replaced by ?.</source>
     <message>
         <source>Runs</source>
         <translation>실행 기록</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 실패: %2</translation>
     </message>
 </context>
 </TS>
