@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from engine.errors import LabError
 from engine.runs.experiments import run_predictor
-from gui.common.localized import plural
+from gui.common.counted import counted
 from gui.common.save_dialog import save_file_name
 from gui.current_model import run_model
 from gui.runs.restore import has_model
@@ -75,16 +75,7 @@ class RunActions:
             answer = QMessageBox.question(
                 self,
                 QCoreApplication.translate("RunsTab", "Delete runs"),
-                plural(
-                    QCoreApplication.translate(
-                        "RunsTab",
-                        "Delete %n run(s) with their saved models and per-epoch weights? "
-                        "This cannot be undone.",
-                        None,
-                        len(runs),
-                    ),
-                    len(runs),
-                ),
+                counted("delete_runs", len(runs)),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return

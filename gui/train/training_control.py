@@ -14,7 +14,8 @@ from PySide6.QtCore import QCoreApplication
 from engine.model.config import ModelConfig
 from engine.model.training import best_epoch
 from engine.runs.history import EPOCH_FIELDS
-from gui.common.localized import number, plural
+from gui.common.counted import counted
+from gui.common.localized import number
 from gui.train.settings_panel import CUSTOM
 from gui.train.worker import TrainingWorker
 
@@ -102,34 +103,16 @@ class TrainingControl:
 
         def building() -> str:
             if retrain_epochs is not None:
-                return plural(
-                    QCoreApplication.translate(
-                        "TrainTab",
-                        "Retraining for %n epoch(s) on all training reviews: building the model...",
-                        None,
-                        retrain_epochs,
-                    ),
-                    retrain_epochs,
-                )
+                return counted("retrain_building", retrain_epochs)
             return QCoreApplication.translate(
                 "TrainTab", "Training {model}: building the model..."
             ).format(model=summary)
 
         self.status.start(building, total, keep_result=self._retraining)
         if retrain_epochs is not None:
-            started = plural(
-                QCoreApplication.translate(
-                    "TrainTab", "Retraining for %n epoch(s) on all training reviews...", None, total
-                ),
-                total,
-            )
+            started = counted("retrain_started", total)
         else:
-            started = plural(
-                QCoreApplication.translate(
-                    "TrainTab", "Training {model} (%n epoch(s))...", None, total
-                ),
-                total,
-            ).format(model=summary)
+            started = counted("train_started", total).format(model=summary)
         self.state.status_message.emit(started)
         self.training_started.emit(worker)
         worker.start(self.tasks)
@@ -184,22 +167,8 @@ class TrainingControl:
         name, epochs, best = run.get("name") or run["id"], len(history["loss"]), self.best_epoch
 
         def showing() -> str:
-            if best:
-                text = QCoreApplication.translate(
-                    "TrainTab",
-                    "Showing the saved run “{name}”: %n epoch(s), lowest validation loss at "
-                    "epoch {best}. Press Train for a new run.",
-                    None,
-                    epochs,
-                )
-            else:
-                text = QCoreApplication.translate(
-                    "TrainTab",
-                    "Showing the saved run “{name}”: %n epoch(s). Press Train for a new run.",
-                    None,
-                    epochs,
-                )
-            return plural(text, epochs).format(name=name, best=best)
+            key = "saved_run_best" if best else "saved_run"
+            return counted(key, epochs).format(name=name, best=best)
 
         self.status.say(showing)
         self._plotted_run_id = run["id"]

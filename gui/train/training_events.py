@@ -11,7 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from engine.model.training import best_epoch
-from gui.common.localized import decimal, number, plural
+from gui.common.counted import counted
+from gui.common.localized import decimal, number
 from gui.current_model import CurrentModel, run_model
 from gui.train.run_status import clock
 from gui.train.worker import TrainingOutcome
@@ -19,25 +20,24 @@ from gui.train.worker import TrainingOutcome
 
 def end_text(status: str, reason: str, epochs: int, took: str, best: int | None) -> str:
     """One or two plain sentences for the end of a run (the status line and status bar)."""
-
-    def tr(text: str, n: int = -1) -> str:
-        return plural(QCoreApplication.translate("TrainTab", text, None, n), n)
-
     if status == "stopped":
-        text = tr("Stopped by you after %n epoch(s) ({took}).", epochs).format(took=took)
+        text = counted("stopped", epochs).format(took=took)
         if best:
-            text += " " + tr(
+            text += " " + QCoreApplication.translate(
+                "TrainTab",
                 "Lowest validation loss so far at epoch {best}; a longer run might find a "
-                "later one."
+                "later one.",
             ).format(best=best)
         return text
     if status == "failed":
-        return tr("Training failed after %n epoch(s) ({took}).", epochs).format(took=took)
-    text = tr("Finished %n epoch(s) in {took}.", epochs).format(took=took)
+        return counted("failed", epochs).format(took=took)
+    text = counted("finished", epochs).format(took=took)
     if reason:  # early stopping: Keras's EarlyStopping ended the run
         text += f" {reason}"
     if best:
-        text += " " + tr("Lowest validation loss at epoch {best}.").format(best=best)
+        text += " " + QCoreApplication.translate(
+            "TrainTab", "Lowest validation loss at epoch {best}."
+        ).format(best=best)
     return text
 
 
