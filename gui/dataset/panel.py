@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
-    QProgressBar,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from engine.data.keras_files import keras_datasets_dir, missing_files
 from engine.paths import DATA_ENV
+from gui.common.progress_bar import ProgressBar
 
 WELCOME = "<h2>Welcome to IMDB Sentiment Lab</h2>"
 CHANGE = "<h2>Choose the dataset</h2>"
@@ -108,7 +108,7 @@ class DatasetPanel(QWidget):
             self.back_button,
         ):
             button.setMinimumHeight(36)
-        self.progress_bar = QProgressBar()
+        self.progress_bar = ProgressBar()
         self.progress_bar.setObjectName("dataset_progress")
         self.progress_bar.setRange(0, 1000)
         self.progress_label = QLabel()
