@@ -12,7 +12,7 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout
 
-from engine.data.own import dataset_info, skipped_text
+from engine.data.dataset_record import dataset_info, skipped_text
 from engine.model.config import default_validation_size
 from gui.common.progress_bar import ProgressBar
 

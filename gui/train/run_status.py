@@ -82,7 +82,7 @@ class RunStatus(QWidget):
         self.progress_label.setText(text)
 
     def show_batch(self, progress) -> None:
-        """Bar, epoch/batch and ETA for an ``engine.model.training.BatchProgress``."""
+        """Bar, epoch/batch and ETA for an ``engine.model.training_records.BatchProgress``."""
         now = time.monotonic()
         if progress.epoch != self.epoch_seen:
             self.epoch_seen = progress.epoch
