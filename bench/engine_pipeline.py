@@ -33,8 +33,8 @@ def main() -> None:
 
     t = time.perf_counter()
     from engine.data.loading import load_dataset
+    from engine.model.book_protocol import run_book_protocol
     from engine.model.config import ModelConfig
-    from engine.model.training import run_book_protocol
 
     dataset = load_dataset(args.data, cache_dir=Path(args.cache_dir))
     stages["load"] = time.perf_counter() - t

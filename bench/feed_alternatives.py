@@ -35,7 +35,7 @@ def child(variant: str, data: str, cache_dir: str, epochs: int) -> None:
     from engine.model.batches import multi_hot, tf_batches
     from engine.model.config import ModelConfig
     from engine.model.network import build_model
-    from engine.model.training import split_rows
+    from engine.model.training_records import split_rows
 
     dataset = load_dataset(data, cache_dir=Path(cache_dir))
     import keras

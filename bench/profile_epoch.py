@@ -126,7 +126,7 @@ def main() -> None:
     from engine.model.batches import batch_count, tf_batches
     from engine.model.config import ModelConfig
     from engine.model.network import build_model
-    from engine.model.training import split_rows
+    from engine.model.training_records import split_rows
 
     dataset = load_dataset(args.data, cache_dir=Path(args.cache_dir))
     config = ModelConfig(seed=1)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.data.own import OwnOptions, is_own_source
+from engine.data.own_files import OwnOptions, is_own_source
 from engine.model.config import ModelConfig
 from gui.book.features import BookFeatures
 from gui.common.input_guards import EditorKeyGuard, guard_wheel

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from engine.model.config import ModelConfig
 from engine.model.predictor import Predictor
-from engine.model.training import TrainResult
+from engine.model.training_records import TrainResult
 from tests.test_runs_tab import epoch_weights, record_run
 
 
@@ -226,7 +226,7 @@ def test_model_line_never_widens_the_window(qtbot, store, tiny_dataset):
 
 
 def test_reviews_show_the_current_runs_validation_split(qtbot, store, tiny_dataset):
-    from engine.model.training import validation_rows
+    from engine.model.training_records import validation_rows
     from gui.current_model import run_model
     from gui.reviews.tab import ReviewsTab
     from gui.state import AppState

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from engine.data.own import OwnOptions
+from engine.data.own_files import OwnOptions
 from gui.dataset.own_data_dialog import AUTOMATIC, OwnDataDialog
 from gui.main_window import MainWindow
 from tests.own_files import write_jsonl, write_nsmc

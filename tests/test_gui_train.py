@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QTimer
 
 from engine.model.config import ModelConfig, parameter_count
-from engine.model.training import best_epoch
+from engine.model.training_records import best_epoch
 from engine.runs.history import RunStore
 from gui.main_window import MainWindow
 

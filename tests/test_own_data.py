@@ -8,8 +8,10 @@ import numpy as np
 import pytest
 
 from engine.data.dataset import UNKNOWN
+from engine.data.dataset_record import dataset_info
 from engine.data.loading import load_dataset
-from engine.data.own import OwnOptions, dataset_info, is_own_source, load_own, read_own
+from engine.data.own import load_own, read_own
+from engine.data.own_files import OwnOptions, is_own_source
 from engine.data.tokenizer import tokenize
 from engine.errors import DataError
 from engine.runs.history import RunStore
@@ -209,6 +211,7 @@ def test_imdb_dataset_info_is_derived(tmp_path):
 
 def test_chunked_and_parallel_tokenizing_match_the_tokenizer(tmp_path, monkeypatch):
     import engine.data.own as own
+    import engine.data.own_stream as own_stream
 
     path = tmp_path / "mixed.tsv"
     texts = [
@@ -222,7 +225,7 @@ def test_chunked_and_parallel_tokenizing_match_the_tokenizer(tmp_path, monkeypat
         encoding="utf-8",
     )
     whole = read_own(path, num_words=1000)
-    monkeypatch.setattr(own, "TOKEN_CHUNK", 7)
+    monkeypatch.setattr(own_stream, "TOKEN_CHUNK", 7)
     monkeypatch.setattr(own, "PARALLEL_BYTES", 0)  # a worker process, several chunks in flight
     chunked = read_own(path, num_words=1000)
     assert chunked.vocab == whole.vocab and np.array_equal(chunked.tokens, whole.tokens)

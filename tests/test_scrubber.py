@@ -93,7 +93,7 @@ def test_missing_epoch_file_is_reported_not_raised(qtbot, setup, tiny_dataset):
 
 def test_label_flips_after_the_best_epoch(qtbot, setup, tiny_dataset):
     from engine.model.config import ModelConfig
-    from engine.model.training import validation_rows
+    from engine.model.training_records import validation_rows
 
     state, store, scrubber = setup
     config = ModelConfig(epochs=3, validation_size=60, num_words=100)

@@ -11,7 +11,7 @@ import pytest
 from engine.data.dataset import UNKNOWN, token_mapping
 from engine.errors import ConfigError
 from engine.model.config import ModelConfig
-from engine.model.training import best_epoch
+from engine.model.training_records import best_epoch
 from engine.training_options import add_training_options, parse_units, training_overrides
 from gui.app import build_parser as window_parser
 

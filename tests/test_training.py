@@ -8,15 +8,10 @@ import numpy as np
 import pytest
 
 import engine.model.training as training
+from engine.model.book_protocol import retrain_and_test, run_book_protocol
 from engine.model.config import ModelConfig
-from engine.model.training import (
-    BatchProgress,
-    Trainer,
-    best_epoch,
-    retrain_and_test,
-    run_book_protocol,
-    split_rows,
-)
+from engine.model.training import Trainer
+from engine.model.training_records import BatchProgress, best_epoch, split_rows
 
 # 80 training rows -> 3 batches, 40 validation rows -> 2 batches per epoch.
 TINY = ModelConfig(num_words=100, batch_size=32, validation_size=40, epochs=2, learning_rate=0.01)

@@ -21,6 +21,7 @@ from engine.data.archive import EXPECTED_PER_FOLDER
 from engine.data.bulk_tokens import StreamIndexer, reorder
 from engine.data.dataset import Dataset, build_dataset
 from engine.data.download import default_archive_path
+from engine.data.own_files import OwnOptions, is_own_source
 from engine.data.tokenizer import TOKENIZER_VERSION
 from engine.errors import Cancelled, DataError
 
@@ -93,7 +94,7 @@ def load_dataset(
     expected_per_folder: int | None = EXPECTED_PER_FOLDER,
     use_cache: bool = True,
     test_source: str | Path | None = None,
-    own_options: own.OwnOptions | None = None,
+    own_options: OwnOptions | None = None,
 ) -> Dataset:
     """The processed dataset, from the cache when possible, else read and tokenized.
 
@@ -160,8 +161,8 @@ def load_dataset(
     else:
         raise DataError(f"Too many damaged dataset caches in {cache_dir}. {NO_DATASET}")
 
-    if test_source is not None or own.is_own_source(path):
-        if not own.is_own_source(path):
+    if test_source is not None or is_own_source(path):
+        if not is_own_source(path):
             raise DataError(
                 f"A separate test file goes with your own training file, not with {path}."
             )

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from engine.data.dataset import Dataset
-from engine.data.own import dataset_info
+from engine.data.dataset_record import dataset_info
 
 _PADDING = "<unused "  # engine.model.predictor.bundle_vocab's filler, never a word
 

@@ -28,7 +28,8 @@ from engine.errors import Cancelled, LabError, ModelFileError
 from engine.model.config import ModelConfig
 from engine.model.evaluation import evaluate
 from engine.model.predictor import Predictor, bundle_vocab
-from engine.model.training import EpochMetrics, Trainer, TrainResult, validation_rows
+from engine.model.training import Trainer
+from engine.model.training_records import EpochMetrics, TrainResult, validation_rows
 from engine.runs.history import RunStore
 
 CURVE_KEYS = ("loss", "accuracy", "val_loss", "val_accuracy")

@@ -214,7 +214,7 @@ class RunStore:
     ) -> int:
         """Record a new run as "running" by this process and return its id.
 
-        ``dataset`` (name, fingerprint, counts; see :func:`engine.data.own.dataset_info`)
+        ``dataset`` (name, fingerprint, counts; see :func:`engine.data.dataset_record.dataset_info`)
         says what the run was trained on.
         """
         config_json = config.to_json() if isinstance(config, ModelConfig) else json.dumps(config)

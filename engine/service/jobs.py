@@ -24,10 +24,13 @@ import numpy as np
 from engine.data.dataset import Dataset
 from engine.errors import LabError
 from engine.logs import setup_logging
-from engine.model import training
+from engine.model.book_protocol import retrain_and_test
 from engine.model.config import ModelConfig
 from engine.model.evaluation import evaluate
 from engine.model.predictor import Predictor, bundle_vocab
+from engine.model.training import Trainer
+from engine.model.training_records import EpochMetrics
+from engine.model.warm_up import warm_up
 from engine.runs.experiments import RepeatResult, repeat_seeds
 from engine.runs.history import RunStore
 
@@ -74,7 +77,7 @@ def job_train(
     lexicon_size = int(options.get("lexicon_size", 0))
     pending: list[tuple[int, list[np.ndarray]]] = []  # the epoch's weights, sent after its metrics
 
-    def on_epoch_end(metrics: training.EpochMetrics) -> None:
+    def on_epoch_end(metrics: EpochMetrics) -> None:
         # Metrics first: the plots should not wait for the predictor to be built and sent.
         emit("epoch_finished", metrics)
         while pending:
@@ -91,9 +94,9 @@ def job_train(
     )
     retrain_epochs = options.get("retrain_epochs")
     if retrain_epochs is None:
-        result = training.Trainer(dataset, config, **callbacks).train()
+        result = Trainer(dataset, config, **callbacks).train()
     else:
-        result = training.retrain_and_test(dataset, config, retrain_epochs, **callbacks)
+        result = retrain_and_test(dataset, config, retrain_epochs, **callbacks)
         if result.status == "finished" and result.weights is not None:
             emit(
                 "evaluation_ready",
@@ -142,7 +145,7 @@ def serve(conn: Connection) -> None:
 
         # Keras's retracing notices are about its own internals, not something to act on.
         logging.getLogger("tensorflow").setLevel(logging.ERROR)
-        training.warm_up()
+        warm_up()
         conn.send(("ready", tf.__version__, os.getpid()))
     except Exception as exc:  # noqa: BLE001 - reported to the window, which shows it
         log.exception("TensorFlow could not be started")

@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QObject
 
 from engine.data.download import OfflineError, download_official
 from engine.data.loading import find_source, load_dataset
-from engine.data.own import OwnOptions
+from engine.data.own_files import OwnOptions
 from engine.errors import Cancelled
 from engine.service.process import shared_service
 from gui.book.keras_source import KERAS_SOURCE, download_keras_for_window, load_keras_for_window

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from engine.data.formats.columns import ColumnChoice, resolve
 from engine.data.labels import label_value
-from engine.data.own import OwnOptions, columns_of, file_format
+from engine.data.own_files import OwnOptions, columns_of, file_format
 from engine.errors import LabError
 
 AUTOMATIC = "(automatic)"  # the column choice's first item (shown translated)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
-    QProgressBar,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from engine.data.keras_files import keras_datasets_dir, missing_files
 from engine.paths import DATA_ENV
+from gui.common.progress_bar import ProgressBar
 from gui.common.translate import Retranslating
 
 
@@ -78,7 +78,7 @@ class DatasetPanel(Retranslating, QWidget):
             self.back_button,
         ):
             button.setMinimumHeight(36)
-        self.progress_bar = QProgressBar()
+        self.progress_bar = ProgressBar()
         self.progress_bar.setObjectName("dataset_progress")
         self.progress_bar.setRange(0, 1000)
         self.progress_label = QLabel()

@@ -26,7 +26,7 @@ from superqt.utils import QSignalDebouncer
 
 from engine.errors import Cancelled
 from engine.model.config import ModelConfig
-from engine.model.training import validation_rows
+from engine.model.training_records import validation_rows
 from gui.common.lazy import WhenVisible
 from gui.common.localized import number
 from gui.common.translate import Retranslating

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from superqt import QFlowLayout
 
 from engine.book.explain import overfitting_note
+from gui.common.scene_updates import coalesce_scene_updates
 from gui.help.dialogs import glossary_button
 
 TRAIN_PEN = pg.mkPen("#1f77b4", width=2)
@@ -127,6 +128,7 @@ class MetricPlot(pg.PlotWidget):
         self.addItem(self.hover_text, ignoreBounds=True)
         self.history: dict[str, list[float]] = {}
         self.scene().sigMouseMoved.connect(self._hover)
+        coalesce_scene_updates(self)
 
     def fit_legend(self) -> int:
         """Fit the legend to the plot's width; returns its number of columns.

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from gui.common.progress_bar import ProgressBar
 
 BOOK_TEST_ACCURACY = 0.883  # what section 3.4 reports for the retrained 4-epoch model
 
@@ -37,7 +39,7 @@ class RunStatus(QWidget):
         self.epoch_seen = 0
         self.total_epochs = 0
 
-        self.epoch_progress = QProgressBar()
+        self.epoch_progress = ProgressBar()
         self.epoch_progress.setObjectName("epoch_progress")
         self.epoch_progress.setRange(0, 1000)
         self.epoch_progress.setFormat("")
@@ -80,7 +82,7 @@ class RunStatus(QWidget):
         self.progress_label.setText(text)
 
     def show_batch(self, progress) -> None:
-        """Bar, epoch/batch and ETA for an ``engine.model.training.BatchProgress``."""
+        """Bar, epoch/batch and ETA for an ``engine.model.training_records.BatchProgress``."""
         now = time.monotonic()
         if progress.epoch != self.epoch_seen:
             self.epoch_seen = progress.epoch

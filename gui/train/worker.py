@@ -24,7 +24,7 @@ RELAYED = ("epoch_finished", "batch_progress", "weights_ready", "evaluation_read
 class TrainingOutcome(NamedTuple):
     """The ``training_finished`` payload: the run's result and its final model."""
 
-    result: Any  # engine.model.training.TrainResult
+    result: Any  # engine.model.training_records.TrainResult
     predictor: Any  # engine.model.predictor.Predictor | None
 
 
@@ -42,7 +42,7 @@ class TrainingWorker(QObject):
     """
 
     epoch_finished = Signal(object)  # EpochMetrics dict
-    batch_progress = Signal(object)  # engine.model.training.BatchProgress
+    batch_progress = Signal(object)  # engine.model.training_records.BatchProgress
     weights_ready = Signal(object)  # (epoch, engine.model.predictor.Predictor | None)
     evaluation_ready = Signal(object)  # engine.model.training.Evaluation (retrain only)
     training_finished = Signal(object)  # TrainingOutcome
