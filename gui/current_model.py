@@ -15,25 +15,45 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from engine.errors import LabError
 from engine.model.config import PRESETS, ModelConfig, preset
+from gui.common.translate import Retranslating
 
 log = logging.getLogger(__name__)
+
+
+class ModelTexts(QObject):
+    """The phrases the model line is made of, each a whole translatable phrase.
+
+    A QObject so that the epoch counts get plural forms (lupdate marks them in ``tr`` only).
+    """
+
+    def epochs_retrained(self, epochs: int | None) -> str:
+        if not epochs:
+            return self.tr("retrained on all training reviews, ? epochs")
+        return self.tr("retrained on all training reviews, %n epoch(s)", "", epochs)
+
+    def epochs_after(self, epochs: int) -> str:
+        return self.tr("after %n epoch(s)", "", epochs)
 
 
 def config_name(config: ModelConfig | None) -> str:
     """The preset a configuration matches ("Book (16-16)"), else its layer sizes."""
     if config is None:
-        return "unknown settings"
+        return QCoreApplication.translate("CurrentModel", "unknown settings")
     for name in PRESETS:
         if preset(name, config).to_dict() == config.to_dict():
             return name
     units = "-".join(str(u) for u in config.hidden_units)
-    return f"custom ({units} {config.activation})"
+    return (
+        QCoreApplication.translate("CurrentModel", "custom (%1 %2)")
+        .replace("%1", units)
+        .replace("%2", config.activation)
+    )
 
 
 @dataclass(frozen=True)
@@ -84,40 +104,79 @@ class CurrentModel:
 
     def describe(self) -> str:
         """One sentence naming the model, e.g. "Book (16-16), run 7, retrained 4 epochs, test 0.885"."""
+        # A list of facts, each one whole translatable phrase (no sentence is assembled).
+        translate = QCoreApplication.translate
+        texts = ModelTexts()
         config = self.config or (ModelConfig.from_run(self.run) if self.run else None)
+        epochs = str(self.epochs or "?")
         parts: list[str] = []
         if self.run is None:
-            parts.append(self.label or (Path(self.path).name if self.path else "unnamed model"))
+            parts.append(
+                self.label
+                or (
+                    Path(self.path).name
+                    if self.path
+                    else translate("CurrentModel", "unnamed model")
+                )
+            )
             if config is not None:
                 parts.append(config_name(config))
         else:
-            parts.append(f"{config_name(config)}, run {self.run_id}")
+            parts.append(
+                translate("CurrentModel", "%1, run %2")
+                .replace("%2", str(self.run_id))
+                .replace("%1", config_name(config))
+            )
             if config is not None and config.seed:
-                parts.append(f"seed {config.seed}")
+                parts.append(translate("CurrentModel", "seed %1").replace("%1", str(config.seed)))
         if self.training:
-            parts.append(f"training, epoch {self.epoch} of {self.epochs or '?'}")
+            parts.append(
+                translate("CurrentModel", "training, epoch %1 of %2")
+                .replace("%2", epochs)
+                .replace("%1", str(self.epoch))
+            )
         elif self.epoch is not None:
-            parts.append(f"epoch {self.epoch} of {self.epochs or '?'} (scrubbed)")
+            parts.append(
+                translate("CurrentModel", "epoch %1 of %2 (scrubbed)")
+                .replace("%2", epochs)
+                .replace("%1", str(self.epoch))
+            )
         elif self.retrained():
-            parts.append(f"retrained on all training reviews, {self.epochs or '?'} epochs")
+            parts.append(texts.epochs_retrained(self.epochs))
         elif self.run is not None and self.epochs:
-            parts.append(f"after {self.epochs} epochs")
+            parts.append(texts.epochs_after(self.epochs))
         if config is not None:
-            parts.append(f"{config.num_words:,}-word vocabulary")
+            parts.append(
+                translate("CurrentModel", "%1-word vocabulary").replace(
+                    "%1", QLocale().toString(int(config.num_words))
+                )
+            )
         if self.test and self.test.get("accuracy") is not None:
-            parts.append(f"test accuracy {float(self.test['accuracy']):.3f}")
+            parts.append(
+                translate("CurrentModel", "test accuracy %1").replace(
+                    "%1", f"{float(self.test['accuracy']):.3f}"
+                )
+            )
         else:
-            parts.append("not tested")
-        return ", ".join(parts)
+            parts.append(translate("CurrentModel", "not tested"))
+        return translate("CurrentModel", ", ").join(parts)
 
     def short(self) -> str:
         """A few words for a view's own caption ("run 7, epoch 12")."""
+        translate = QCoreApplication.translate
         if self.run is None:
-            return self.label or (Path(self.path).name if self.path else "the current model")
-        text = f"run {self.run_id}"
+            return self.label or (
+                Path(self.path).name
+                if self.path
+                else translate("CurrentModel", "the current model")
+            )
         if self.epoch is not None:
-            text += f", epoch {self.epoch}"
-        return text
+            return (
+                translate("CurrentModel", "run %1, epoch %2")
+                .replace("%2", str(self.epoch))
+                .replace("%1", str(self.run_id))
+            )
+        return translate("CurrentModel", "run %1").replace("%1", str(self.run_id))
 
 
 def stored_test(store, run: dict | None, epoch: int | None = None) -> dict | None:
@@ -155,14 +214,15 @@ def remembered(model: CurrentModel | None) -> dict | None:
 
 
 def model_text(model: CurrentModel | None) -> str:
-    return (
-        "Model: none yet (train one or open a model file)"
-        if model is None
-        else ("Model: " + model.describe())
-    )
+    """The model line's sentence, in the current language."""
+    if model is None:
+        return QCoreApplication.translate(
+            "CurrentModel", "Model: none yet (train one or open a model file)"
+        )
+    return QCoreApplication.translate("CurrentModel", "Model: %1").replace("%1", model.describe())
 
 
-class ModelLine(QWidget):
+class ModelLine(Retranslating, QWidget):
     """The strip above the tabs naming the current model; elides instead of widening the window.
 
     It paints its own text rather than being a QLabel: a label's ``setText`` asks the whole
@@ -182,6 +242,7 @@ class ModelLine(QWidget):
         palette.setColor(QPalette.ColorRole.WindowText, QColor("#1d3550"))
         self.setPalette(palette)
         self.full_text = ""
+        self._model: CurrentModel | None = None
         state.model_changed.connect(self.show_model)
         self.show_model(state.model)
 
@@ -191,7 +252,11 @@ class ModelLine(QWidget):
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return self.sizeHint()
 
+    def retranslate(self) -> None:
+        self.show_model(self._model)
+
     def show_model(self, model: CurrentModel | None) -> None:
+        self._model = model
         self.full_text = model_text(model)
         self.setToolTip(self.full_text)
         self.update()

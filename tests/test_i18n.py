@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QWidget
 
 from gui import i18n
 from gui.main_window import MainWindow
@@ -102,7 +102,11 @@ class _Marked(ast.NodeVisitor):
         texts = [a.value if isinstance(a, ast.Constant) else None for a in node.args]
         if name == "tr" and texts and isinstance(texts[0], str) and self.classes:
             self.found.append((self.classes[-1], texts[0], len(node.args) >= 3, "tr"))
-        elif name == "translate" and len(texts) >= 2 and all(isinstance(t, str) for t in texts[:2]):
+        elif (
+            name in ("translate", "QT_TRANSLATE_NOOP")
+            and len(texts) >= 2
+            and all(isinstance(t, str) for t in texts[:2])
+        ):
             self.found.append((texts[0], texts[1], len(node.args) >= 4, "translate"))
         self.generic_visit(node)
 
@@ -191,6 +195,9 @@ def _texts(window) -> dict[str, str]:
         "tf": window.tf_label.text(),
         "guide": window.book.actions["help_guide_action"].text(),
         "view_train": window.actions_by_name["view_train_action"].text(),
+        "model": window.model_line.full_text,
+        "download": window.first_run.download_button.text(),
+        "lexicon": window.findChild(QWidget, "lexicon").title.text()[:12],
     }
 
 
@@ -202,6 +209,9 @@ ENGLISH = {
     "tf": "Loading TensorFlow...",
     "guide": "The section, &step by step",
     "view_train": "Train",
+    "model": "Model: none yet (train one or open a model file)",
+    "download": "Download dataset (84 MB)",
+    "lexicon": "The model's ",
 }
 KOREAN = {
     "title": "IMDB 감성 분석 실습",
@@ -211,6 +221,9 @@ KOREAN = {
     "tf": "TensorFlow 불러오는 중...",
     "guide": "3.4절 단계별 안내(&S)",
     "view_train": "훈련",
+    "model": "모델: 아직 없음 (훈련하거나 모델 파일을 여세요)",
+    "download": "데이터셋 다운로드 (84 MB)",
+    "lexicon": "훈련이 시작되면 모델이",
 }
 
 
@@ -240,3 +253,23 @@ def test_view_language_switches_the_window_live_and_is_remembered(qtbot, tiny_da
     assert _texts(window) == ENGLISH
     assert window.actions_by_name["language_en_action"].isChecked()
     assert settings().value("language") == "en"
+
+
+def test_help_texts_follow_the_language(qtbot, language):
+    from gui.help.dialogs import GlossaryButton, HelpDialog
+
+    dialog = HelpDialog()
+    button = GlossaryButton("epoch")
+    qtbot.addWidget(dialog)
+    qtbot.addWidget(button)
+    assert "Overfitting" not in dialog.guide.toPlainText()
+    assert "overfitting" in dialog.guide.toPlainText()
+    language.install("ko")  # Qt posts LanguageChange: it arrives in the event loop
+    qtbot.waitUntil(lambda: dialog.windowTitle() == "IMDB 감성 분석 실습: 도움말", timeout=5000)
+    qtbot.waitUntil(lambda: button.toolTip().startswith("<b>에포크</b>"), timeout=5000)
+    assert "과대적합" in dialog.guide.toPlainText()
+    assert "재현율" in dialog.glossary.toPlainText()
+    assert button.toolTip().startswith("<b>에포크</b>")
+    language.install("en")
+    qtbot.waitUntil(lambda: button.toolTip().startswith("<b>Epoch</b>"), timeout=5000)
+    qtbot.waitUntil(lambda: "overfitting" in dialog.guide.toPlainText(), timeout=5000)

@@ -27,14 +27,12 @@ from engine.errors import LabError
 from engine.model.config import ModelConfig
 from engine.model.export import write_text_atomically
 from gui.common.save_dialog import save_file_name
+from gui.common.translate import Retranslating
 
-SOURCE_LABELS = {
-    "aclimdb": "Stanford archive (an aclImdb folder)",
-    "keras": "The book's copy (keras.datasets.imdb)",
-}
+SOURCES = ("aclimdb", "keras")
 
 
-class KerasCodeDialog(QDialog):
+class KerasCodeDialog(Retranslating, QDialog):
     """The script for ``config``, with a choice of data source, Copy and Save."""
 
     def __init__(
@@ -42,20 +40,18 @@ class KerasCodeDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("keras_code_dialog")
-        self.setWindowTitle("The Keras code behind these settings")
         self.resize(820, 640)
         self.config = config
-        intro = QLabel(
-            "A complete script that does what the app does with these settings, in the "
-            "book's order. It needs only keras (with TensorFlow) and numpy; its last line "
-            "of output is the test accuracy. Same as <tt>python main.py script</tt>."
-        )
+        self.intro = intro = QLabel()
         intro.setWordWrap(True)
         self.sources = QButtonGroup(self)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Data:"))
-        for key, label in SOURCE_LABELS.items():
-            button = QRadioButton(label, objectName=f"code_source_{key}")
+        self.data_label = QLabel()
+        row.addWidget(self.data_label)
+        self.source_radios: dict[str, QRadioButton] = {}
+        for key in SOURCES:
+            button = QRadioButton(objectName=f"code_source_{key}")
+            self.source_radios[key] = button
             button.setChecked(key == source)
             self.sources.addButton(button)
             button.toggled.connect(lambda on, k=key: on and self.set_source(k))
@@ -66,11 +62,11 @@ class KerasCodeDialog(QDialog):
         self.editor.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.status = QLabel(objectName="keras_code_status")
-        copy = QPushButton("Copy", objectName="keras_code_copy")
+        self.copy_button = copy = QPushButton(objectName="keras_code_copy")
         copy.clicked.connect(self.copy)
-        save = QPushButton("Save as...", objectName="keras_code_save")
+        self.save_button = save = QPushButton(objectName="keras_code_save")
         save.clicked.connect(self.save_as)
-        close = QPushButton("Close")
+        self.close_button = close = QPushButton()
         close.clicked.connect(self.close)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
@@ -82,6 +78,23 @@ class KerasCodeDialog(QDialog):
         layout.addWidget(self.editor, 1)
         layout.addLayout(buttons)
         self.set_source(source)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("The Keras code behind these settings"))
+        self.intro.setText(
+            self.tr(
+                "A complete script that does what the app does with these settings, in the "
+                "book's order. It needs only keras (with TensorFlow) and numpy; its last line "
+                "of output is the test accuracy. Same as <tt>python main.py script</tt>."
+            )
+        )
+        self.data_label.setText(self.tr("Data:"))
+        self.source_radios["aclimdb"].setText(self.tr("Stanford archive (an aclImdb folder)"))
+        self.source_radios["keras"].setText(self.tr("The book's copy (keras.datasets.imdb)"))
+        self.copy_button.setText(self.tr("Copy"))
+        self.save_button.setText(self.tr("Save as..."))
+        self.close_button.setText(self.tr("Close"))
 
     def set_source(self, source: str) -> None:
         self.source = source
@@ -97,19 +110,25 @@ class KerasCodeDialog(QDialog):
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.text())
-        self.status.setText("Copied to the clipboard.")
+        self.status.setText(self.tr("Copied to the clipboard."))
 
     def save_as(self, path: str | None = None) -> Path | None:
         if not path:
-            path = save_file_name(self, "Save the Keras script", "imdb_book.py", "Python (*.py)")
+            path = save_file_name(
+                self, self.tr("Save the Keras script"), "imdb_book.py", "Python (*.py)"
+            )
         if not path:
             return None
         try:
             saved = write_text_atomically(Path(path), self.text())
         except OSError as exc:
-            self.status.setText(f"Cannot write {path}: {exc.strerror or exc}.")
+            self.status.setText(
+                self.tr("Cannot write %1: %2.")
+                .replace("%2", str(exc.strerror or exc))
+                .replace("%1", str(path))
+            )
             return None
-        self.status.setText(f"Saved to {saved}.")
+        self.status.setText(self.tr("Saved to %1.").replace("%1", str(saved)))
         return saved
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QProcess, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QProcess, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from engine.errors import LabError
@@ -22,12 +22,30 @@ from gui.common.save_dialog import save_file_name
 from gui.current_model import CurrentModel
 
 ROOT = Path(__file__).resolve().parents[2]
-ARCHIVE_FILTER = "IMDB Sentiment Lab model (*.imdbmodel);;All files (*)"
-# A model folder is opened through the config.json inside it.
-OPEN_FILTER = (
-    "IMDB Sentiment Lab model (*.imdbmodel config.json);;"
-    "Model archive (*.imdbmodel);;Model folder's config.json (config.json);;All files (*)"
-)
+
+
+def archive_filter() -> str:
+    return (
+        QCoreApplication.translate("ModelFiles", "IMDB Sentiment Lab model")
+        + " (*.imdbmodel);;"
+        + QCoreApplication.translate("ModelFiles", "All files")
+        + " (*)"
+    )
+
+
+def open_filter() -> str:
+    """A model folder is opened through the config.json inside it."""
+    translate = QCoreApplication.translate
+    return (
+        translate("ModelFiles", "IMDB Sentiment Lab model")
+        + " (*.imdbmodel config.json);;"
+        + translate("ModelFiles", "Model archive")
+        + " (*.imdbmodel);;"
+        + translate("ModelFiles", "Model folder's config.json")
+        + " (config.json);;"
+        + translate("ModelFiles", "All files")
+        + " (*)"
+    )
 
 
 def current_model_path(state) -> Path | None:
@@ -51,8 +69,13 @@ def open_model(state, path: str | Path):
     dataset = state.dataset
     if dataset is not None and len(bundle.vocab) != dataset.num_words:
         state.status_message.emit(
-            f"Note: this model reads {len(bundle.vocab):,} words and the dataset was prepared "
-            f"with {dataset.num_words:,}; its words are matched by spelling."
+            QCoreApplication.translate(
+                "ModelFiles",
+                "Note: this model reads %1 words and the dataset was prepared with %2; its "
+                "words are matched by spelling.",
+            )
+            .replace("%1", QLocale().toString(len(bundle.vocab)))
+            .replace("%2", QLocale().toString(int(dataset.num_words)))
         )
     state.set_run(None)
     test = bundle.metrics.get("test") if isinstance(bundle.metrics, dict) else None
@@ -60,48 +83,67 @@ def open_model(state, path: str | Path):
         CurrentModel(
             Predictor(bundle.weights, bundle.vocab, bundle.config.activation),
             path=str(bundle.path),
-            label=f"file {Path(path).name}",
+            label=QCoreApplication.translate("ModelFiles", "file %1").replace(
+                "%1", Path(path).name
+            ),
             config=bundle.config,
             test=test if isinstance(test, dict) else None,
         )
     )
     note = vocabulary_note(bundle.vocab, bundle.metrics, dataset) if dataset is not None else ""
-    state.status_message.emit(f"Opened the model {Path(path).name}." + (f" {note}" if note else ""))
+    opened = QCoreApplication.translate("ModelFiles", "Opened the model %1.").replace(
+        "%1", Path(path).name
+    )
+    # The note is the engine's sentence (English, like the command line).
+    state.status_message.emit(f"{opened} {note}" if note else opened)
     return bundle
 
 
 def choose_and_open_model(state, parent: QWidget) -> bool:
-    path, _ = QFileDialog.getOpenFileName(parent, "Open a model file", "", OPEN_FILTER)
+    path, _ = QFileDialog.getOpenFileName(
+        parent, QCoreApplication.translate("ModelFiles", "Open a model file"), "", open_filter()
+    )
     if not path:
         return False
     try:
         open_model(state, path)
     except LabError as exc:
-        QMessageBox.warning(parent, "Open model file", str(exc))
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("ModelFiles", "Open model file"), str(exc)
+        )
         return False
     return True
 
 
 def _no_model(parent: QWidget, title: str) -> None:
-    QMessageBox.information(parent, title, "There is no model yet: train one or open a model file.")
+    QMessageBox.information(
+        parent,
+        title,
+        QCoreApplication.translate(
+            "ModelFiles", "There is no model yet: train one or open a model file."
+        ),
+    )
 
 
 def export_model(state, parent: QWidget, dest: str | None = None) -> Path | None:
     """Save the current model as one ``.imdbmodel`` file (asks where unless ``dest``)."""
     source = current_model_path(state)
+    title = QCoreApplication.translate("ModelFiles", "Export model")
     if source is None:
-        _no_model(parent, "Export model")
+        _no_model(parent, title)
         return None
     if dest is None:
-        dest = save_file_name(parent, "Export model", f"imdb-model{ARCHIVE_SUFFIX}", ARCHIVE_FILTER)
+        dest = save_file_name(parent, title, f"imdb-model{ARCHIVE_SUFFIX}", archive_filter())
     if not dest:
         return None
     try:
         path = export_archive(source, dest)
     except (LabError, OSError) as exc:
-        QMessageBox.warning(parent, "Export model", str(exc))
+        QMessageBox.warning(parent, title, str(exc))
         return None
-    state.status_message.emit(f"Model exported to {path}.")
+    state.status_message.emit(
+        QCoreApplication.translate("ModelFiles", "Model exported to %1.").replace("%1", str(path))
+    )
     return path
 
 
@@ -127,7 +169,9 @@ class KerasExport(QObject):
         process.setWorkingDirectory(str(ROOT))
         process.finished.connect(lambda code, _status: self._done(code, dest))
         self.process = process
-        self.state.status_message.emit("Exporting the Keras model (TensorFlow is loading)...")
+        self.state.status_message.emit(
+            self.tr("Exporting the Keras model (TensorFlow is loading)...")
+        )
         process.start()
         return True
 
@@ -138,9 +182,13 @@ class KerasExport(QObject):
         errors = bytes(self.process.readAllStandardError()).decode(errors="replace").strip()
         lines = [line for line in errors.splitlines() if line.startswith("error: ")]
         if code == 0:
-            message = f"Keras model exported to {dest}."
+            message = self.tr("Keras model exported to %1.").replace("%1", dest)
         else:
-            message = lines[-1][len("error: ") :] if lines else f"The export failed ({code})."
+            message = (
+                lines[-1][len("error: ") :]
+                if lines
+                else self.tr("The export failed (%1).").replace("%1", str(code))
+            )
         self.state.status_message.emit(message)
         self.finished.emit((code == 0, message))
 
@@ -151,10 +199,16 @@ class KerasExport(QObject):
 
 
 def export_keras_model(state, parent: QWidget, exporter: KerasExport) -> bool:
+    title = QCoreApplication.translate("ModelFiles", "Export Keras model")
     if current_model_path(state) is None:
-        _no_model(parent, "Export Keras model")
+        _no_model(parent, title)
         return False
-    dest = save_file_name(parent, "Export Keras model", "imdb-model.keras", "Keras model (*.keras)")
+    dest = save_file_name(
+        parent,
+        title,
+        "imdb-model.keras",
+        QCoreApplication.translate("ModelFiles", "Keras model") + " (*.keras)",
+    )
     if not dest:
         return False
     if not dest.endswith(".keras"):

@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QLocale, QObject
 
 from engine.data.download import OfflineError, download_official
 from engine.data.loading import find_source, load_dataset
@@ -25,12 +25,15 @@ from gui.settings import settings
 from gui.state import AppState
 from gui.tasks import Task, TaskRunner, error_text
 
-# The first-run panel shows this beside its "Open archive or folder..." button.
-OFFLINE_TEXT = (
-    "The download failed because there is no network connection. Connect and press "
-    "“Download dataset” again, or, if you have the archive (aclImdb_v1.tar.gz) or its "
-    "extracted aclImdb folder, press “Open archive or folder...” beside it."
-)
+
+def offline_text() -> str:
+    """What the first-run panel shows beside its "Open archive or folder..." button."""
+    return QCoreApplication.translate(
+        "DatasetLoader",
+        "The download failed because there is no network connection. Connect and press "
+        "“Download dataset” again, or, if you have the archive (aclImdb_v1.tar.gz) or its "
+        "extracted aclImdb folder, press “Open archive or folder...” beside it.",
+    )
 
 
 def load_if_found(source, num_words: int, progress=None, cancel=None, **options):
@@ -148,7 +151,7 @@ class DatasetLoader(QObject):
             return False
         self._loading_source = source
         self._loading_own = own or saved_own_options(source)
-        self.state.status_message.emit("Loading the dataset...")
+        self.state.status_message.emit(self.tr("Loading the dataset..."))
         self._data_task = self.tasks.submit(
             load_if_found,
             source,
@@ -156,7 +159,7 @@ class DatasetLoader(QObject):
             on_done=self._loaded,
             on_failed=self._failed,
             on_progress=self._progress,
-            what="Loading the dataset",
+            what=self.tr("Loading the dataset"),
             **{**self._load_options, **self._loading_own},
         )
         return True
@@ -170,7 +173,7 @@ class DatasetLoader(QObject):
             on_done=self._downloaded,
             on_failed=self._failed,
             on_progress=self._progress,
-            what="Downloading the dataset",
+            what=self.tr("Downloading the dataset"),
         )
         return True
 
@@ -183,7 +186,7 @@ class DatasetLoader(QObject):
             on_done=lambda _files: self.load(KERAS_SOURCE, self._num_words()),
             on_failed=self._failed,
             on_progress=self._progress,
-            what="Downloading the Keras copy",
+            what=self.tr("Downloading the Keras copy"),
         )
         return True
 
@@ -201,7 +204,7 @@ class DatasetLoader(QObject):
     def _loaded(self, dataset) -> None:
         if dataset is None:
             self.state.dataset_missing.emit()
-            self.state.status_message.emit("No dataset found: download it or open a copy.")
+            self.state.status_message.emit(self.tr("No dataset found: download it or open a copy."))
             return
         if self._loading_source == KERAS_SOURCE:
             settings().setValue("data/path", KERAS_SOURCE)
@@ -211,16 +214,21 @@ class DatasetLoader(QObject):
             self._data_source = str(self._loading_source)
             save_own_options(self._loading_own)
         self.state.set_dataset(dataset)
-        warning = f" {dataset.warning}" if dataset.warning else ""
-        self.state.status_message.emit(f"Dataset ready: {len(dataset):,} reviews.{warning}")
+        ready = self.tr("Dataset ready: %1 reviews.").replace(
+            "%1", QLocale().toString(len(dataset))
+        )
+        # The warning is the engine's sentence (English, like the command line).
+        self.state.status_message.emit(f"{ready} {dataset.warning}" if dataset.warning else ready)
 
     def _failed(self, exc: Exception) -> None:
         if isinstance(exc, Cancelled):
             self.state.dataset_failed.emit("")
-            self.state.status_message.emit("Cancelled.")
+            self.state.status_message.emit(self.tr("Cancelled."))
             return
-        what = self._data_task.what if self._data_task is not None else "Loading the dataset"
-        message = OFFLINE_TEXT if isinstance(exc, OfflineError) else error_text(exc, what)
+        what = (
+            self._data_task.what if self._data_task is not None else self.tr("Loading the dataset")
+        )
+        message = offline_text() if isinstance(exc, OfflineError) else error_text(exc, what)
         self.state.dataset_failed.emit(message)
         self.state.status_message.emit(message)
 
@@ -228,21 +236,21 @@ class DatasetLoader(QObject):
 
     def warm_up(self) -> None:
         """Start the training process and TensorFlow; ``state.tensorflow_ready`` says when."""
-        self.state.status_message.emit("Loading TensorFlow...")
+        self.state.status_message.emit(self.tr("Loading TensorFlow..."))
         self.tasks.submit(
             warm_up_tensorflow,
             on_done=self._tensorflow_ready,
             on_failed=self._tensorflow_failed,
-            what="Loading TensorFlow",
+            what=self.tr("Loading TensorFlow"),
         )
 
     def _tensorflow_ready(self, version) -> None:
         self.tf_version = str(version)
         self.state.tf_ready = True
         self.state.tensorflow_ready.emit(None)
-        self.state.status_message.emit("TensorFlow is ready.")
+        self.state.status_message.emit(self.tr("TensorFlow is ready."))
 
     def _tensorflow_failed(self, exc: Exception) -> None:
-        message = error_text(exc, "Loading TensorFlow")
+        message = error_text(exc, self.tr("Loading TensorFlow"))
         self.state.tensorflow_ready.emit(message)
         self.state.status_message.emit(message)

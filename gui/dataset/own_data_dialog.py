@@ -30,11 +30,7 @@ from engine.data.labels import label_value
 from engine.data.own_files import OwnOptions, columns_of, file_format
 from engine.errors import LabError
 
-AUTOMATIC = "(automatic)"
-OWN_FILTER = (
-    "Your own reviews (*.tsv *.csv *.txt *.jsonl *.ndjson *.json);;"
-    "IMDB archive (*.tar.gz *.tgz);;All files (*)"
-)
+AUTOMATIC = "(automatic)"  # the column choice's first item (shown translated)
 
 
 class OwnDataDialog(QDialog):
@@ -42,42 +38,47 @@ class OwnDataDialog(QDialog):
 
     def __init__(self, train: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Open your own reviews")
+        self.setWindowTitle(self.tr("Open your own reviews"))
+        # A modal dialog: a language switch cannot happen while it is open.
+        self.automatic = self.tr("(automatic)")
         self.setObjectName("own_data_dialog")
         self.train_edit = QLineEdit(train, objectName="own_train_edit")
         self.test_edit = QLineEdit(objectName="own_test_edit")
-        self.test_edit.setPlaceholderText("none: a share of the training file is held out")
+        self.test_edit.setPlaceholderText(self.tr("none: a share of the training file is held out"))
         self.text_combo = QComboBox(objectName="own_text_column")
         self.label_combo = QComboBox(objectName="own_label_column")
         self.threshold_spin = QDoubleSpinBox(objectName="own_threshold_spin")
         self.threshold_spin.setRange(-1.0, 1_000_000.0)
         self.threshold_spin.setDecimals(2)
-        self.threshold_spin.setSpecialValueText("midpoint of the ratings")
+        self.threshold_spin.setSpecialValueText(self.tr("midpoint of the ratings"))
         self.threshold_spin.setValue(-1.0)
-        self.threshold_spin.setToolTip("Ratings above this are positive; 0/1 labels ignore it.")
+        self.threshold_spin.setToolTip(
+            self.tr("Ratings above this are positive; 0/1 labels ignore it.")
+        )
         self.share_spin = QSpinBox(objectName="own_test_share_spin")
         self.share_spin.setRange(5, 50)
         self.share_spin.setSuffix(" %")
         self.share_spin.setValue(25)
         self.share_spin.setToolTip(
-            "Held out for testing when there is no test file or split column."
+            self.tr("Held out for testing when there is no test file or split column.")
         )
         self.status = QLabel(objectName="own_status_label")
         self.status.setWordWrap(True)
 
         form = QFormLayout()
+        browse = self.tr("Browse...")
         form.addRow(
-            "Training file", self._with_button(self.train_edit, "Browse...", self._pick_train)
+            self.tr("Training file"), self._with_button(self.train_edit, browse, self._pick_train)
         )
-        test_row = self._with_button(self.test_edit, "Browse...", self._pick_test)
-        clear = QPushButton("Clear", objectName="own_test_clear")
+        test_row = self._with_button(self.test_edit, browse, self._pick_test)
+        clear = QPushButton(self.tr("Clear"), objectName="own_test_clear")
         clear.clicked.connect(self.test_edit.clear)
         test_row.layout().addWidget(clear)
-        form.addRow("Test file", test_row)
-        form.addRow("Text column", self.text_combo)
-        form.addRow("Label column", self.label_combo)
-        form.addRow("Rating threshold", self.threshold_spin)
-        form.addRow("Held-out test share", self.share_spin)
+        form.addRow(self.tr("Test file"), test_row)
+        form.addRow(self.tr("Text column"), self.text_combo)
+        form.addRow(self.tr("Label column"), self.label_combo)
+        form.addRow(self.tr("Rating threshold"), self.threshold_spin)
+        form.addRow(self.tr("Held-out test share"), self.share_spin)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel
         )
@@ -103,14 +104,24 @@ class OwnDataDialog(QDialog):
         box.addWidget(button)
         return row
 
+    def _filter(self) -> str:
+        return (
+            self.tr("Your own reviews")
+            + " (*.tsv *.csv *.txt *.jsonl *.ndjson *.json);;"
+            + self.tr("IMDB archive")
+            + " (*.tar.gz *.tgz);;"
+            + self.tr("All files")
+            + " (*)"
+        )
+
     def _pick_train(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Training reviews", "", OWN_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Training reviews"), "", self._filter())
         if path:
             self.train_edit.setText(path)
             self._read_columns()
 
     def _pick_test(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Test reviews", "", OWN_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Test reviews"), "", self._filter())
         if path:
             self.test_edit.setText(path)
 
@@ -123,15 +134,17 @@ class OwnDataDialog(QDialog):
             if path.is_file():
                 self._columns = columns_of(path)
             elif not path.is_dir():
-                self._problem = f"{path} does not exist."
+                self._problem = self.tr("%1 does not exist.").replace("%1", str(path))
         except LabError as exc:
             self._problem = str(exc)
         for combo in (self.text_combo, self.label_combo):
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem(AUTOMATIC, None)
+            combo.addItem(self.automatic, None)
             for i, name in enumerate(self._columns):
-                shown = name.strip()[:40] or f"(empty name, column {i + 1})"
+                shown = name.strip()[:40] or self.tr("(empty name, column %1)").replace(
+                    "%1", str(i + 1)
+                )
                 combo.addItem(f"{i + 1}: {shown}", str(i + 1))
             combo.blockSignals(False)
         folder = path.is_dir()
@@ -149,7 +162,7 @@ class OwnDataDialog(QDialog):
         if self._problem:
             ok, message = False, self._problem
         elif path.is_dir():
-            message = "A folder of pos/ and neg/ reviews: no columns to choose."
+            message = self.tr("A folder of pos/ and neg/ reviews: no columns to choose.")
         elif self._columns:
             choice = self._choice()
             numbered = choice.text is not None or choice.label is not None
@@ -160,20 +173,28 @@ class OwnDataDialog(QDialog):
             if found is None:
                 ok = False
                 message = message or (
-                    "The first row does not name the text and label columns: pick them."
+                    self.tr("The first row does not name the text and label columns: pick them.")
                 )
             else:
                 names = self._columns
                 text = found.text if isinstance(found.text, int) else 0
                 label = found.label if isinstance(found.label, int) else 0
-                message = f"Text: column {text + 1} ({names[text][:30]}), label: column " + (
-                    f"{label + 1} ({names[label][:30]})"
+                message = (
+                    (
+                        self.tr(
+                            "Text: column %1 (%2), label: column %3 (%4); the first row is read as a review."
+                        )
+                        if numbered and not self._header_row()
+                        else self.tr("Text: column %1 (%2), label: column %3 (%4)")
+                    )
+                    .replace("%1", str(text + 1))
+                    .replace("%3", str(label + 1))
+                    .replace("%2", names[text][:30])
+                    .replace("%4", names[label][:30])
                 )
-                if numbered and not self._header_row():
-                    message += "; the first row is read as a review."
         kind = file_format(path) if path.exists() else ""
         if kind == "jsonl" and ok:
-            message = "JSON Lines. " + message
+            message = self.tr("JSON Lines. %1").replace("%1", message)
         self.status.setText(message)
         self.buttons.button(QDialogButtonBox.StandardButton.Open).setEnabled(ok)
 

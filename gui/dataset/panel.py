@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
-    QProgressBar,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -26,27 +25,11 @@ from PySide6.QtWidgets import (
 
 from engine.data.keras_files import keras_datasets_dir, missing_files
 from engine.paths import DATA_ENV
-
-WELCOME = "<h2>Welcome to IMDB Sentiment Lab</h2>"
-CHANGE = "<h2>Choose the dataset</h2>"
-INTRO = (
-    WELCOME + "<p>This app trains the movie-review classifier of <i>Deep Learning with Python</i>, "
-    "section 3.4, on the Large Movie Review Dataset (50,000 IMDb reviews, half of them for "
-    "training, half for testing).</p>"
-    "<p>Choose where the reviews come from. The Stanford archive has the reviews' full "
-    "text (84 MB: download it, or open the <tt>aclImdb_v1.tar.gz</tt> archive or its "
-    "extracted <tt>aclImdb</tt> folder; preparing it takes up to about 15 seconds the first time "
-    "and under a second afterwards). The book's copy is the one "
-    "<tt>keras.datasets.imdb.load_data</tt> reads: the same reviews, already turned into "
-    "word indices (17 MB, in Keras's cache folder).</p>"
-)
-NOTE = (
-    f"Tip: set the environment variable <tt>{DATA_ENV}</tt> to the archive or folder "
-    "to skip this step (useful on shared machines and in scripts)."
-)
+from gui.common.progress_bar import ProgressBar
+from gui.common.translate import Retranslating
 
 
-class DatasetPanel(QWidget):
+class DatasetPanel(Retranslating, QWidget):
     """Download / open choices, a progress bar with Cancel, and an inline error."""
 
     download_requested = Signal()
@@ -59,46 +42,33 @@ class DatasetPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("first_run_panel")
-        self.intro = intro = QLabel(INTRO)
+        self.intro = intro = QLabel()
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.RichText)
         self.source_buttons = QButtonGroup(self)
-        self.stanford_radio = QRadioButton(
-            "The Stanford archive (aclImdb)", objectName="source_stanford_radio"
-        )
-        self.keras_radio = QRadioButton(
-            "The book's copy (keras.datasets.imdb)", objectName="source_keras_radio"
-        )
+        self.stanford_radio = QRadioButton(objectName="source_stanford_radio")
+        self.keras_radio = QRadioButton(objectName="source_keras_radio")
         sources = QHBoxLayout()
         for radio in (self.stanford_radio, self.keras_radio):
             self.source_buttons.addButton(radio)
             sources.addWidget(radio)
         sources.addStretch(1)
         self.stanford_radio.setChecked(True)
-        self.keras_download_button = QPushButton(
-            "Download the Keras copy (17 MB)", objectName="keras_download_button"
-        )
-        self.keras_download_button.setToolTip(
-            "Download imdb.npz and imdb_word_index.json from Keras's official address "
-            "(storage.googleapis.com) into Keras's cache folder, and check them."
-        )
-        self.keras_open_button = QPushButton("Use the Keras copy", objectName="keras_open_button")
+        self.keras_download_button = QPushButton(objectName="keras_download_button")
+        self.keras_open_button = QPushButton(objectName="keras_open_button")
         self.keras_status = QLabel(objectName="keras_status_label")
         self.keras_status.setWordWrap(True)
         self.keras_status.setStyleSheet("color: #555;")
-        self.back_button = QPushButton("Back to the tabs", objectName="dataset_back_button")
+        self.back_button = QPushButton(objectName="dataset_back_button")
         self.back_button.clicked.connect(self.back_requested)
         self.back_button.hide()
-        self.download_button = QPushButton("Download dataset (84 MB)")
+        self.download_button = QPushButton()
         self.download_button.setObjectName("download_button")
-        self.download_button.setToolTip(
-            "Download aclImdb_v1.tar.gz from ai.stanford.edu into the app's data folder."
-        )
-        self.open_button = QPushButton("Open archive or folder...")
+        self.open_button = QPushButton()
         self.open_button.setObjectName("open_dataset_button")
         menu = QMenu(self.open_button)
-        menu.addAction("Archive (.tar.gz)...", self._choose_archive)
-        menu.addAction("Extracted aclImdb folder...", self._choose_folder)
+        self.archive_action = menu.addAction("", self._choose_archive)
+        self.folder_action = menu.addAction("", self._choose_folder)
         self.open_button.setMenu(menu)
         for button in (
             self.download_button,
@@ -108,12 +78,12 @@ class DatasetPanel(QWidget):
             self.back_button,
         ):
             button.setMinimumHeight(36)
-        self.progress_bar = QProgressBar()
+        self.progress_bar = ProgressBar()
         self.progress_bar.setObjectName("dataset_progress")
         self.progress_bar.setRange(0, 1000)
         self.progress_label = QLabel()
         self.progress_label.setObjectName("dataset_progress_label")
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton()
         self.cancel_button.setObjectName("dataset_cancel_button")
         self.cancel_button.clicked.connect(self.cancel_requested)
         self.error_label = QLabel()
@@ -124,7 +94,7 @@ class DatasetPanel(QWidget):
             "color: #b00020; padding: 6px; border: 1px solid #e6b0b8;"
             "background: #fff5f6; border-radius: 4px;"
         )
-        note = QLabel(NOTE)
+        self.note = note = QLabel()
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
 
@@ -170,7 +140,57 @@ class DatasetPanel(QWidget):
         self.keras_open_button.clicked.connect(self.keras_open_requested)
         self.keras_radio.toggled.connect(self._source_changed)
         self.show_error("")
+        self._changing = False  # opened to change the dataset (not a first-run welcome)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self._set_intro()
+        self.stanford_radio.setText(self.tr("The Stanford archive (aclImdb)"))
+        self.keras_radio.setText(self.tr("The book's copy (keras.datasets.imdb)"))
+        self.keras_download_button.setText(self.tr("Download the Keras copy (17 MB)"))
+        self.keras_download_button.setToolTip(
+            self.tr(
+                "Download imdb.npz and imdb_word_index.json from Keras's official address "
+                "(storage.googleapis.com) into Keras's cache folder, and check them."
+            )
+        )
+        self.keras_open_button.setText(self.tr("Use the Keras copy"))
+        self.back_button.setText(self.tr("Back to the tabs"))
+        self.download_button.setText(self.tr("Download dataset (84 MB)"))
+        self.download_button.setToolTip(
+            self.tr("Download aclImdb_v1.tar.gz from ai.stanford.edu into the app's data folder.")
+        )
+        self.open_button.setText(self.tr("Open archive or folder..."))
+        self.archive_action.setText(self.tr("Archive (.tar.gz)..."))
+        self.folder_action.setText(self.tr("Extracted aclImdb folder..."))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.note.setText(
+            self.tr(
+                "Tip: set the environment variable <tt>%1</tt> to the archive or folder to "
+                "skip this step (useful on shared machines and in scripts)."
+            ).replace("%1", DATA_ENV)
+        )
         self._source_changed()
+
+    def _set_intro(self) -> None:
+        # Opened to change the dataset, the panel is no longer a welcome.
+        heading = (
+            self.tr("Choose the dataset")
+            if self._changing
+            else self.tr("Welcome to IMDB Sentiment Lab")
+        )
+        body = self.tr(
+            "<p>This app trains the movie-review classifier of <i>Deep Learning with "
+            "Python</i>, section 3.4, on the Large Movie Review Dataset (50,000 IMDb reviews, "
+            "half of them for training, half for testing).</p>"
+            "<p>Choose where the reviews come from. The Stanford archive has the reviews' full "
+            "text (84 MB: download it, or open the <tt>aclImdb_v1.tar.gz</tt> archive or its "
+            "extracted <tt>aclImdb</tt> folder; preparing it takes up to about 15 seconds the "
+            "first time and under a second afterwards). The book's copy is the one "
+            "<tt>keras.datasets.imdb.load_data</tt> reads: the same reviews, already turned "
+            "into word indices (17 MB, in Keras's cache folder).</p>"
+        )
+        self.intro.setText(f"<h2>{heading}</h2>{body}")
 
     def source(self) -> str:
         """``"keras"`` or ``"aclimdb"``: the source chosen in the panel."""
@@ -183,8 +203,8 @@ class DatasetPanel(QWidget):
     def set_back_visible(self, visible: bool) -> None:
         """Offer "Back to the tabs" (a dataset is loaded: the panel was opened to change it)."""
         self.back_button.setVisible(visible)
-        # Opened to change the dataset, the panel is no longer a welcome.
-        self.intro.setText(INTRO.replace(WELCOME, CHANGE) if visible else INTRO)
+        self._changing = visible
+        self._set_intro()
 
     def _source_changed(self, *_args) -> None:
         keras = self.keras_radio.isChecked()
@@ -199,27 +219,38 @@ class DatasetPanel(QWidget):
             self.keras_download_button.setEnabled(bool(missing) and self.open_button.isEnabled())
             self.keras_open_button.setEnabled(not missing and self.open_button.isEnabled())
             self.keras_status.setText(
-                f"Found imdb.npz and imdb_word_index.json in {folder}; they are checked "
-                "against Keras's published checksums before use."
+                self.tr(
+                    "Found imdb.npz and imdb_word_index.json in %1; they are checked "
+                    "against Keras's published checksums before use."
+                ).replace("%1", str(folder))
                 if not missing
-                else f"Not found yet in {folder}: "
-                + " and ".join(p.name for p in missing)
-                + ". Download them, or put them there yourself."
+                else (
+                    self.tr("Not found yet in %1: %2. Download them, or put them there yourself.")
+                    if len(missing) == 1
+                    else self.tr(
+                        "Not found yet in %1: %2 and %3. Download them, or put them there yourself."
+                    )
+                )
+                .replace("%1", str(folder))
+                .replace("%2", missing[0].name)
+                .replace("%3", missing[-1].name)
             )
 
     def _choose_archive(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self,
-            "Open the IMDB archive or your own reviews",
+            self.tr("Open the IMDB archive or your own reviews"),
             "",
-            "IMDB archive or reviews (*.tar.gz *.tgz *.tsv *.csv *.txt *.jsonl *.ndjson *.json);;"
-            "All files (*)",
+            self.tr("IMDB archive or reviews")
+            + " (*.tar.gz *.tgz *.tsv *.csv *.txt *.jsonl *.ndjson *.json);;"
+            + self.tr("All files")
+            + " (*)",
         )
         if path:
             self.open_requested.emit(path)
 
     def _choose_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "Open the extracted aclImdb folder")
+        path = QFileDialog.getExistingDirectory(self, self.tr("Open the extracted aclImdb folder"))
         if path:
             self.open_requested.emit(path)
 

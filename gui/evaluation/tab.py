@@ -31,6 +31,7 @@ from engine.model.evaluation import evaluate_predictor, roc_curve
 from gui.common.lazy import WhenVisible
 from gui.common.lexicon import LexiconWidget
 from gui.common.localized import decimal, number, percent
+from gui.common.scene_updates import coalesce_scene_updates
 from gui.common.translate import Retranslating
 from gui.help.dialogs import glossary_button
 from gui.tasks import TaskRunner, error_text, shutdown_tasks
@@ -210,6 +211,7 @@ class EvaluationView(Retranslating, QWidget):
         self.roc.setRange(xRange=(0, 1), yRange=(0, 1), padding=0.02)
         self.roc.getPlotItem().getViewBox().setLimits(xMin=-0.05, xMax=1.05, yMin=-0.05, yMax=1.05)
         for plot in (self.histogram, self.roc):
+            coalesce_scene_updates(plot)
             plot.setMenuEnabled(False)
             plot.setMouseEnabled(x=False, y=False)
             plot.showGrid(x=True, y=True, alpha=0.25)

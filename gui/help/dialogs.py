@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -14,29 +14,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.common.translate import Retranslating
 from gui.help.texts import GLOSSARY, about_html, glossary_html, glossary_tip, guide_html
 
 
-class HelpDialog(QDialog):
+class HelpDialog(Retranslating, QDialog):
     """Two pages, the guide to the section and the glossary; one per window, reused."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("help_dialog")
-        self.setWindowTitle("IMDB Sentiment Lab: help")
         self.resize(760, 560)
         self.pages = QTabWidget()
         self.guide = QTextBrowser(objectName="help_guide")
-        self.guide.setHtml(guide_html())
         self.glossary = QTextBrowser(objectName="help_glossary")
-        self.glossary.setHtml(glossary_html())
-        self.pages.addTab(self.guide, "The section, step by step")
-        self.pages.addTab(self.glossary, "Glossary")
+        self.pages.addTab(self.guide, "")
+        self.pages.addTab(self.glossary, "")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
         layout.addWidget(buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("IMDB Sentiment Lab: help"))
+        self.guide.setHtml(guide_html())
+        self.glossary.setHtml(glossary_html())
+        self.pages.setTabText(0, self.tr("The section, step by step"))
+        self.pages.setTabText(1, self.tr("Glossary"))
 
     def show_guide(self) -> None:
         self.pages.setCurrentWidget(self.guide)
@@ -67,7 +73,7 @@ def help_dialog(parent: QWidget) -> HelpDialog:
 def show_about(parent: QWidget) -> QDialog:
     """About: versions (read from package metadata), the book, the dataset's citation."""
     dialog = QDialog(parent, objectName="about_dialog")
-    dialog.setWindowTitle("About IMDB Sentiment Lab")
+    dialog.setWindowTitle(QCoreApplication.translate("HelpDialog", "About IMDB Sentiment Lab"))
     text = QLabel(about_html(), objectName="about_text")
     text.setWordWrap(True)
     text.setTextFormat(Qt.TextFormat.RichText)
@@ -83,15 +89,27 @@ def show_about(parent: QWidget) -> QDialog:
     return dialog
 
 
-def glossary_button(key: str, parent: QWidget | None = None) -> QToolButton:
+class GlossaryButton(Retranslating, QToolButton):
     """A small "?" that shows the term's meaning as a tooltip and opens it in the glossary."""
-    if key not in GLOSSARY:
-        raise KeyError(key)
-    button = QToolButton(parent)
-    button.setObjectName(f"glossary_{key}_button")
-    button.setText("?")
-    button.setAutoRaise(True)
-    button.setToolTip(glossary_tip(key) + "<br><i>Click for the glossary.</i>")
-    button.setCursor(Qt.CursorShape.WhatsThisCursor)
-    button.clicked.connect(lambda: help_dialog(button).show_term(key))
-    return button
+
+    def __init__(self, key: str, parent: QWidget | None = None) -> None:
+        if key not in GLOSSARY:
+            raise KeyError(key)
+        super().__init__(parent)
+        self.key = key
+        self.setObjectName(f"glossary_{key}_button")
+        self.setText("?")
+        self.setAutoRaise(True)
+        self.setCursor(Qt.CursorShape.WhatsThisCursor)
+        self.clicked.connect(lambda: help_dialog(self).show_term(key))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setToolTip(
+            self.tr("%1<br><i>Click for the glossary.</i>").replace("%1", glossary_tip(self.key))
+        )
+
+
+def glossary_button(key: str, parent: QWidget | None = None) -> QToolButton:
+    """A :class:`GlossaryButton` for ``key`` (a :data:`GLOSSARY` key)."""
+    return GlossaryButton(key, parent)

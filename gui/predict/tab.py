@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPlainTextEdit,
-    QProgressBar,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -33,6 +32,7 @@ from gui.common.fonts import missing_note
 from gui.common.highlight import DEFAULT_LIMIT, highlight_html, legend_html
 from gui.common.lazy import WhenVisible
 from gui.common.localized import decimal, number, plural, signed
+from gui.common.progress_bar import ProgressBar
 from gui.common.translate import Retranslating
 from gui.resources import resource
 from gui.tasks import TaskRunner, shutdown_tasks
@@ -238,7 +238,7 @@ class PredictTab(Retranslating, QWidget):
         font.setBold(True)
         self.verdict.setFont(font)
         self.verdict.setWordWrap(True)
-        self.bar = QProgressBar()
+        self.bar = ProgressBar()
         self.bar.setRange(0, 1000)
         self.bar.setTextVisible(True)
         self.bar.setMinimumHeight(34)

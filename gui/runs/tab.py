@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QLabel,
-    QProgressBar,
     QPushButton,
     QTableWidget,
     QVBoxLayout,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 from superqt import QFlowLayout
 
 from engine.model.config import ModelConfig
+from gui.common.progress_bar import ProgressBar
 from gui.common.translate import Retranslating
 from gui.runs.actions import RunActions
 from gui.runs.repeat import RepeatSeeds
@@ -129,7 +129,7 @@ class RunsTab(Retranslating, RunTable, RunActions, RepeatSeeds, QWidget):
         self.overlay_box.toggled.connect(lambda _on: self.publish_overlay())
         bar.addWidget(self.overlay_box)
 
-        self.progress = QProgressBar()
+        self.progress = ProgressBar()
         self.progress.setVisible(False)
         self.spread_label = QLabel("")
         self.spread_label.setWordWrap(True)

@@ -10,11 +10,12 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QGroupBox, QLabel, QProgressBar, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout
 
 from engine.data.dataset_record import dataset_info, skipped_text
 from engine.model.config import default_validation_size
 from gui.common.localized import number
+from gui.common.progress_bar import ProgressBar
 
 
 def own_data_html(dataset) -> str:
@@ -53,7 +54,7 @@ class DatasetPanel:
         self.dataset_label.setObjectName("dataset_status_label")
         self.dataset_label.setWordWrap(True)
         self.dataset_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.dataset_progress = QProgressBar()
+        self.dataset_progress = ProgressBar()
         self.dataset_progress.setObjectName("dataset_load_progress")
         self.dataset_progress.setRange(0, 1000)
         self.dataset_progress.hide()

@@ -27,6 +27,7 @@ from superqt import QFlowLayout
 
 from engine.book.explain import BOOK_BEST_EPOCH, overfitting_note
 from gui.common.localized import decimal
+from gui.common.scene_updates import coalesce_scene_updates
 from gui.common.translate import Retranslating
 from gui.help.dialogs import glossary_button
 
@@ -160,6 +161,7 @@ class MetricPlot(Retranslating, pg.PlotWidget):
         self.addItem(self.hover_text, ignoreBounds=True)
         self.history: dict[str, list[float]] = {}
         self.scene().sigMouseMoved.connect(self._hover)
+        coalesce_scene_updates(self)
         self.best_epoch: int | None = None
         self.scrub_epoch: int | None = None
         self.retranslate()

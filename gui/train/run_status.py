@@ -5,9 +5,10 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from gui.common.localized import decimal, signed
+from gui.common.progress_bar import ProgressBar
 from gui.common.translate import Retranslating
 
 BOOK_TEST_ACCURACY = 0.883  # what section 3.4 reports for the retrained 4-epoch model
@@ -43,7 +44,7 @@ class RunStatus(Retranslating, QWidget):
         self.total_epochs = 0
         self._texts: dict[str, Callable[[], str]] = {}  # widget name -> its text, translated
 
-        self.epoch_progress = QProgressBar()
+        self.epoch_progress = ProgressBar()
         self.epoch_progress.setObjectName("epoch_progress")
         self.epoch_progress.setRange(0, 1000)
         self.epoch_progress.setFormat("")

@@ -85,6 +85,23 @@
     </message>
 </context>
 <context>
+    <name>ModelTexts</name>
+    <message numerus="yes">
+        <source>retrained on all training reviews, %n epoch(s)</source>
+        <translation>
+            <numerusform>retrained on all training reviews, %n epoch</numerusform>
+            <numerusform>retrained on all training reviews, %n epochs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>after %n epoch(s)</source>
+        <translation>
+            <numerusform>after %n epoch</numerusform>
+            <numerusform>after %n epochs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PredictTab</name>
     <message numerus="yes">
         <source>%n known word(s), {unknown} outside the model&apos;s vocabulary.</source>

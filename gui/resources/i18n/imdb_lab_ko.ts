@@ -191,6 +191,215 @@
     </message>
 </context>
 <context>
+    <name>CurrentModel</name>
+    <message>
+        <source>unknown settings</source>
+        <translation>알 수 없는 설정</translation>
+    </message>
+    <message>
+        <source>custom (%1 %2)</source>
+        <translation>사용자 설정 (%1 %2)</translation>
+    </message>
+    <message>
+        <source>unnamed model</source>
+        <translation>이름 없는 모델</translation>
+    </message>
+    <message>
+        <source>%1, run %2</source>
+        <translation>%1, 실행 %2</translation>
+    </message>
+    <message>
+        <source>seed %1</source>
+        <translation>시드 %1</translation>
+    </message>
+    <message>
+        <source>training, epoch %1 of %2</source>
+        <translation>훈련 중, 에포크 %1/%2</translation>
+    </message>
+    <message>
+        <source>epoch %1 of %2 (scrubbed)</source>
+        <translation>에포크 %1/%2 (스크러버로 선택)</translation>
+    </message>
+    <message>
+        <source>%1-word vocabulary</source>
+        <translation>어휘 %1 단어</translation>
+    </message>
+    <message>
+        <source>test accuracy %1</source>
+        <translation>테스트 정확도 %1</translation>
+    </message>
+    <message>
+        <source>not tested</source>
+        <translation>테스트 안 함</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>the current model</source>
+        <translation>현재 모델</translation>
+    </message>
+    <message>
+        <source>run %1, epoch %2</source>
+        <translation>실행 %1, 에포크 %2</translation>
+    </message>
+    <message>
+        <source>run %1</source>
+        <translation>실행 %1</translation>
+    </message>
+    <message>
+        <source>Model: none yet (train one or open a model file)</source>
+        <translation>모델: 아직 없음 (훈련하거나 모델 파일을 여세요)</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>모델: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DatasetLoader</name>
+    <message>
+        <source>The download failed because there is no network connection. Connect and press “Download dataset” again, or, if you have the archive (aclImdb_v1.tar.gz) or its extracted aclImdb folder, press “Open archive or folder...” beside it.</source>
+        <translation>네트워크에 연결되어 있지 않아 다운로드하지 못했습니다. 연결한 뒤 “데이터셋 다운로드”를 다시 누르거나, 압축 파일(aclImdb_v1.tar.gz)이나 압축을 푼 aclImdb 폴더가 있으면 옆의 “압축 파일 또는 폴더 열기...”를 누르세요.</translation>
+    </message>
+    <message>
+        <source>Loading the dataset...</source>
+        <translation>데이터셋을 불러오는 중...</translation>
+    </message>
+    <message>
+        <source>Loading the dataset</source>
+        <translation>데이터셋 불러오기</translation>
+    </message>
+    <message>
+        <source>Downloading the dataset</source>
+        <translation>데이터셋 다운로드</translation>
+    </message>
+    <message>
+        <source>Downloading the Keras copy</source>
+        <translation>Keras 사본 다운로드</translation>
+    </message>
+    <message>
+        <source>No dataset found: download it or open a copy.</source>
+        <translation>데이터셋이 없습니다: 다운로드하거나 사본을 여세요.</translation>
+    </message>
+    <message>
+        <source>Dataset ready: %1 reviews.</source>
+        <translation>데이터셋 준비 완료: 리뷰 %1개.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>취소했습니다.</translation>
+    </message>
+    <message>
+        <source>Loading TensorFlow...</source>
+        <translation>TensorFlow 불러오는 중...</translation>
+    </message>
+    <message>
+        <source>Loading TensorFlow</source>
+        <translation>TensorFlow 불러오기</translation>
+    </message>
+    <message>
+        <source>TensorFlow is ready.</source>
+        <translation>TensorFlow가 준비되었습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>DatasetPanel</name>
+    <message>
+        <source>The Stanford archive (aclImdb)</source>
+        <translation>스탠퍼드 압축 파일 (aclImdb)</translation>
+    </message>
+    <message>
+        <source>The book&apos;s copy (keras.datasets.imdb)</source>
+        <translation>책의 사본 (keras.datasets.imdb)</translation>
+    </message>
+    <message>
+        <source>Download the Keras copy (17 MB)</source>
+        <translation>Keras 사본 다운로드 (17 MB)</translation>
+    </message>
+    <message>
+        <source>Download imdb.npz and imdb_word_index.json from Keras&apos;s official address (storage.googleapis.com) into Keras&apos;s cache folder, and check them.</source>
+        <translation>Keras 공식 주소(storage.googleapis.com)에서 imdb.npz와 imdb_word_index.json을 Keras 캐시 폴더로 내려받고 검사합니다.</translation>
+    </message>
+    <message>
+        <source>Use the Keras copy</source>
+        <translation>Keras 사본 사용</translation>
+    </message>
+    <message>
+        <source>Back to the tabs</source>
+        <translation>탭으로 돌아가기</translation>
+    </message>
+    <message>
+        <source>Download dataset (84 MB)</source>
+        <translation>데이터셋 다운로드 (84 MB)</translation>
+    </message>
+    <message>
+        <source>Download aclImdb_v1.tar.gz from ai.stanford.edu into the app&apos;s data folder.</source>
+        <translation>ai.stanford.edu에서 aclImdb_v1.tar.gz를 앱의 데이터 폴더로 내려받습니다.</translation>
+    </message>
+    <message>
+        <source>Open archive or folder...</source>
+        <translation>압축 파일 또는 폴더 열기...</translation>
+    </message>
+    <message>
+        <source>Archive (.tar.gz)...</source>
+        <translation>압축 파일 (.tar.gz)...</translation>
+    </message>
+    <message>
+        <source>Extracted aclImdb folder...</source>
+        <translation>압축을 푼 aclImdb 폴더...</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Tip: set the environment variable &lt;tt&gt;%1&lt;/tt&gt; to the archive or folder to skip this step (useful on shared machines and in scripts).</source>
+        <translation>팁: 환경 변수 &lt;tt&gt;%1&lt;/tt&gt;에 압축 파일이나 폴더를 지정하면 이 단계를 건너뜁니다 (공용 컴퓨터나 스크립트에서 유용).</translation>
+    </message>
+    <message>
+        <source>Choose the dataset</source>
+        <translation>데이터셋 선택</translation>
+    </message>
+    <message>
+        <source>Welcome to IMDB Sentiment Lab</source>
+        <translation>IMDB 감성 분석 실습에 오신 것을 환영합니다</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;This app trains the movie-review classifier of &lt;i&gt;Deep Learning with Python&lt;/i&gt;, section 3.4, on the Large Movie Review Dataset (50,000 IMDb reviews, half of them for training, half for testing).&lt;/p&gt;&lt;p&gt;Choose where the reviews come from. The Stanford archive has the reviews&apos; full text (84 MB: download it, or open the &lt;tt&gt;aclImdb_v1.tar.gz&lt;/tt&gt; archive or its extracted &lt;tt&gt;aclImdb&lt;/tt&gt; folder; preparing it takes up to about 15 seconds the first time and under a second afterwards). The book&apos;s copy is the one &lt;tt&gt;keras.datasets.imdb.load_data&lt;/tt&gt; reads: the same reviews, already turned into word indices (17 MB, in Keras&apos;s cache folder).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;이 앱은 &lt;i&gt;케라스 창시자에게 배우는 딥러닝&lt;/i&gt;(Deep Learning with Python) 3.4절의 영화 리뷰 분류기를 Large Movie Review Dataset(IMDb 리뷰 50,000개, 절반은 훈련용, 절반은 테스트용)으로 훈련합니다.&lt;/p&gt;&lt;p&gt;리뷰를 어디서 가져올지 고르세요. 스탠퍼드 압축 파일에는 리뷰 원문이 들어 있습니다(84 MB: 내려받거나 &lt;tt&gt;aclImdb_v1.tar.gz&lt;/tt&gt; 압축 파일 또는 압축을 푼 &lt;tt&gt;aclImdb&lt;/tt&gt; 폴더를 여세요. 처음에는 준비에 15초쯤, 그다음부터는 1초도 걸리지 않습니다). 책의 사본은 &lt;tt&gt;keras.datasets.imdb.load_data&lt;/tt&gt;가 읽는 것으로, 같은 리뷰가 이미 단어 인덱스로 바뀌어 있습니다(17 MB, Keras 캐시 폴더).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Found imdb.npz and imdb_word_index.json in %1; they are checked against Keras&apos;s published checksums before use.</source>
+        <translation>%1에서 imdb.npz와 imdb_word_index.json을 찾았습니다. 사용하기 전에 Keras가 공개한 체크섬으로 검사합니다.</translation>
+    </message>
+    <message>
+        <source>Not found yet in %1: %2. Download them, or put them there yourself.</source>
+        <translation>%1에 아직 없음: %2. 내려받거나 직접 넣어 두세요.</translation>
+    </message>
+    <message>
+        <source>Not found yet in %1: %2 and %3. Download them, or put them there yourself.</source>
+        <translation>%1에 아직 없음: %2, %3. 내려받거나 직접 넣어 두세요.</translation>
+    </message>
+    <message>
+        <source>Open the IMDB archive or your own reviews</source>
+        <translation>IMDB 압축 파일이나 직접 준비한 리뷰 열기</translation>
+    </message>
+    <message>
+        <source>IMDB archive or reviews</source>
+        <translation>IMDB 압축 파일 또는 리뷰</translation>
+    </message>
+    <message>
+        <source>All files</source>
+        <translation>모든 파일</translation>
+    </message>
+    <message>
+        <source>Open the extracted aclImdb folder</source>
+        <translation>압축을 푼 aclImdb 폴더 열기</translation>
+    </message>
+</context>
+<context>
     <name>EpochScrubber</name>
     <message>
         <source>Validation reviews whose label flips after the best epoch</source>
@@ -420,6 +629,259 @@
     </message>
 </context>
 <context>
+    <name>GlossaryButton</name>
+    <message>
+        <source>%1&lt;br&gt;&lt;i&gt;Click for the glossary.&lt;/i&gt;</source>
+        <translation>%1&lt;br&gt;&lt;i&gt;누르면 용어집이 열립니다.&lt;/i&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <source>François Chollet, &lt;i&gt;Deep Learning with Python&lt;/i&gt;, Manning, 2017: section 3.4, “Classifying movie reviews: a binary classification example”.</source>
+        <translation>프랑소와 숄레, &lt;i&gt;Deep Learning with Python&lt;/i&gt;(케라스 창시자에게 배우는 딥러닝), Manning, 2017: 3.4절 “영화 리뷰 분류: 이진 분류 예제”.</translation>
+    </message>
+    <message>
+        <source>1. The IMDB dataset</source>
+        <translation>1. IMDB 데이터셋</translation>
+    </message>
+    <message>
+        <source>Reviews tab; File → Change dataset...</source>
+        <translation>리뷰 탭; 파일 → 데이터셋 바꾸기...</translation>
+    </message>
+    <message>
+        <source>50,000 reviews, half for training and half for testing, each labelled positive or negative. The book loads Keras&apos;s copy, already turned into word indices; the app reads the Stanford archive by default, or that same copy.</source>
+        <translation>리뷰 50,000개로, 절반은 훈련용, 절반은 테스트용이며 각각 긍정 또는 부정 레이블이 붙어 있습니다. 책은 이미 단어 인덱스로 바뀐 Keras 사본을 불러오고, 이 앱은 기본으로 스탠퍼드 압축 파일을 읽거나 같은 사본을 읽습니다.</translation>
+    </message>
+    <message>
+        <source>2. Preparing the data</source>
+        <translation>2. 데이터 준비</translation>
+    </message>
+    <message>
+        <source>Reviews tab → a review → “As numbers”</source>
+        <translation>리뷰 탭 → 리뷰 하나 → “숫자로 보기”</translation>
+    </message>
+    <message>
+        <source>Each review becomes a list of word indices, then a multi-hot vector of 10,000 zeros and ones: 1 where the review uses that word.</source>
+        <translation>각 리뷰는 단어 인덱스의 리스트가 되고, 다시 0과 1로 된 10,000차원 멀티-핫 벡터가 됩니다: 리뷰에 쓰인 단어 자리가 1입니다.</translation>
+    </message>
+    <message>
+        <source>3. Building your model</source>
+        <translation>3. 모델 만들기</translation>
+    </message>
+    <message>
+        <source>Train tab: the settings and the model summary</source>
+        <translation>훈련 탭: 설정과 모델 요약</translation>
+    </message>
+    <message>
+        <source>Two Dense layers of 16 units with relu, then one sigmoid unit that outputs the probability that the review is positive.</source>
+        <translation>relu를 쓰는 16유닛 Dense 층 두 개, 그리고 리뷰가 긍정일 확률을 출력하는 시그모이드 유닛 하나.</translation>
+    </message>
+    <message>
+        <source>4. Compiling</source>
+        <translation>4. 컴파일</translation>
+    </message>
+    <message>
+        <source>Train tab: loss, optimizer, learning rate</source>
+        <translation>훈련 탭: 손실, 옵티마이저, 학습률</translation>
+    </message>
+    <message>
+        <source>rmsprop, binary cross-entropy, and accuracy to watch.</source>
+        <translation>rmsprop, 이진 크로스엔트로피, 그리고 지켜볼 지표로 정확도.</translation>
+    </message>
+    <message>
+        <source>5. Validating your approach</source>
+        <translation>5. 훈련 검증</translation>
+    </message>
+    <message>
+        <source>Train tab: Train, and the loss and accuracy plots</source>
+        <translation>훈련 탭: 훈련, 그리고 손실과 정확도 그래프</translation>
+    </message>
+    <message>
+        <source>10,000 training reviews are set apart. Training loss keeps falling; validation loss falls, then rises: the model starts memorising its training reviews (overfitting). The plots say when.</source>
+        <translation>훈련 리뷰 10,000개를 따로 떼어 둡니다. 훈련 손실은 계속 줄지만 검증 손실은 줄다가 다시 늘어납니다: 모델이 훈련 리뷰를 외우기 시작하는 것입니다(과대적합). 그래프가 그 시점을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>6. Retraining and testing</source>
+        <translation>6. 재훈련과 테스트</translation>
+    </message>
+    <message>
+        <source>Train tab: “Retrain best N and test”; Evaluation tab</source>
+        <translation>훈련 탭: “최적 N 에포크로 재훈련 후 테스트”; 평가 탭</translation>
+    </message>
+    <message>
+        <source>A fresh model is trained for the epoch count where validation loss was lowest (4 in the book) on all 25,000 training reviews, then tested once on the 25,000 test reviews: about 88% accuracy.</source>
+        <translation>검증 손실이 가장 낮았던 에포크 수(책에서는 4)만큼 새 모델을 훈련 리뷰 25,000개 전체로 훈련한 뒤, 테스트 리뷰 25,000개로 한 번 테스트합니다: 정확도 약 88%.</translation>
+    </message>
+    <message>
+        <source>7. Using a trained model on new data</source>
+        <translation>7. 훈련된 모델로 새 데이터 예측하기</translation>
+    </message>
+    <message>
+        <source>Predict tab</source>
+        <translation>예측 탭</translation>
+    </message>
+    <message>
+        <source>Type a review and see the probability, and which words pushed it.</source>
+        <translation>리뷰를 입력하면 확률과 그 확률을 움직인 단어가 보입니다.</translation>
+    </message>
+    <message>
+        <source>8. Further experiments</source>
+        <translation>8. 추가 실험</translation>
+    </message>
+    <message>
+        <source>Train tab presets; Runs tab</source>
+        <translation>훈련 탭 프리셋; 실행 기록 탭</translation>
+    </message>
+    <message>
+        <source>One or three hidden layers, 32 or 64 units, mse instead of binary cross-entropy, tanh instead of relu; compare the runs&apos; curves in the Runs tab.</source>
+        <translation>은닉층 한 개 또는 세 개, 은닉 유닛 32개 또는 64개, 이진 크로스엔트로피 대신 mse, relu 대신 tanh; 실행 기록 탭에서 실행별 곡선을 비교하세요.</translation>
+    </message>
+    <message>
+        <source>The code behind the clicks</source>
+        <translation>클릭 뒤의 코드</translation>
+    </message>
+    <message>
+        <source>Train tab → “Show the Keras code”; File menu</source>
+        <translation>훈련 탭 → “Keras 코드 보기”; 파일 메뉴</translation>
+    </message>
+    <message>
+        <source>The same steps, with your settings, as a standalone Keras script you can run.</source>
+        <translation>같은 단계를 여러분의 설정으로, 바로 실행할 수 있는 독립 Keras 스크립트로 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <source>One number for how wrong the model&apos;s outputs are on a set of reviews; training changes the weights to make it smaller. Lower is better.</source>
+        <translation>리뷰 묶음에서 모델 출력이 얼마나 틀렸는지를 나타내는 하나의 숫자입니다. 훈련은 이 값을 줄이도록 가중치를 바꿉니다. 낮을수록 좋습니다.</translation>
+    </message>
+    <message>
+        <source>Binary cross-entropy</source>
+        <translation>이진 크로스엔트로피</translation>
+    </message>
+    <message>
+        <source>The loss for yes/no outputs: −log of the probability the model gave to the right answer, averaged over the reviews. Saying 0.99 for a negative review costs much more than saying 0.6.</source>
+        <translation>예/아니요 출력을 위한 손실: 모델이 정답에 준 확률의 −log를 리뷰에 걸쳐 평균한 값입니다. 부정 리뷰에 0.99라고 하면 0.6이라고 할 때보다 훨씬 큰 손실이 됩니다.</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>정확도</translation>
+    </message>
+    <message>
+        <source>The share of reviews whose verdict (probability above 0.5 = positive) is right.</source>
+        <translation>판정(확률 0.5 초과 = 긍정)이 맞은 리뷰의 비율.</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>검증</translation>
+    </message>
+    <message>
+        <source>Training reviews set apart and never trained on, to watch how the model does on reviews it has not seen, epoch by epoch. The test reviews are kept for the very end.</source>
+        <translation>훈련에 쓰지 않고 떼어 둔 훈련 리뷰로, 모델이 처음 보는 리뷰에서 어떻게 하는지 에포크마다 지켜봅니다. 테스트 리뷰는 맨 마지막을 위해 남겨 둡니다.</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <source>One pass of training over all the training reviews.</source>
+        <translation>모든 훈련 리뷰를 한 번 훑는 훈련.</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>배치</translation>
+    </message>
+    <message>
+        <source>The reviews the model looks at before each weight update (512 in the book); an epoch is many batches.</source>
+        <translation>가중치를 한 번 업데이트하기 전에 모델이 보는 리뷰들(책에서는 512개). 한 에포크는 여러 배치로 이루어집니다.</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>정밀도</translation>
+    </message>
+    <message>
+        <source>Of the reviews the model calls positive, the share that really are positive.</source>
+        <translation>모델이 긍정이라고 한 리뷰 중 실제로 긍정인 비율.</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>재현율</translation>
+    </message>
+    <message>
+        <source>Of the reviews that really are positive, the share the model calls positive.</source>
+        <translation>실제로 긍정인 리뷰 중 모델이 긍정이라고 한 비율.</translation>
+    </message>
+    <message>
+        <source>ROC curve and AUC</source>
+        <translation>ROC 곡선과 AUC</translation>
+    </message>
+    <message>
+        <source>The ROC curve shows, for every threshold instead of 0.5, the share of positive reviews found against the share of negative ones wrongly called positive. AUC, the area under it, is the chance that a random positive review gets a higher probability than a random negative one (0.5 = guessing, 1 = perfect).</source>
+        <translation>ROC 곡선은 0.5 대신 모든 임계값에 대해, 찾아낸 긍정 리뷰의 비율과 긍정으로 잘못 판정한 부정 리뷰의 비율을 보여 줍니다. 그 아래 넓이인 AUC는 무작위로 고른 긍정 리뷰가 무작위 부정 리뷰보다 높은 확률을 받을 가능성입니다(0.5 = 찍기, 1 = 완벽).</translation>
+    </message>
+    <message>
+        <source>Multi-hot</source>
+        <translation>멀티-핫</translation>
+    </message>
+    <message>
+        <source>A review as 10,000 zeros and ones, one per word of the vocabulary: 1 when the review uses the word at least once. Word order and counts are lost.</source>
+        <translation>어휘의 단어마다 하나씩, 0과 1 10,000개로 나타낸 리뷰: 리뷰에 그 단어가 한 번이라도 나오면 1입니다. 단어 순서와 횟수는 사라집니다.</translation>
+    </message>
+    <message>
+        <source>The dataset&apos;s splits</source>
+        <translation>데이터셋 분할</translation>
+    </message>
+    <message>
+        <source>25,000 training reviews and 25,000 test reviews, half positive and half negative each. 10,000 of the training reviews are held out for validation; the model is tested once, at the end, on the test reviews.</source>
+        <translation>훈련 리뷰 25,000개와 테스트 리뷰 25,000개로, 각각 절반은 긍정, 절반은 부정입니다. 훈련 리뷰 중 10,000개는 검증용으로 떼어 두고, 모델은 마지막에 테스트 리뷰로 한 번 테스트합니다.</translation>
+    </message>
+    <message>
+        <source>The section, step by step</source>
+        <translation>3.4절 단계별 안내</translation>
+    </message>
+    <message>
+        <source>Glossary</source>
+        <translation>용어집</translation>
+    </message>
+    <message>
+        <source>not installed</source>
+        <translation>설치 안 됨</translation>
+    </message>
+    <message>
+        <source>IMDB Sentiment Lab</source>
+        <translation>IMDB 감성 분석 실습</translation>
+    </message>
+    <message>
+        <source>Train, watch and try the movie-review classifier of the book:</source>
+        <translation>책의 영화 리뷰 분류기를 훈련하고, 지켜보고, 직접 써 보세요:</translation>
+    </message>
+    <message>
+        <source>The Large Movie Review Dataset is by Maas et al.; its README asks that you cite:</source>
+        <translation>Large Movie Review Dataset은 Maas 등이 만들었으며, README에서 다음 인용을 요청합니다:</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>IMDB Sentiment Lab: help</source>
+        <translation>IMDB 감성 분석 실습: 도움말</translation>
+    </message>
+    <message>
+        <source>The section, step by step</source>
+        <translation>3.4절 단계별 안내</translation>
+    </message>
+    <message>
+        <source>Glossary</source>
+        <translation>용어집</translation>
+    </message>
+    <message>
+        <source>About IMDB Sentiment Lab</source>
+        <translation>IMDB 감성 분석 실습 정보</translation>
+    </message>
+</context>
+<context>
     <name>Highlight</name>
     <message>
         <source>not in the vocabulary</source>
@@ -489,6 +951,72 @@ small changes and the start of overfitting easier to see.</source>
     <message>
         <source>Export history CSV...</source>
         <translation>기록 CSV 내보내기...</translation>
+    </message>
+</context>
+<context>
+    <name>KerasCodeDialog</name>
+    <message>
+        <source>The Keras code behind these settings</source>
+        <translation>이 설정의 Keras 코드</translation>
+    </message>
+    <message>
+        <source>A complete script that does what the app does with these settings, in the book&apos;s order. It needs only keras (with TensorFlow) and numpy; its last line of output is the test accuracy. Same as &lt;tt&gt;python main.py script&lt;/tt&gt;.</source>
+        <translation>이 설정으로 앱이 하는 일을 책의 순서대로 하는 완전한 스크립트입니다. keras(TensorFlow 포함)와 numpy만 있으면 되며, 마지막 출력 줄이 테스트 정확도입니다. &lt;tt&gt;python main.py script&lt;/tt&gt;와 같습니다.</translation>
+    </message>
+    <message>
+        <source>Data:</source>
+        <translation>데이터:</translation>
+    </message>
+    <message>
+        <source>Stanford archive (an aclImdb folder)</source>
+        <translation>스탠퍼드 압축 파일 (aclImdb 폴더)</translation>
+    </message>
+    <message>
+        <source>The book&apos;s copy (keras.datasets.imdb)</source>
+        <translation>책의 사본 (keras.datasets.imdb)</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <source>Save as...</source>
+        <translation>다른 이름으로 저장...</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
+        <translation>클립보드에 복사했습니다.</translation>
+    </message>
+    <message>
+        <source>Save the Keras script</source>
+        <translation>Keras 스크립트 저장</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2.</source>
+        <translation>%1에 쓸 수 없습니다: %2.</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>%1에 저장했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>KerasExport</name>
+    <message>
+        <source>Exporting the Keras model (TensorFlow is loading)...</source>
+        <translation>Keras 모델 내보내는 중 (TensorFlow 불러오는 중)...</translation>
+    </message>
+    <message>
+        <source>Keras model exported to %1.</source>
+        <translation>Keras 모델을 %1(으)로 내보냈습니다.</translation>
+    </message>
+    <message>
+        <source>The export failed (%1).</source>
+        <translation>내보내기에 실패했습니다 (%1).</translation>
     </message>
 </context>
 <context>
@@ -666,6 +1194,84 @@ small changes and the start of overfitting easier to see.</source>
     </message>
 </context>
 <context>
+    <name>ModelFiles</name>
+    <message>
+        <source>IMDB Sentiment Lab model</source>
+        <translation>IMDB 감성 분석 실습 모델</translation>
+    </message>
+    <message>
+        <source>All files</source>
+        <translation>모든 파일</translation>
+    </message>
+    <message>
+        <source>Model archive</source>
+        <translation>모델 압축 파일</translation>
+    </message>
+    <message>
+        <source>Model folder&apos;s config.json</source>
+        <translation>모델 폴더의 config.json</translation>
+    </message>
+    <message>
+        <source>Note: this model reads %1 words and the dataset was prepared with %2; its words are matched by spelling.</source>
+        <translation>참고: 이 모델은 %1개 단어를 읽고 데이터셋은 %2개 단어로 준비되었습니다. 단어는 철자로 맞춥니다.</translation>
+    </message>
+    <message>
+        <source>file %1</source>
+        <translation>파일 %1</translation>
+    </message>
+    <message>
+        <source>Opened the model %1.</source>
+        <translation>모델 %1을(를) 열었습니다.</translation>
+    </message>
+    <message>
+        <source>Open a model file</source>
+        <translation>모델 파일 열기</translation>
+    </message>
+    <message>
+        <source>Open model file</source>
+        <translation>모델 파일 열기</translation>
+    </message>
+    <message>
+        <source>There is no model yet: train one or open a model file.</source>
+        <translation>아직 모델이 없습니다: 훈련하거나 모델 파일을 여세요.</translation>
+    </message>
+    <message>
+        <source>Export model</source>
+        <translation>모델 내보내기</translation>
+    </message>
+    <message>
+        <source>Model exported to %1.</source>
+        <translation>모델을 %1(으)로 내보냈습니다.</translation>
+    </message>
+    <message>
+        <source>Export Keras model</source>
+        <translation>Keras 모델 내보내기</translation>
+    </message>
+    <message>
+        <source>Keras model</source>
+        <translation>Keras 모델</translation>
+    </message>
+</context>
+<context>
+    <name>ModelTexts</name>
+    <message>
+        <source>retrained on all training reviews, ? epochs</source>
+        <translation>전체 훈련 리뷰로 재훈련, ? 에포크</translation>
+    </message>
+    <message numerus="yes">
+        <source>retrained on all training reviews, %n epoch(s)</source>
+        <translation>
+            <numerusform>전체 훈련 리뷰로 재훈련, %n 에포크</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>after %n epoch(s)</source>
+        <translation>
+            <numerusform>%n 에포크 후</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MultiHotStrip</name>
     <message>
         <source>The %1 inputs of the model, left to right: a tick where the review uses that word (%2 of them).</source>
@@ -717,6 +1323,113 @@ small changes and the start of overfitting easier to see.</source>
     <message>
         <source>Run {id}</source>
         <translation>실행 {id}</translation>
+    </message>
+</context>
+<context>
+    <name>OwnDataDialog</name>
+    <message>
+        <source>Open your own reviews</source>
+        <translation>직접 준비한 리뷰 열기</translation>
+    </message>
+    <message>
+        <source>(automatic)</source>
+        <translation>(자동)</translation>
+    </message>
+    <message>
+        <source>none: a share of the training file is held out</source>
+        <translation>없음: 훈련 파일의 일부를 떼어 둡니다</translation>
+    </message>
+    <message>
+        <source>midpoint of the ratings</source>
+        <translation>평점의 중간값</translation>
+    </message>
+    <message>
+        <source>Ratings above this are positive; 0/1 labels ignore it.</source>
+        <translation>이보다 높은 평점은 긍정입니다. 0/1 레이블에는 쓰이지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Held out for testing when there is no test file or split column.</source>
+        <translation>테스트 파일이나 split 열이 없을 때 테스트용으로 떼어 두는 비율.</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>찾아보기...</translation>
+    </message>
+    <message>
+        <source>Training file</source>
+        <translation>훈련 파일</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>지우기</translation>
+    </message>
+    <message>
+        <source>Test file</source>
+        <translation>테스트 파일</translation>
+    </message>
+    <message>
+        <source>Text column</source>
+        <translation>텍스트 열</translation>
+    </message>
+    <message>
+        <source>Label column</source>
+        <translation>레이블 열</translation>
+    </message>
+    <message>
+        <source>Rating threshold</source>
+        <translation>평점 임계값</translation>
+    </message>
+    <message>
+        <source>Held-out test share</source>
+        <translation>테스트용 비율</translation>
+    </message>
+    <message>
+        <source>Your own reviews</source>
+        <translation>직접 준비한 리뷰</translation>
+    </message>
+    <message>
+        <source>IMDB archive</source>
+        <translation>IMDB 압축 파일</translation>
+    </message>
+    <message>
+        <source>All files</source>
+        <translation>모든 파일</translation>
+    </message>
+    <message>
+        <source>Training reviews</source>
+        <translation>훈련 리뷰</translation>
+    </message>
+    <message>
+        <source>Test reviews</source>
+        <translation>테스트 리뷰</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>(empty name, column %1)</source>
+        <translation>(이름 없음, %1열)</translation>
+    </message>
+    <message>
+        <source>A folder of pos/ and neg/ reviews: no columns to choose.</source>
+        <translation>pos/와 neg/ 리뷰 폴더: 고를 열이 없습니다.</translation>
+    </message>
+    <message>
+        <source>The first row does not name the text and label columns: pick them.</source>
+        <translation>첫 줄에 텍스트 열과 레이블 열의 이름이 없습니다: 직접 고르세요.</translation>
+    </message>
+    <message>
+        <source>Text: column %1 (%2), label: column %3 (%4); the first row is read as a review.</source>
+        <translation>텍스트: %1열 (%2), 레이블: %3열 (%4). 첫 줄도 리뷰로 읽습니다.</translation>
+    </message>
+    <message>
+        <source>Text: column %1 (%2), label: column %3 (%4)</source>
+        <translation>텍스트: %1열 (%2), 레이블: %3열 (%4)</translation>
+    </message>
+    <message>
+        <source>JSON Lines. %1</source>
+        <translation>JSON Lines. %1</translation>
     </message>
 </context>
 <context>
