@@ -1,4 +1,4 @@
-"""The Reviews, Predict and Evaluation tabs speak the installed language, also after a switch.
+"""The five tabs speak the installed language, also after a switch.
 
 A stand-in translator wraps every text of these tabs' contexts in « »; installing and
 removing it is what View → Language does, so each visible text must follow both ways.
@@ -12,9 +12,14 @@ from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from gui.evaluation.tab import EvaluationView
 from gui.predict.tab import PredictTab
 from gui.reviews.tab import ReviewsTab
+from gui.runs.tab import RunsTab
 from gui.state import AppState
+from gui.train.plots import HistoryPlots
+from gui.train.run_status import RunStatus
+from gui.train.settings_panel import SettingsPanel
 from tests.handmade_predictor import handmade_predictor
 from tests.test_eval_view import evaluation_of
+from tests.test_runs_tab import record_run
 
 CONTEXTS = {
     "ReviewsTab",
@@ -24,6 +29,11 @@ CONTEXTS = {
     "ReviewInput",
     "ConfusionMatrix",
     "EvaluationView",
+    "SettingsPanel",
+    "MetricPlot",
+    "HistoryPlots",
+    "RunStatus",
+    "RunsTab",
 }
 
 
@@ -119,3 +129,46 @@ def test_evaluation_tab_follows_the_language(qtbot, tiny_dataset, marking):
     _switch(qtbot, marking, False, lambda: "«" not in view.summary.text())
     assert "Test set, 120 reviews" in view.summary.text()
     assert view.matrix.cells[0][0].text().startswith("True negatives")
+
+
+def test_train_tab_parts_follow_the_language(qtbot, marking):
+    panel = SettingsPanel()
+    plots = HistoryPlots()
+    status = RunStatus()
+    for widget in (panel, plots, status):
+        qtbot.addWidget(widget)
+    plots.set_history({"loss": [0.5, 0.4], "val_loss": [0.45, 0.5]}, 1)
+    status.show_result({"accuracy": 0.88, "loss": 0.3}, 4, lambda: "25,000")
+    panel.preset_combo.setCurrentText("tanh activation")
+    assert panel.activation_combo.currentText() == "tanh"
+
+    _switch(qtbot, marking, True, lambda: panel.model_box.title() == "«Model»")
+    assert panel.preset_combo.currentText() == "«tanh activation»"
+    assert panel.preset_name() == "tanh activation"  # what a run is named after
+    assert plots.loss_plot.getPlotItem().titleLabel.text == "«Loss»"
+    assert plots.loss_plot.hover_at(1).startswith("«Epoch 1»")
+    assert status.result_card.text().startswith("«<b>Test set (25,000 reviews)</b>")
+    assert status.progress_label.text().startswith("«Not trained yet")
+
+    _switch(qtbot, marking, False, lambda: panel.model_box.title() == "Model")
+    assert panel.preset_combo.currentText() == "tanh activation"
+    assert status.progress_label.text().startswith("Not trained yet")
+
+
+def test_runs_tab_follows_the_language(qtbot, tiny_dataset, marking):
+    from engine.runs.history import RunStore
+
+    store = RunStore()  # in the test's own IMDB_LAB_HOME
+    record_run(store, tiny_dataset.vocab, name="Book model")
+    tab = RunsTab(AppState(store=store))
+    qtbot.addWidget(tab)
+    tab.refresh()
+    assert tab.table.item(0, 3).text() == "finished"
+
+    _switch(qtbot, marking, True, lambda: tab.table.item(0, 3).text() == "«finished»")
+    assert tab.table.horizontalHeaderItem(0).text() == "«Date»"
+    assert tab.buttons["open"].text() == "«Use this model»"
+
+    _switch(qtbot, marking, False, lambda: tab.table.item(0, 3).text() == "finished")
+    assert tab.buttons["open"].text() == "Use this model"
+    assert tab.shutdown()

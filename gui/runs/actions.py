@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from engine.errors import LabError
 from engine.runs.experiments import run_predictor
+from gui.common.counted import counted
 from gui.common.save_dialog import save_file_name
 from gui.current_model import run_model
 from gui.runs.restore import has_model
@@ -33,7 +35,11 @@ class RunActions:
             return
         run = self.store.get_run(runs[0]["id"]) or runs[0]
         self.state.set_model(run_model(self.store, run, predictor))
-        self.state.status_message.emit(f"Now using the model of {run.get('name') or run['id']}.")
+        self.state.status_message.emit(
+            QCoreApplication.translate("RunsTab", "Now using the model of {name}.").format(
+                name=run.get("name") or run["id"]
+            )
+        )
 
     def rename_selected(self, name: str | None = None) -> None:
         runs = self._selected_runs()
@@ -41,13 +47,18 @@ class RunActions:
             return
         if name is None:
             name, ok = QInputDialog.getText(
-                self, "Rename run", "New name:", text=runs[0].get("name") or ""
+                self,
+                QCoreApplication.translate("RunsTab", "Rename run"),
+                QCoreApplication.translate("RunsTab", "New name:"),
+                text=runs[0].get("name") or "",
             )
             if not ok:
                 return
         name = name.strip()
         if not name:
-            self.state.status_message.emit("A run needs a non-empty name.")
+            self.state.status_message.emit(
+                QCoreApplication.translate("RunsTab", "A run needs a non-empty name.")
+            )
             return
         try:
             self.store.rename(runs[0]["id"], name)
@@ -63,9 +74,8 @@ class RunActions:
         if confirm:
             answer = QMessageBox.question(
                 self,
-                "Delete runs",
-                f"Delete {len(runs)} run(s) with their saved models and "
-                "per-epoch weights? This cannot be undone.",
+                QCoreApplication.translate("RunsTab", "Delete runs"),
+                counted("delete_runs", len(runs)),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
@@ -80,13 +90,22 @@ class RunActions:
         self._history_changed()
 
     def export_dialog(self) -> None:
-        path = save_file_name(self, "Export run history", "runs.csv", "CSV files (*.csv)")
+        path = save_file_name(
+            self,
+            QCoreApplication.translate("RunsTab", "Export run history"),
+            "runs.csv",
+            QCoreApplication.translate("RunsTab", "CSV files (*.csv)"),
+        )
         if path:
             self.export_csv(path)
 
     def export_csv(self, path: str | Path) -> Path:
         out = export_runs_csv(self.store.list_runs(), path)
-        self.state.status_message.emit(f"Saved the run history to {out}.")
+        self.state.status_message.emit(
+            QCoreApplication.translate("RunsTab", "Saved the run history to {path}.").format(
+                path=out
+            )
+        )
         return out
 
     def _history_changed(self) -> None:

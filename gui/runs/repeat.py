@@ -8,9 +8,12 @@ Train tab's plots, so a learner can see which differences between experiments ar
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from engine.errors import Cancelled
 from engine.model.config import ModelConfig
 from engine.service.process import shared_service
+from gui.common.localized import decimal, percent
 from gui.tasks import error_text
 
 
@@ -43,10 +46,12 @@ class RepeatSeeds:
         if len(runs) != 1 or (self.repeat_task is not None and self.repeat_task.running()):
             return False
         if self.state.dataset is None:
-            self.state.status_message.emit("Load the dataset before repeating a run.")
+            self.state.status_message.emit(
+                QCoreApplication.translate("RunsTab", "Load the dataset before repeating a run.")
+            )
             return False
         config = ModelConfig.from_run(runs[0])
-        name = f"{runs[0].get('name') or 'Run'} repeat"
+        name = f"{runs[0].get('name') or 'Run'} repeat"  # stored in the history: English
         self.repeat_name = name
         self.repeat_task = self.tasks.submit(
             repeat_in_service,
@@ -58,11 +63,16 @@ class RepeatSeeds:
             on_done=self._repeat_finished,
             on_failed=self._repeat_failed,
             on_progress=self._repeat_progress,
-            what="Repeating the run",
+            what=QCoreApplication.translate("RunsTab", "Repeating the run"),
         )
         self.progress.setValue(0)
         self.progress.setVisible(True)
-        self.spread_label.setText(f"Training {config.summary_text()} with {count} seeds…")
+        summary = config.summary_text()
+        self._say_spread(
+            lambda: QCoreApplication.translate(
+                "RunsTab", "Training {model} with {count} seeds…"
+            ).format(model=summary, count=count)
+        )
         self._update_buttons()
         return True
 
@@ -82,15 +92,29 @@ class RepeatSeeds:
         self.refresh()
         s = result.test_spread()
         if s:
-            self.spread_label.setText(
-                f"Test accuracy over {s['n']} seeds {_repeat_models(result.config)}: "
-                f"mean {s['mean']:.2%}, min {s['min']:.2%}, max {s['max']:.2%} (spread "
-                f"{100 * s['range']:.1f} points). Differences between experiments smaller than "
-                "this spread may be noise. The book's protocol (Train, then “Retrain best N "
-                "and test”) retrains for the best epoch count and scores higher."
+            config = result.config
+            self._say_spread(
+                lambda: QCoreApplication.translate(
+                    "RunsTab",
+                    "Test accuracy over {n} seeds {models}: mean {mean}, min {min}, max {max} "
+                    "(spread {spread} points). Differences between experiments smaller than "
+                    "this spread may be noise. The book's protocol (Train, then “Retrain best N "
+                    "and test”) retrains for the best epoch count and scores higher.",
+                ).format(
+                    n=s["n"],
+                    models=_repeat_models(config),
+                    mean=percent(s["mean"], 2),
+                    min=percent(s["min"], 2),
+                    max=percent(s["max"], 2),
+                    spread=decimal(100 * s["range"], 1),
+                )
             )
         else:
-            self.spread_label.setText("The repeat stopped before a run finished.")
+            self._say_spread(
+                lambda: QCoreApplication.translate(
+                    "RunsTab", "The repeat stopped before a run finished."
+                )
+            )
         if result.results:
             self.bands = [{"name": self.repeat_name, "bands": result.bands()}]
             self.select_ids([i for i in result.run_ids if i is not None])
@@ -98,9 +122,15 @@ class RepeatSeeds:
         self._update_buttons()
 
     def _repeat_failed(self, exc: Exception) -> None:
-        message = "" if isinstance(exc, Cancelled) else error_text(exc, "Repeating the run")
         self.progress.setVisible(False)
-        self.spread_label.setText(message or "The repeat was stopped.")
+        if isinstance(exc, Cancelled):
+            self._say_spread(
+                lambda: QCoreApplication.translate("RunsTab", "The repeat was stopped.")
+            )
+        else:
+            self._say_spread(
+                lambda: error_text(exc, QCoreApplication.translate("RunsTab", "Repeating the run"))
+            )
         self.refresh()
         self._update_buttons()
 
@@ -108,9 +138,15 @@ class RepeatSeeds:
 def _repeat_models(config) -> str:
     """Which models a repeat's test accuracies belong to, said plainly."""
     if config is None:
-        return "(each seed's final model)"
+        return QCoreApplication.translate("RunsTab", "(each seed's final model)")
     if config.early_stopping:
-        return "(each seed's model after early stopping, not retrained as in the book)"
+        return QCoreApplication.translate(
+            "RunsTab", "(each seed's model after early stopping, not retrained as in the book)"
+        )
     if config.validation_size == 0:
-        return f"(each seed trained {config.epochs} epochs on all training reviews)"
-    return f"after all {config.epochs} epochs (each seed's final, overfitted model)"
+        return QCoreApplication.translate(
+            "RunsTab", "(each seed trained {epochs} epochs on all training reviews)"
+        ).format(epochs=config.epochs)
+    return QCoreApplication.translate(
+        "RunsTab", "after all {epochs} epochs (each seed's final, overfitted model)"
+    ).format(epochs=config.epochs)

@@ -11,19 +11,35 @@ import json
 from datetime import datetime
 from pathlib import Path
 
-from engine.model.config import ModelConfig
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-COLUMNS = (
-    "Date",
-    "Name",
-    "Configuration",
-    "Status",
-    "Best epoch",
-    "Best val. accuracy",
-    "Test accuracy",
-    "Duration",
-    "Dataset",
+from engine.model.config import ModelConfig
+from gui.common.localized import percent as locale_percent
+
+COLUMNS = (  # translated where they are shown
+    QT_TRANSLATE_NOOP("RunsTab", "Date"),
+    QT_TRANSLATE_NOOP("RunsTab", "Name"),
+    QT_TRANSLATE_NOOP("RunsTab", "Configuration"),
+    QT_TRANSLATE_NOOP("RunsTab", "Status"),
+    QT_TRANSLATE_NOOP("RunsTab", "Best epoch"),
+    QT_TRANSLATE_NOOP("RunsTab", "Best val. accuracy"),
+    QT_TRANSLATE_NOOP("RunsTab", "Test accuracy"),
+    QT_TRANSLATE_NOOP("RunsTab", "Duration"),
+    QT_TRANSLATE_NOOP("RunsTab", "Dataset"),
 )
+STATUSES = {  # a run's stored status -> the table's word for it
+    "running": QT_TRANSLATE_NOOP("RunsTab", "running"),
+    "finished": QT_TRANSLATE_NOOP("RunsTab", "finished"),
+    "stopped": QT_TRANSLATE_NOOP("RunsTab", "stopped"),
+    "failed": QT_TRANSLATE_NOOP("RunsTab", "failed"),
+}
+
+
+def status_text(status: str) -> str:
+    """A run's status in the interface language (unknown ones as stored)."""
+    return QCoreApplication.translate("RunsTab", STATUSES[status]) if status in STATUSES else status
+
+
 CSV_FIELDS = (
     "id",
     "name",
@@ -114,11 +130,15 @@ def local_time_text(iso: str) -> str:
 
 
 def percent(value) -> str:
-    return "" if value is None else f"{float(value):.2%}"
+    return "" if value is None else locale_percent(float(value), 2)
 
 
 def duration_text(seconds) -> str:
     if seconds is None:
         return ""
     minutes, sec = divmod(int(round(seconds)), 60)
-    return f"{minutes} min {sec:02d} s" if minutes else f"{sec} s"
+    if minutes:
+        return QCoreApplication.translate("RunsTab", "{minutes} min {seconds} s").format(
+            minutes=minutes, seconds=f"{sec:02d}"
+        )
+    return QCoreApplication.translate("RunsTab", "{seconds} s").format(seconds=sec)

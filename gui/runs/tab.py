@@ -14,7 +14,7 @@ hold the rest: :class:`gui.runs.table.RunTable` (reading the history, the select
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,6 +28,7 @@ from superqt import QFlowLayout
 
 from engine.model.config import ModelConfig
 from gui.common.progress_bar import ProgressBar
+from gui.common.translate import Retranslating
 from gui.runs.actions import RunActions
 from gui.runs.repeat import RepeatSeeds
 from gui.runs.restore import has_model
@@ -35,8 +36,46 @@ from gui.runs.run_rows import COLUMNS
 from gui.runs.table import RunTable
 from gui.tasks import TaskRunner, shutdown_tasks
 
+# The buttons above the table: key -> (text, tooltip).
+BUTTONS = {
+    "refresh": (
+        QT_TRANSLATE_NOOP("RunsTab", "Refresh"),
+        QT_TRANSLATE_NOOP("RunsTab", "Reload the history."),
+    ),
+    "open": (
+        QT_TRANSLATE_NOOP("RunsTab", "Use this model"),
+        QT_TRANSLATE_NOOP("RunsTab", "Make this run's saved model the current model of every tab."),
+    ),
+    "rename": (
+        QT_TRANSLATE_NOOP("RunsTab", "Rename…"),
+        QT_TRANSLATE_NOOP("RunsTab", "Give the run a new name."),
+    ),
+    "delete": (
+        QT_TRANSLATE_NOOP("RunsTab", "Delete…"),
+        QT_TRANSLATE_NOOP("RunsTab", "Delete the run and its files."),
+    ),
+    "export": (
+        QT_TRANSLATE_NOOP("RunsTab", "Export CSV…"),
+        QT_TRANSLATE_NOOP("RunsTab", "Save the history as a CSV file."),
+    ),
+    "repeat": (
+        QT_TRANSLATE_NOOP("RunsTab", "Repeat ×3"),
+        QT_TRANSLATE_NOOP(
+            "RunsTab", "Train this configuration with 3 seeds to see how much results vary."
+        ),
+    ),
+    "stop": (
+        QT_TRANSLATE_NOOP("RunsTab", "Stop repeat"),
+        QT_TRANSLATE_NOOP("RunsTab", "Stop the repeat after the current batch."),
+    ),
+    "clear": (
+        QT_TRANSLATE_NOOP("RunsTab", "Clear overlay"),
+        QT_TRANSLATE_NOOP("RunsTab", "Remove overlaid runs from the plots."),
+    ),
+}
 
-class RunsTab(RunTable, RunActions, RepeatSeeds, QWidget):
+
+class RunsTab(Retranslating, RunTable, RunActions, RepeatSeeds, QWidget):
     """History table, overlay and repeat ×3 (the epoch scrubber is on the Train tab).
 
     Args:
@@ -59,7 +98,7 @@ class RunsTab(RunTable, RunActions, RepeatSeeds, QWidget):
         self.repeat_result = None
 
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels(list(COLUMNS))  # translated in _show_runs
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -70,32 +109,22 @@ class RunsTab(RunTable, RunActions, RepeatSeeds, QWidget):
         self.buttons = {}
         # A flow layout: eight buttons and the overlay box in one row needed 1,010 px.
         bar = QFlowLayout()
-        for key, text, slot, tip in (
-            ("refresh", "Refresh", self.refresh, "Reload the history."),
-            (
-                "open",
-                "Use this model",
-                self.open_selected,
-                "Make this run's saved model the current model of every tab.",
-            ),
-            ("rename", "Rename…", self.rename_selected, "Give the run a new name."),
-            ("delete", "Delete…", self.delete_selected, "Delete the run and its files."),
-            ("export", "Export CSV…", self.export_dialog, "Save the history as a CSV file."),
-            (
-                "repeat",
-                "Repeat ×3",
-                self.repeat_selected,
-                "Train this configuration with 3 seeds to see how much results vary.",
-            ),
-            ("stop", "Stop repeat", self.stop_repeat, "Stop the repeat after the current batch."),
-            ("clear", "Clear overlay", self.clear_overlay, "Remove overlaid runs from the plots."),
-        ):
-            button = QPushButton(text)
-            button.setToolTip(tip)
+        slots = {
+            "refresh": self.refresh,
+            "open": self.open_selected,
+            "rename": self.rename_selected,
+            "delete": self.delete_selected,
+            "export": self.export_dialog,
+            "repeat": self.repeat_selected,
+            "stop": self.stop_repeat,
+            "clear": self.clear_overlay,
+        }
+        for key, slot in slots.items():
+            button = QPushButton()
             button.clicked.connect(lambda _checked=False, s=slot: s())
             bar.addWidget(button)
             self.buttons[key] = button
-        self.overlay_box = QCheckBox("Overlay selected runs on the Train plots")
+        self.overlay_box = QCheckBox()
         self.overlay_box.setChecked(True)
         self.overlay_box.toggled.connect(lambda _on: self.publish_overlay())
         bar.addWidget(self.overlay_box)
@@ -104,6 +133,7 @@ class RunsTab(RunTable, RunActions, RepeatSeeds, QWidget):
         self.progress.setVisible(False)
         self.spread_label = QLabel("")
         self.spread_label.setWordWrap(True)
+        self._spread_text = lambda: ""
 
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -118,6 +148,20 @@ class RunsTab(RunTable, RunActions, RepeatSeeds, QWidget):
         state.run_changed.connect(self._run_changed)
         state.runs_changed.connect(self.refresh)
         self.refresh()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for key, (text, tip) in BUTTONS.items():
+            self.buttons[key].setText(self.tr(text))
+            self.buttons[key].setToolTip(self.tr(tip))
+        self.overlay_box.setText(self.tr("Overlay selected runs on the Train plots"))
+        self.spread_label.setText(self._spread_text())
+        self._show_runs(self.runs)  # statuses, durations and headers in the new language
+
+    def _say_spread(self, text) -> None:
+        """Show ``text()`` under the table (called again on a language switch)."""
+        self._spread_text = text
+        self.spread_label.setText(text())
 
     def _run_changed(self, _run) -> None:
         self.refresh_in_background()

@@ -6,12 +6,19 @@ come from :mod:`gui.runs.run_rows`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QTableWidgetItem
 
 from engine.errors import Cancelled
-from gui.runs.run_rows import duration_text, local_time_text, percent, run_fields
+from gui.runs.run_rows import (
+    COLUMNS,
+    duration_text,
+    local_time_text,
+    percent,
+    run_fields,
+    status_text,
+)
 from gui.tasks import error_text
 
 
@@ -33,12 +40,14 @@ class RunTable:
             on_done=self._show_runs,
             on_failed=self._read_failed,
             key="runs",
-            what="Reading the run history",
+            what=QCoreApplication.translate("RunsTab", "Reading the run history"),
         )
 
     def _read_failed(self, exc: Exception) -> None:
         if not isinstance(exc, Cancelled):
-            self.state.status_message.emit(error_text(exc, "Reading the run history"))
+            self.state.status_message.emit(
+                error_text(exc, QCoreApplication.translate("RunsTab", "Reading the run history"))
+            )
 
     def _show_runs(self, runs: list[dict]) -> None:
         keep = set(self.selected_ids())
@@ -47,6 +56,9 @@ class RunTable:
         bold = QFont()
         bold.setBold(True)
         self.table.blockSignals(True)
+        self.table.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("RunsTab", c) for c in COLUMNS]
+        )
         self.table.setRowCount(len(self.runs))
         for r, run in enumerate(self.runs):
             f = run_fields(run)
@@ -54,7 +66,7 @@ class RunTable:
                 local_time_text(f["started"]),
                 f["name"],
                 f["configuration"],
-                f["status"],
+                status_text(f["status"]),
                 "" if f["best_epoch"] is None else str(f["best_epoch"]),
                 percent(f["best_val_accuracy"]),
                 percent(f["test_accuracy"]),
@@ -71,8 +83,11 @@ class RunTable:
                 if c == 6 and f["group_id"] and f["test_accuracy"] is not None:
                     # Repeat runs are tested after their last epoch, not retrained first.
                     item.setToolTip(
-                        f"Tested after all {f['epochs']} epochs (the final, overfitted model); "
-                        "the book's protocol retrains the best epoch count first and scores higher."
+                        QCoreApplication.translate(
+                            "RunsTab",
+                            "Tested after all {epochs} epochs (the final, overfitted model); the "
+                            "book's protocol retrains the best epoch count first and scores higher.",
+                        ).format(epochs=f["epochs"])
                     )
                 self.table.setItem(r, c, item)
         self.table.clearSelection()

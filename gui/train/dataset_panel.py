@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout
 
 from engine.data.dataset_record import dataset_info, skipped_text
 from engine.model.config import default_validation_size
+from gui.common.localized import number
 from gui.common.progress_bar import ProgressBar
 
 
@@ -23,11 +24,22 @@ def own_data_html(dataset) -> str:
     info = dataset.extra.get("dataset") if isinstance(dataset.extra, dict) else None
     if not isinstance(info, dict) or info.get("kind", "imdb") == "imdb":
         return ""
-    parts = [f"<br><b>Your reviews:</b> {html.escape(info['name'])} ({html.escape(info['split'])})"]
-    parts.append(f"<br><b>Labels:</b> {html.escape(info.get('labels', ''))}")
+    parts = [
+        QCoreApplication.translate(
+            "TrainTab", "<br><b>Your reviews:</b> {name} ({split})<br><b>Labels:</b> {labels}"
+        ).format(
+            name=html.escape(info["name"]),
+            split=html.escape(info["split"]),
+            labels=html.escape(info.get("labels", "")),
+        )
+    ]
     skipped = skipped_text(info.get("skipped") or {})
     if skipped:
-        parts.append(f"<br><b>Skipped:</b> {html.escape(skipped)}")
+        parts.append(
+            QCoreApplication.translate("TrainTab", "<br><b>Skipped:</b> {skipped}").format(
+                skipped=html.escape(skipped)
+            )
+        )
     return "".join(parts)
 
 
@@ -35,7 +47,10 @@ class DatasetPanel:
     """The dataset box and its state signals, mixed into the Train tab."""
 
     def _build_dataset_box(self, state) -> QGroupBox:
-        self.dataset_label = QLabel("Looking for the dataset...")
+        self.dataset_label = QLabel()
+        self._dataset_text = lambda: QCoreApplication.translate(
+            "TrainTab", "Looking for the dataset..."
+        )
         self.dataset_label.setObjectName("dataset_status_label")
         self.dataset_label.setWordWrap(True)
         self.dataset_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -43,19 +58,34 @@ class DatasetPanel:
         self.dataset_progress.setObjectName("dataset_load_progress")
         self.dataset_progress.setRange(0, 1000)
         self.dataset_progress.hide()
-        self.change_dataset_button = QPushButton("Change dataset...")
+        self.change_dataset_button = QPushButton()
         self.change_dataset_button.setObjectName("change_dataset_button")
-        self.change_dataset_button.setToolTip(
-            "Choose the dataset: the Stanford archive (or its aclImdb folder), or the "
-            "book's own copy, keras.datasets.imdb."
-        )
         self.change_dataset_button.clicked.connect(state.change_dataset_requested)
-        data_box = QGroupBox("Dataset")
+        self.data_box = data_box = QGroupBox()
         data_layout = QVBoxLayout(data_box)
         data_layout.addWidget(self.dataset_label)
         data_layout.addWidget(self.dataset_progress)
         data_layout.addWidget(self.change_dataset_button, 0, Qt.AlignmentFlag.AlignLeft)
         return data_box
+
+    def _retranslate_dataset_box(self) -> None:
+        self.data_box.setTitle(QCoreApplication.translate("TrainTab", "Dataset"))
+        self.change_dataset_button.setText(
+            QCoreApplication.translate("TrainTab", "Change dataset...")
+        )
+        self.change_dataset_button.setToolTip(
+            QCoreApplication.translate(
+                "TrainTab",
+                "Choose the dataset: the Stanford archive (or its aclImdb folder), or the "
+                "book's own copy, keras.datasets.imdb.",
+            )
+        )
+        self.dataset_label.setText(self._dataset_text())
+
+    def _say_dataset(self, text) -> None:
+        """Show ``text()`` in the dataset box (called again on a language switch)."""
+        self._dataset_text = text
+        self.dataset_label.setText(text())
 
     def _connect_dataset_signals(self, state) -> None:
         state.dataset_changed.connect(self._dataset_changed)
@@ -71,18 +101,10 @@ class DatasetPanel:
     def _dataset_changed(self, dataset) -> None:
         self.dataset_progress.hide()
         if dataset is None:
-            self.dataset_label.setText("No dataset loaded.")
+            self._say_dataset(lambda: QCoreApplication.translate("TrainTab", "No dataset loaded."))
         else:
-            counts = dataset.counts
-            source = dataset.source or "unknown source"
-            self.dataset_label.setText(
-                f"<b>Source:</b> {html.escape(source)}<br><b>Reviews:</b> {counts['train']:,} "
-                f"train, {counts['test']:,} test<br><b>Vocabulary:</b> "
-                f"{len(dataset.vocab):,} words (top {dataset.num_words:,})"
-                + own_data_html(dataset)
-                + (f"<br><b>Note:</b> {html.escape(dataset.warning)}" if dataset.warning else "")
-            )
-            self.dataset_label.setToolTip(source)
+            self._say_dataset(lambda: _dataset_html(dataset))
+            self.dataset_label.setToolTip(dataset.source or "")
             self._suggest_validation(dataset)
         self._ready_changed()
 
@@ -110,7 +132,7 @@ class DatasetPanel:
         fraction, message = payload
         self.dataset_progress.show()
         self.dataset_progress.setValue(int(fraction * 1000))
-        self.dataset_label.setText(message)
+        self._say_dataset(lambda: message)
 
     def _dataset_failed(self, message: str) -> None:
         self.pending_train = False
@@ -120,4 +142,28 @@ class DatasetPanel:
 
     def _dataset_missing(self) -> None:
         self.dataset_progress.hide()
-        self.dataset_label.setText("No dataset found.")
+        self._say_dataset(lambda: QCoreApplication.translate("TrainTab", "No dataset found."))
+
+
+def _dataset_html(dataset) -> str:
+    """The dataset box's text for a loaded dataset, in the current language."""
+    counts = dataset.counts
+    text = QCoreApplication.translate(
+        "TrainTab",
+        "<b>Source:</b> {source}<br><b>Reviews:</b> {train} train, {test} test"
+        "<br><b>Vocabulary:</b> {words} words (top {top})",
+    ).format(
+        source=html.escape(
+            dataset.source or QCoreApplication.translate("TrainTab", "unknown source")
+        ),
+        train=number(counts["train"]),
+        test=number(counts["test"]),
+        words=number(len(dataset.vocab)),
+        top=number(dataset.num_words),
+    )
+    text += own_data_html(dataset)
+    if dataset.warning:
+        text += QCoreApplication.translate("TrainTab", "<br><b>Note:</b> {note}").format(
+            note=html.escape(dataset.warning)
+        )
+    return text

@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 # (plot, validation metric, training metric): validation solid, training dashed.
 PLOTS = (("loss", "val_loss", "loss"), ("accuracy", "val_accuracy", "accuracy"))
@@ -92,9 +92,16 @@ class OverlayPainter:
             f'<span style="color:{color}">━━</span>&nbsp;{html.escape(_short(name))}'
             for name, color in self.entries
         ]
-        self.legend.setText("<b>Overlaid:</b> " + " · ".join(parts))
+        self.legend.setText(
+            QCoreApplication.translate("OverlayPainter", "<b>Overlaid:</b> {runs}").format(
+                runs=" · ".join(parts)
+            )
+        )
         self.legend.setToolTip(
-            "Solid lines: validation, dashed lines: training.\n"
+            QCoreApplication.translate(
+                "OverlayPainter", "Solid lines: validation, dashed lines: training."
+            )
+            + "\n"
             + "\n".join(name for name, _color in self.entries)
         )
         lines = self.legend.fontMetrics().lineSpacing()
@@ -112,8 +119,14 @@ class OverlayPainter:
         for index, run in enumerate(payload.get("runs") or []):
             if plotted is not None and run.get("id") == plotted:
                 # Drawn over the plots' own curves it hid the validation red.
-                name = str(run.get("name") or f"Run {run.get('id')}")
-                self.entries.append((f"{name} (on the plots)", "#d62728"))
+                self.entries.append(
+                    (
+                        QCoreApplication.translate(
+                            "OverlayPainter", "{name} (on the plots)"
+                        ).format(name=_run_name(run)),
+                        "#d62728",
+                    )
+                )
                 continue
             self._draw_run(run, run_color(index), highlighted=run.get("id") == current)
         for index, band in enumerate(payload.get("bands") or []):
@@ -144,9 +157,11 @@ class OverlayPainter:
 
     def _draw_run(self, run: dict, color, highlighted: bool) -> None:
         width = 3.5 if highlighted else 1.5
-        name = str(run.get("name") or f"Run {run.get('id')}")
+        name = _run_name(run)
         if highlighted:
-            name += " (current)"
+            name = QCoreApplication.translate("OverlayPainter", "{name} (current)").format(
+                name=name
+            )
         self.entries.append((name, pg.mkColor(color).name()))
         for plot, val_key, train_key in PLOTS:
             xs, ys = _series(run.get("epochs") or [], val_key)
@@ -160,7 +175,9 @@ class OverlayPainter:
                         symbol="o",
                         symbolSize=4,
                         symbolBrush=color,
-                        name=f"{name} validation",
+                        name=QCoreApplication.translate(
+                            "OverlayPainter", "{name} validation"
+                        ).format(name=name),
                     ),
                 )
             xs, ys = _series(run.get("epochs") or [], train_key)
@@ -170,7 +187,9 @@ class OverlayPainter:
                     pg.PlotDataItem(
                         xs,
                         ys,
-                        name=f"{name} training",
+                        name=QCoreApplication.translate("OverlayPainter", "{name} training").format(
+                            name=name
+                        ),
                         pen=pg.mkPen(color, width=width, style=Qt.PenStyle.DashLine),
                     ),
                 )
@@ -178,13 +197,28 @@ class OverlayPainter:
     def _draw_band(self, band: dict, color) -> None:
         fill = pg.mkColor(color)
         fill.setAlpha(60)
-        name = str(band.get("name") or "Repeat")
-        self.entries.append((f"{name}: mean of the seeds, band from min to max", fill.name()))
+        name = str(band.get("name") or QCoreApplication.translate("OverlayPainter", "Repeat"))
+        self.entries.append(
+            (
+                QCoreApplication.translate(
+                    "OverlayPainter", "{name}: mean of the seeds, band from min to max"
+                ).format(name=name),
+                fill.name(),
+            )
+        )
         for plot, val_key, train_key in PLOTS:
             metric = band["bands"].get(val_key) or band["bands"].get(train_key)
             if metric is None:
                 continue
-            which = "validation" if val_key in band["bands"] else "training"
+            mean = (
+                QCoreApplication.translate(
+                    "OverlayPainter", "{name} mean validation (min-max band)"
+                )
+                if val_key in band["bands"]
+                else QCoreApplication.translate(
+                    "OverlayPainter", "{name} mean training (min-max band)"
+                )
+            )
             x = [float(e) for e in metric.epochs]
             low = pg.PlotDataItem(x, list(metric.low), pen=pg.mkPen(None))
             high = pg.PlotDataItem(x, list(metric.high), pen=pg.mkPen(None))
@@ -197,9 +231,16 @@ class OverlayPainter:
                     x,
                     list(metric.mean),
                     pen=pg.mkPen(color, width=2.5),
-                    name=f"{name} mean {which} (min-max band)",
+                    name=mean.format(name=name),
                 ),
             )
+
+
+def _run_name(run: dict) -> str:
+    return str(
+        run.get("name")
+        or QCoreApplication.translate("OverlayPainter", "Run {id}").format(id=run.get("id"))
+    )
 
 
 def _plot_item(plot):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pyqtgraph as pg
 import pyqtgraph.exporters
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
 )
 from superqt import QFlowLayout
 
-from engine.book.explain import overfitting_note
+from engine.book.explain import BOOK_BEST_EPOCH, overfitting_note
+from gui.common.localized import decimal
 from gui.common.scene_updates import coalesce_scene_updates
+from gui.common.translate import Retranslating
 from gui.help.dialogs import glossary_button
 
 TRAIN_PEN = pg.mkPen("#1f77b4", width=2)
@@ -35,6 +37,38 @@ BEST_PEN = pg.mkPen("#2ca02c", width=1.5, style=Qt.PenStyle.DashLine)
 # The scrubber's epoch: the model every tab uses is the one after this epoch.
 SCRUB_PEN = pg.mkPen("#333333", width=2, style=Qt.PenStyle.DotLine)
 CSV_COLUMNS = ("epoch", "loss", "accuracy", "val_loss", "val_accuracy", "seconds")
+TITLES = {  # metric key -> plot title and axis label
+    "loss": QT_TRANSLATE_NOOP("MetricPlot", "Loss"),
+    "accuracy": QT_TRANSLATE_NOOP("MetricPlot", "Accuracy"),
+}
+# The glossary words beside the log-scale toggle: (glossary key, label).
+GLOSSARY_WORDS = (
+    ("loss", QT_TRANSLATE_NOOP("HistoryPlots", "Loss")),
+    ("accuracy", QT_TRANSLATE_NOOP("HistoryPlots", "Accuracy")),
+    ("validation", QT_TRANSLATE_NOOP("HistoryPlots", "Validation")),
+    ("epoch", QT_TRANSLATE_NOOP("HistoryPlots", "Epoch")),
+)
+
+
+def overfitting_text(loss: list[float], val_loss: list[float]) -> str | None:
+    """:func:`engine.book.explain.overfitting_note` in the interface language."""
+    if overfitting_note(loss, val_loss) is None:
+        return None
+    best = min(range(len(val_loss)), key=val_loss.__getitem__) + 1  # first lowest
+    note = QCoreApplication.translate(
+        "HistoryPlots",
+        "From epoch {next} the model keeps getting better on its training reviews and worse "
+        "on reviews it has not seen: it is memorising them.",
+    ).format(next=best + 1)
+    if best == BOOK_BEST_EPOCH:
+        book = QCoreApplication.translate("HistoryPlots", "The book stops at epoch {book}.")
+    else:
+        book = QCoreApplication.translate(
+            "HistoryPlots",
+            "The book stops at epoch {book}, where its validation loss was lowest; this "
+            "run's was lowest at epoch {best}.",
+        )
+    return f"{note} {book.format(book=BOOK_BEST_EPOCH, best=best)}"
 
 
 class FittingLegend(pg.LegendItem):
@@ -53,19 +87,18 @@ class FittingLegend(pg.LegendItem):
         self._plot.refit()
 
 
-class MetricPlot(pg.PlotWidget):
+class MetricPlot(Retranslating, pg.PlotWidget):
     """One metric: training curve, validation curve, best-epoch marker, hover read-out."""
 
-    def __init__(self, key: str, title: str, parent=None) -> None:
+    def __init__(self, key: str, title: str | None = None, parent=None) -> None:
         super().__init__(parent=parent, background="w")
         self.key = key
+        # The title is translated from the key; another metric keeps the title it is given.
+        self._title = TITLES.get(key, title or key)
         self.setObjectName(f"{key}_plot")
         # The narrowest the axis, title and a one-column legend fit in: narrower, pyqtgraph
         # draws the plot past its widget's edge.
         self.setMinimumWidth(230)
-        self.setTitle(title, color="#222", size="11pt")
-        self.setLabel("bottom", "Epoch")
-        self.setLabel("left", title)
         self.showGrid(x=True, y=True, alpha=0.25)
         # Losses are small numbers; an SI prefix ("x0.001") on the axis only confuses.
         self.getAxis("left").enableAutoSIPrefix(False)
@@ -90,7 +123,7 @@ class MetricPlot(pg.PlotWidget):
             symbol="o",
             symbolSize=6,
             symbolBrush="#1f77b4",
-            name="Training",
+            name="Training",  # names in retranslate()
         )
         self.val_curve = self.plot(
             [],
@@ -129,6 +162,24 @@ class MetricPlot(pg.PlotWidget):
         self.history: dict[str, list[float]] = {}
         self.scene().sigMouseMoved.connect(self._hover)
         coalesce_scene_updates(self)
+        self.best_epoch: int | None = None
+        self.scrub_epoch: int | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        title = self.tr(self._title)
+        self.setTitle(title, color="#222", size="11pt")
+        self.setLabel("bottom", self.tr("Epoch"))
+        self.setLabel("left", title)
+        names = {self.train_curve: self.tr("Training"), self.val_curve: self.tr("Validation")}
+        for sample, label in self.legend.items:
+            name = names.get(sample.item)
+            if name is not None:
+                label.__dict__["full_text"] = name
+                label.setText(name)
+        self.refit()
+        self.set_history(self.history, self.best_epoch)
+        self.mark_epoch(self.scrub_epoch)
 
     def fit_legend(self) -> int:
         """Fit the legend to the plot's width; returns its number of columns.
@@ -182,6 +233,7 @@ class MetricPlot(pg.PlotWidget):
 
     def set_history(self, history: dict[str, list[float]], best_epoch: int | None) -> None:
         self.history = history
+        self.best_epoch = best_epoch
         train = history.get(self.key, [])
         val = history.get(f"val_{self.key}", [])
         self.train_curve.setData(list(range(1, len(train) + 1)), train)
@@ -189,7 +241,11 @@ class MetricPlot(pg.PlotWidget):
         if best_epoch and 0 < best_epoch <= len(val):
             self.best_line.setValue(best_epoch)
             self.best_line.label.setFormat(
-                f"lowest val loss: epoch {best_epoch}\n{self.key} {val[best_epoch - 1]:.4f}"
+                self.tr("lowest val loss: epoch {epoch}\n{metric} {value}").format(
+                    epoch=best_epoch,
+                    metric=self.tr(self._title).lower(),
+                    value=decimal(val[best_epoch - 1], 4),
+                )
             )
             self.best_line.show()
         else:
@@ -209,9 +265,19 @@ class MetricPlot(pg.PlotWidget):
             self.hover_text.hide()
             self.hover_line.hide()
             return ""
-        lines = [f"Epoch {epoch}", f"training {self.key}: {train[epoch - 1]:.4f}"]
+        metric = self.tr(self._title).lower()
+        lines = [
+            self.tr("Epoch {epoch}").format(epoch=epoch),
+            self.tr("training {metric}: {value}").format(
+                metric=metric, value=decimal(train[epoch - 1], 4)
+            ),
+        ]
         if epoch <= len(val):
-            lines.append(f"validation {self.key}: {val[epoch - 1]:.4f}")
+            lines.append(
+                self.tr("validation {metric}: {value}").format(
+                    metric=metric, value=decimal(val[epoch - 1], 4)
+                )
+            )
         text = "\n".join(lines)
         self.hover_text.setText(text)
         y = train[epoch - 1]
@@ -246,6 +312,7 @@ class MetricPlot(pg.PlotWidget):
 
     def mark_epoch(self, epoch: int | None) -> None:
         """Mark the scrubber's epoch (None: the run's final model, no marker)."""
+        self.scrub_epoch = epoch
         train = self.history.get(self.key, [])
         if epoch is None or not 1 <= epoch <= len(train):
             self.scrub_line.hide()
@@ -256,7 +323,9 @@ class MetricPlot(pg.PlotWidget):
         (x_low, x_high), _ = self.getViewBox().viewRange()
         side = 1.0 if epoch > (x_low + x_high) / 2 else 0.0
         self.scrub_line.label.anchors = [(side, 0.0), (side, 0.0)]
-        self.scrub_line.label.setFormat(f" in use: epoch {epoch} ")
+        self.scrub_line.label.setFormat(
+            " {} ".format(self.tr("in use: epoch {epoch}").format(epoch=epoch))
+        )
 
     def _hover(self, pos) -> None:
         if not self.history or not self.sceneBoundingRect().contains(pos):
@@ -273,25 +342,21 @@ class MetricPlot(pg.PlotWidget):
         return Path(path)
 
 
-class HistoryPlots(QWidget):
+class HistoryPlots(Retranslating, QWidget):
     """The loss and accuracy plots side by side, with the log-scale toggle."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.loss_plot = MetricPlot("loss", "Loss")
-        self.accuracy_plot = MetricPlot("accuracy", "Accuracy")
-        self.log_check = QCheckBox("Log scale (loss)")
+        self.loss_plot = MetricPlot("loss")
+        self.accuracy_plot = MetricPlot("accuracy")
+        self.log_check = QCheckBox()
         self.log_check.setObjectName("log_scale_check")
-        self.log_check.setToolTip(
-            "Show the loss on a logarithmic axis, which makes the late,\n"
-            "small changes and the start of overfitting easier to see."
-        )
         self.log_check.toggled.connect(lambda on: self.loss_plot.setLogMode(y=on))
-        self.export_loss_button = QPushButton("Export loss PNG...")
+        self.export_loss_button = QPushButton()
         self.export_loss_button.setObjectName("export_loss_png_button")
-        self.export_accuracy_button = QPushButton("Export accuracy PNG...")
+        self.export_accuracy_button = QPushButton()
         self.export_accuracy_button.setObjectName("export_accuracy_png_button")
-        self.export_csv_button = QPushButton("Export history CSV...")
+        self.export_csv_button = QPushButton()
         self.export_csv_button.setObjectName("export_csv_button")
         self.history: dict[str, list[float]] = {}
         self.best_epoch: int | None = None
@@ -315,11 +380,14 @@ class HistoryPlots(QWidget):
         # row needed 880 px; they wrap onto a second row on a narrow screen.
         tools = QFlowLayout()
         tools.addWidget(self.log_check)
-        for key in ("loss", "accuracy", "validation", "epoch"):
+        self.glossary_labels: list[QLabel] = []
+        for key, _text in GLOSSARY_WORDS:
             word = QWidget()
             pair = QHBoxLayout(word)
             pair.setContentsMargins(0, 0, 0, 0)
-            pair.addWidget(QLabel(key.capitalize()))
+            label = QLabel()
+            self.glossary_labels.append(label)
+            pair.addWidget(label)
             pair.addWidget(glossary_button(key, self))
             tools.addWidget(word)
         for button in (
@@ -338,6 +406,27 @@ class HistoryPlots(QWidget):
         layout.addWidget(self.overlay_legend)
         layout.addWidget(self.overfitting_label)
         layout.addLayout(tools)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.log_check.setText(self.tr("Log scale (loss)"))
+        self.log_check.setToolTip(
+            self.tr(
+                "Show the loss on a logarithmic axis, which makes the late,\n"
+                "small changes and the start of overfitting easier to see."
+            )
+        )
+        self.export_loss_button.setText(self.tr("Export loss PNG..."))
+        self.export_accuracy_button.setText(self.tr("Export accuracy PNG..."))
+        self.export_csv_button.setText(self.tr("Export history CSV..."))
+        for label, (_key, text) in zip(self.glossary_labels, GLOSSARY_WORDS, strict=True):
+            label.setText(self.tr(text))
+        self._show_overfitting()
+
+    def _show_overfitting(self) -> None:
+        note = overfitting_text(self.history.get("loss", []), self.history.get("val_loss", []))
+        self.overfitting_label.setText(note or "")
+        self.overfitting_label.setVisible(note is not None)
 
     def clear(self) -> None:
         self.set_history({}, None)
@@ -371,9 +460,7 @@ class HistoryPlots(QWidget):
         self.loss_plot.set_history(self.history, best_epoch)
         self.accuracy_plot.set_history(self.history, best_epoch)
         self.mark_epoch(self.scrub_epoch)
-        note = overfitting_note(self.history.get("loss", []), self.history.get("val_loss", []))
-        self.overfitting_label.setText(note or "")
-        self.overfitting_label.setVisible(note is not None)
+        self._show_overfitting()
         has_data = bool(self.history.get("loss"))
         for button in (
             self.export_loss_button,

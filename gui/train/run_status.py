@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from gui.common.localized import decimal, signed
 from gui.common.progress_bar import ProgressBar
+from gui.common.translate import Retranslating
 
 BOOK_TEST_ACCURACY = 0.883  # what section 3.4 reports for the retrained 4-epoch model
 
@@ -25,11 +28,12 @@ def _box(name: str, style: str) -> QLabel:
     return label
 
 
-class RunStatus(QWidget):
+class RunStatus(Retranslating, QWidget):
     """Progress bar with ETA, status line, error box and the retrain's result card.
 
     It only shows what the Train tab tells it; the timing of the run (elapsed time, the
-    current epoch's start for the ETA) is kept here.
+    current epoch's start for the ETA) is kept here. Its texts are kept as functions that
+    write them in the current language, so a language switch rewrites them.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -38,12 +42,13 @@ class RunStatus(QWidget):
         self.epoch_started = 0.0
         self.epoch_seen = 0
         self.total_epochs = 0
+        self._texts: dict[str, Callable[[], str]] = {}  # widget name -> its text, translated
 
         self.epoch_progress = ProgressBar()
         self.epoch_progress.setObjectName("epoch_progress")
         self.epoch_progress.setRange(0, 1000)
         self.epoch_progress.setFormat("")
-        self.progress_label = QLabel("Not trained yet. Choose settings and press Train.")
+        self.progress_label = QLabel()
         self.progress_label.setObjectName("training_progress_label")
         # Wraps: a long status ("Stopped after ... Lowest validation loss at ...") in one
         # line set the window's minimum width.
@@ -66,11 +71,34 @@ class RunStatus(QWidget):
             self.result_card,
         ):
             layout.addWidget(widget)
+        self.say(lambda: self.tr("Not trained yet. Choose settings and press Train."))
+
+    def retranslate(self) -> None:
+        for name, text in self._texts.items():
+            self._show(name, text())
+
+    def say(self, text: Callable[[], str]) -> None:
+        """Show ``text()`` on the status line (called again on a language switch)."""
+        self._set("progress", text)
+
+    def _set(self, name: str, text: Callable[[], str]) -> None:
+        self._texts[name] = text
+        self._show(name, text())
+
+    def _show(self, name: str, text: str) -> None:
+        if name == "progress":
+            self.progress_label.setText(text)
+        elif name == "format":
+            self.epoch_progress.setFormat(text)
+        elif name == "error":
+            self.error_label.setText(text)
+        elif name == "result":
+            self.result_card.setText(text)
 
     def elapsed(self) -> float:
         return time.monotonic() - self.started
 
-    def start(self, text: str, total_epochs: int, keep_result: bool) -> None:
+    def start(self, text: Callable[[], str], total_epochs: int, keep_result: bool) -> None:
         """A run begins: reset the clock and the bar, hide the last error (and result)."""
         self.started = self.epoch_started = time.monotonic()
         self.epoch_seen = 0
@@ -79,7 +107,7 @@ class RunStatus(QWidget):
         if not keep_result:
             self.result_card.hide()
         self.epoch_progress.setValue(0)
-        self.progress_label.setText(text)
+        self.say(text)
 
     def show_batch(self, progress) -> None:
         """Bar, epoch/batch and ETA for an ``engine.model.training_records.BatchProgress``."""
@@ -91,30 +119,51 @@ class RunStatus(QWidget):
         fraction = min(1.0, progress.batch / batches)
         self.epoch_progress.setValue(int(fraction * 1000))
         epoch_elapsed = now - self.epoch_started
+        epoch, total, elapsed = progress.epoch, self.total_epochs, clock(now - self.started)
         if progress.phase == "validate":
-            detail, eta = "validating", ""
-        else:
-            detail = f"batch {progress.batch}/{batches}"
-            left = epoch_elapsed / fraction * (1 - fraction) if fraction > 0 else 0
-            per_epoch = epoch_elapsed / fraction if fraction else 0
-            eta = f" · ETA {clock(left + (self.total_epochs - progress.epoch) * per_epoch)}"
-        self.epoch_progress.setFormat(f"Epoch {progress.epoch}/{self.total_epochs} · {detail}")
-        self.progress_label.setText(
-            f"Epoch {progress.epoch}/{self.total_epochs} · {detail} · "
-            f"elapsed {clock(now - self.started)}{eta}"
+            self._set(
+                "format",
+                lambda: self.tr("Epoch {epoch}/{total} · validating").format(
+                    epoch=epoch, total=total
+                ),
+            )
+            self.say(
+                lambda: self.tr("Epoch {epoch}/{total} · validating · elapsed {elapsed}").format(
+                    epoch=epoch, total=total, elapsed=elapsed
+                )
+            )
+            return
+        batch = progress.batch
+        left = epoch_elapsed / fraction * (1 - fraction) if fraction > 0 else 0
+        per_epoch = epoch_elapsed / fraction if fraction else 0
+        eta = clock(left + (total - epoch) * per_epoch)
+        self._set(
+            "format",
+            lambda: self.tr("Epoch {epoch}/{total} · batch {batch}/{batches}").format(
+                epoch=epoch, total=total, batch=batch, batches=batches
+            ),
+        )
+        self.say(
+            lambda: self.tr(
+                "Epoch {epoch}/{total} · batch {batch}/{batches} · elapsed {elapsed} · ETA {eta}"
+            ).format(
+                epoch=epoch, total=total, batch=batch, batches=batches, elapsed=elapsed, eta=eta
+            )
         )
 
-    def show_end(self, verb: str, text: str, complete: bool) -> None:
+    def show_end(self, verb: Callable[[], str], text: Callable[[], str], complete: bool) -> None:
         if complete:
             self.epoch_progress.setValue(1000)
-        self.epoch_progress.setFormat(verb)
-        self.progress_label.setText(text)
+        self._set("format", verb)
+        self.say(text)
 
-    def show_error(self, message: str) -> None:
-        self.error_label.setText(message)
+    def show_error(self, message: str | Callable[[], str]) -> None:
+        self._set("error", message if callable(message) else lambda: message)
         self.error_label.show()
 
-    def show_result(self, test: dict | None, epochs: int | None, test_reviews: str) -> None:
+    def show_result(
+        self, test: dict | None, epochs: int | None, test_reviews: Callable[[], str]
+    ) -> None:
         """The retrain's test accuracy and loss next to the book's 0.883 (hidden without one)."""
         test = dict(test or {})
         accuracy, loss = test.get("accuracy"), test.get("loss")
@@ -122,10 +171,20 @@ class RunStatus(QWidget):
             self.result_card.hide()
             return
         diff = accuracy - BOOK_TEST_ACCURACY
-        self.result_card.setText(
-            f"<b>Test set ({test_reviews} reviews)</b> after retraining {epochs} epochs "
-            f"on all training reviews:<br><span style='font-size:15pt'><b>accuracy "
-            f"{accuracy:.4f}</b></span> &nbsp; loss {loss:.4f} &nbsp;&nbsp; book's reference: "
-            f"accuracy {BOOK_TEST_ACCURACY:.3f} ({diff:+.3f})"
+        self._set(
+            "result",
+            lambda: self.tr(
+                "<b>Test set ({reviews} reviews)</b> after retraining {epochs} epochs on all "
+                "training reviews:<br><span style='font-size:15pt'><b>accuracy {accuracy}"
+                "</b></span> &nbsp; loss {loss} &nbsp;&nbsp; book's reference: accuracy "
+                "{book} ({diff})"
+            ).format(
+                reviews=test_reviews(),
+                epochs=epochs,
+                accuracy=decimal(accuracy, 4),
+                loss=decimal(loss, 4),
+                book=decimal(BOOK_TEST_ACCURACY, 3),
+                diff=signed(diff, 3),
+            ),
         )
         self.result_card.show()

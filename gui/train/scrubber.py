@@ -25,13 +25,15 @@ from PySide6.QtWidgets import (
 from engine.errors import Cancelled, LabError
 from engine.model.bundle import load_bundle
 from engine.runs.experiments import run_label_flips, run_predictor
+from gui.common.localized import decimal
+from gui.common.translate import Retranslating
 from gui.current_model import run_model
 from gui.tasks import TaskRunner, error_text, shutdown_tasks
 
 SNIPPET = 90
 
 
-class EpochScrubber(QWidget):
+class EpochScrubber(Retranslating, QWidget):
     """Slider over the epochs of ``state.run`` plus the "label flips" list.
 
     Args:
@@ -55,27 +57,26 @@ class EpochScrubber(QWidget):
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.slider.valueChanged.connect(self.apply_epoch)
         self.slider.sliderMoved.connect(self._show_position)
-        self.position = QLabel("No run selected.", wordWrap=True)
-        self.final_button = QPushButton("Use final model")
-        self.final_button.setToolTip("Go back to the run's saved model (after all epochs).")
+        self.position = QLabel(wordWrap=True)
+        self.final_button = QPushButton()
         self.final_button.clicked.connect(self.use_final_model)
         self.final_button.setEnabled(False)
-        self.flips_title = QLabel(
-            "Validation reviews whose label flips after the best epoch", wordWrap=True
+        self.flips_title = QLabel(wordWrap=True)
+        self._flips_text = lambda: self.tr(
+            "Validation reviews whose label flips after the best epoch"
         )
         self.flip_list = QListWidget()
         self.flip_list.setObjectName("label_flips_list")
-        self.flip_list.setToolTip("Double-click a review to open it in the Reviews tab.")
         self.flip_list.currentRowChanged.connect(self._show_flip)
         self.flip_list.itemActivated.connect(self._open_flip)
         # Scoring 10,000 validation reviews with two epochs' weights takes 0.1-0.7 s.
         self.tasks = TaskRunner(self)
         self.flip_text = QPlainTextEdit(readOnly=True)
         self.flip_text.setObjectName("label_flip_text")
-        self.flip_text.setPlaceholderText("Select a review to read it here.")
 
         top = QHBoxLayout()
-        top.addWidget(QLabel("Epoch:"))
+        self.epoch_label = QLabel()
+        top.addWidget(self.epoch_label)
         top.addWidget(self.slider, 1)
         top.addWidget(self.position)
         top.addWidget(self.final_button)
@@ -98,6 +99,26 @@ class EpochScrubber(QWidget):
         state.model_changed.connect(self._model_changed)
         state.epoch_selected.connect(self._epoch_from_elsewhere)
         state.dataset_changed.connect(self._dataset_changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.final_button.setText(self.tr("Use final model"))
+        self.final_button.setToolTip(
+            self.tr("Go back to the run's saved model (after all epochs).")
+        )
+        self.flip_list.setToolTip(self.tr("Double-click a review to open it in the Reviews tab."))
+        self.flip_text.setPlaceholderText(self.tr("Select a review to read it here."))
+        self.epoch_label.setText(self.tr("Epoch:"))
+        self._show_position(self.slider.value())
+        self.flips_title.setText(self._flips_text())
+        for i in range(self.flip_list.count()):
+            if i < len(self.flips):
+                self.flip_list.item(i).setText(self._flip_text(self.flips[i]))
+
+    def _say_flips(self, text) -> None:
+        """Show ``text()`` above the flips (called again on a language switch)."""
+        self._flips_text = text
+        self.flips_title.setText(text())
 
     # ----- run and slider ----------------------------------------------------------------
     def set_run(self, run: dict | None) -> None:
@@ -144,13 +165,16 @@ class EpochScrubber(QWidget):
 
     def _show_position(self, value: int) -> None:
         if not self.epochs:
-            self.position.setText("No saved epochs." if self.run else "No run selected.")
+            self.position.setText(
+                self.tr("No saved epochs.") if self.run else self.tr("No run selected.")
+            )
             return
         best = self.run.get("best_epoch") if self.run else None
-        text = f"{value} of {len(self.epochs)}"
         if best:
-            text += f" (best: {best})"
-        self.position.setText(text)
+            text = self.tr("{epoch} of {epochs} (best: {best})")
+        else:
+            text = self.tr("{epoch} of {epochs}")
+        self.position.setText(text.format(epoch=value, epochs=len(self.epochs), best=best))
 
     def apply_epoch(self, epoch: int) -> bool:
         """Make epoch ``epoch``'s weights the app's model. False (and a message) on failure."""
@@ -164,7 +188,9 @@ class EpochScrubber(QWidget):
         self._show_position(epoch)
         self.state.set_model(run_model(self.store, self.run, predictor, epoch))
         self.state.select_epoch(epoch)
-        self.state.status_message.emit(f"Showing the model as it was after epoch {epoch}.")
+        self.state.status_message.emit(
+            self.tr("Showing the model as it was after epoch {epoch}.").format(epoch=epoch)
+        )
         return True
 
     def _epoch_from_elsewhere(self, epoch) -> None:
@@ -220,12 +246,14 @@ class EpochScrubber(QWidget):
         dataset = self.state.dataset
         if not self.run or not self.epochs or dataset is None:
             self.tasks.cancel("flips")
-            self.flips_title.setText(
-                "Validation reviews whose label flips after the best epoch: "
-                "needs a run with saved epochs and the dataset."
+            self._say_flips(
+                lambda: self.tr(
+                    "Validation reviews whose label flips after the best epoch: "
+                    "needs a run with saved epochs and the dataset."
+                )
             )
             return
-        self.flips_title.setText("Finding the validation reviews whose label flips...")
+        self._say_flips(lambda: self.tr("Finding the validation reviews whose label flips..."))
         self.tasks.submit(
             run_label_flips,
             dict(self.run),
@@ -234,7 +262,7 @@ class EpochScrubber(QWidget):
             on_done=self._show_flips,
             on_failed=self._flips_failed,
             key="flips",
-            what="Finding label flips",
+            what=self.tr("Finding label flips"),
         )
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -243,7 +271,11 @@ class EpochScrubber(QWidget):
 
     def _flips_failed(self, exc: Exception) -> None:
         if not isinstance(exc, Cancelled):
-            self.flips_title.setText(f"Label flips unavailable: {error_text(exc, 'Finding flips')}")
+            self._say_flips(
+                lambda: self.tr("Label flips unavailable: {reason}").format(
+                    reason=error_text(exc, self.tr("Finding flips"))
+                )
+            )
 
     def _show_flips(self, flips) -> None:
         dataset = self.state.dataset
@@ -252,21 +284,39 @@ class EpochScrubber(QWidget):
         self.flips = flips
         wrong = sum(f.became_wrong for f in flips)
         best, last = self.run.get("best_epoch"), len(self.epochs)
-        self.flips_title.setText(
-            f"{len(flips)} validation reviews change label between the best epoch ({best}) "
-            f"and the last ({last}); {wrong} of them become wrong. Double-click one to open it "
-            "in the Reviews tab."
+        count = len(flips)
+        self._say_flips(
+            lambda: self.tr(
+                "{count} validation reviews change label between the best epoch ({best}) "
+                "and the last ({last}); {wrong} of them become wrong. Double-click one to open "
+                "it in the Reviews tab."
+            ).format(count=count, best=best, last=last, wrong=wrong)
         )
         for flip in flips:
-            text = dataset.text(flip.row)
-            mark = "became wrong" if flip.became_wrong else "became right"
-            true = "positive" if flip.label else "negative"
-            item = QListWidgetItem(
-                f"{mark}: {true} review, p {flip.p_best:.2f} → {flip.p_last:.2f}: "
-                f"{text[:SNIPPET]}{'…' if len(text) > SNIPPET else ''}"
-            )
+            item = QListWidgetItem(self._flip_text(flip))
             item.setData(Qt.ItemDataRole.UserRole, flip.row)
             self.flip_list.addItem(item)
+
+    def _flip_text(self, flip) -> str:
+        """One line of the flips list: what changed, the probabilities, the review's start."""
+        text = self.state.dataset.text(flip.row) if self.state.dataset is not None else ""
+        if flip.became_wrong:
+            line = (
+                self.tr("became wrong: positive review, p {before} → {after}: {text}")
+                if flip.label
+                else self.tr("became wrong: negative review, p {before} → {after}: {text}")
+            )
+        else:
+            line = (
+                self.tr("became right: positive review, p {before} → {after}: {text}")
+                if flip.label
+                else self.tr("became right: negative review, p {before} → {after}: {text}")
+            )
+        return line.format(
+            before=decimal(flip.p_best, 2),
+            after=decimal(flip.p_last, 2),
+            text=text[:SNIPPET] + ("…" if len(text) > SNIPPET else ""),
+        )
 
     def _open_flip(self, item: QListWidgetItem) -> None:
         self.state.review_requested.emit(int(item.data(Qt.ItemDataRole.UserRole)))

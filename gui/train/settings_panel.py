@@ -7,7 +7,7 @@ reported inline under the form.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,39 +32,90 @@ from engine.model.config import (
     preset,
     summary_rows,
 )
+from gui.common.translate import Retranslating
 from gui.help.dialogs import glossary_button
 
 CUSTOM = "Custom"
+# The presets' names as the combo shows them (the runs keep the English name).
+PRESET_TEXTS = {
+    "Book (16-16)": QT_TRANSLATE_NOOP("SettingsPanel", "Book (16-16)"),
+    "1 hidden layer": QT_TRANSLATE_NOOP("SettingsPanel", "1 hidden layer"),
+    "3 hidden layers": QT_TRANSLATE_NOOP("SettingsPanel", "3 hidden layers"),
+    "32 units": QT_TRANSLATE_NOOP("SettingsPanel", "32 units"),
+    "64 units": QT_TRANSLATE_NOOP("SettingsPanel", "64 units"),
+    "mse loss": QT_TRANSLATE_NOOP("SettingsPanel", "mse loss"),
+    "tanh activation": QT_TRANSLATE_NOOP("SettingsPanel", "tanh activation"),
+    CUSTOM: QT_TRANSLATE_NOOP("SettingsPanel", "Custom"),
+}
 
 # What each setting does and what section 3.4 says about it; shown as tooltips.
 TIPS = {
-    "preset": "Start from the book's model or one of the chapter's suggested experiments.\n"
-    "The book ends section 3.4 by suggesting 1 or 3 hidden layers, 32 or 64 units,\n"
-    "the mse loss and the tanh activation.",
-    "layers": "Number of Dense hidden layers. The book uses two; it suggests trying one or\n"
-    "three and watching how validation and test accuracy change.",
-    "units": "Units per hidden layer (the dimensionality of the representation). The book\n"
-    "uses 16; more units let the model learn more complex representations but\n"
-    "make it more expensive and more prone to overfitting.",
-    "activation": "Hidden-layer activation. The book uses relu (zero out negatives); tanh was\n"
-    "popular in the early days of neural networks. The output layer is always\n"
-    "a sigmoid that gives a probability.",
-    "loss": "binary_crossentropy is the best choice for a model that outputs probabilities\n"
-    "(the book's choice); mse is the chapter's suggested alternative.",
-    "optimizer": "The book compiles with rmsprop, a good default for almost any problem.",
-    "learning_rate": "Step size of the optimizer; 0.001 is rmsprop's default in the book.",
-    "epochs": "Passes over the training reviews. The book trains 20 epochs, sees the\n"
-    "validation loss bottom out around epoch 4 and retrains from scratch for 4.",
-    "batch_size": "Reviews per gradient update; the book uses mini-batches of 512.",
-    "validation_size": "Training reviews set apart to monitor the model on data it never trained\n"
-    "on. The book holds out 10,000 of the 25,000 training reviews.",
-    "num_words": "Keep only the N most frequent words of the training reviews; the book uses\n"
-    "10,000 so the multi-hot vectors stay a manageable size. Changing it re-indexes\n"
-    "the dataset before training.",
-    "seed": "Random seed for weight initialisation and shuffling, so runs can be repeated.",
-    "early_stopping": "Stop when the validation loss has not improved for this many epochs and\n"
-    "keep the best weights (Keras EarlyStopping). The book instead reads the best\n"
-    "epoch off the plot and retrains; 0 turns it off.",
+    "preset": QT_TRANSLATE_NOOP(
+        "SettingsPanel",
+        "Start from the book's model or one of the chapter's suggested experiments.\n"
+        "The book ends section 3.4 by suggesting 1 or 3 hidden layers, 32 or 64 units,\n"
+        "the mse loss and the tanh activation.",
+    ),
+    "layers": QT_TRANSLATE_NOOP(
+        "SettingsPanel",
+        "Number of Dense hidden layers. The book uses two; it suggests trying one or\n"
+        "three and watching how validation and test accuracy change.",
+    ),
+    "units": QT_TRANSLATE_NOOP(
+        "SettingsPanel",
+        "Units per hidden layer (the dimensionality of the representation). The book\n"
+        "uses 16; more units let the model learn more complex representations but\n"
+        "make it more expensive and more prone to overfitting.",
+    ),
+    "activation": QT_TRANSLATE_NOOP(
+        "SettingsPanel",
+        "Hidden-layer activation. The book uses relu (zero out negatives); tanh was\n"
+        "popular in the early days of neural networks. The output layer is always\n"
+        "a sigmoid that gives a probability.",
+    ),
+    "loss": QT_TRANSLATE_NOOP(
+        "SettingsPanel",
+        "binary_crossentropy is the best choice for a model that outputs probabilities\n"
+        "(the book's choice); mse is the chapter's suggested alternative.",
+    ),
+    "optimizer": QT_TRANSLATE_NOOP(
+        "SettingsPanel",
+        "The book compiles with rmsprop, a good default for almost any problem.",
+    ),
+    "learning_rate": QT_TRANSLATE_NOOP(
+        "SettingsPanel",
+        "Step size of the optimizer; 0.001 is rmsprop's default in the book.",
+    ),
+    "epochs": QT_TRANSLATE_NOOP(
+        "SettingsPanel",
+        "Passes over the training reviews. The book trains 20 epochs, sees the\n"
+        "validation loss bottom out around epoch 4 and retrains from scratch for 4.",
+    ),
+    "batch_size": QT_TRANSLATE_NOOP(
+        "SettingsPanel",
+        "Reviews per gradient update; the book uses mini-batches of 512.",
+    ),
+    "validation_size": QT_TRANSLATE_NOOP(
+        "SettingsPanel",
+        "Training reviews set apart to monitor the model on data it never trained\n"
+        "on. The book holds out 10,000 of the 25,000 training reviews.",
+    ),
+    "num_words": QT_TRANSLATE_NOOP(
+        "SettingsPanel",
+        "Keep only the N most frequent words of the training reviews; the book uses\n"
+        "10,000 so the multi-hot vectors stay a manageable size. Changing it re-indexes\n"
+        "the dataset before training.",
+    ),
+    "seed": QT_TRANSLATE_NOOP(
+        "SettingsPanel",
+        "Random seed for weight initialisation and shuffling, so runs can be repeated.",
+    ),
+    "early_stopping": QT_TRANSLATE_NOOP(
+        "SettingsPanel",
+        "Stop when the validation loss has not improved for this many epochs and\n"
+        "keep the best weights (Keras EarlyStopping). The book instead reads the best\n"
+        "epoch off the plot and retrains; 0 turns it off.",
+    ),
 }
 
 
@@ -86,7 +137,7 @@ def _combo(name: str, items) -> QComboBox:
     return box
 
 
-class SettingsPanel(QWidget):
+class SettingsPanel(Retranslating, QWidget):
     """Form for a :class:`ModelConfig`; emits ``config_changed`` with the new config."""
 
     config_changed = Signal(object)
@@ -95,7 +146,10 @@ class SettingsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._applying = False
-        self.preset_combo = _combo("preset_combo", [*PRESETS, CUSTOM])
+        self.preset_keys = [*PRESETS, CUSTOM]  # the combo's items; their texts are translated
+        self.preset_combo = _combo(
+            "preset_combo", [PRESET_TEXTS.get(k, k) for k in self.preset_keys]
+        )
         self.layers_spin = _spin("layers_spin", 1, 8)
         self.units_spin = _spin("units_spin", 1, 4096)
         self.activation_combo = _combo("activation_combo", ACTIVATIONS)
@@ -108,34 +162,79 @@ class SettingsPanel(QWidget):
         self.lr_spin.setSingleStep(0.0005)
         self.epochs_spin = _spin("epochs_spin", 1, 1000)
         self.batch_spin = _spin("batch_size_spin", 1, 25_000, 32)
-        self.validation_spin = _spin("validation_size_spin", 0, 24_000, 1000, "None")
+        self.validation_spin = _spin("validation_size_spin", 0, 24_000, 1000, " ")
         self.num_words_spin = _spin("num_words_spin", 100, 100_000, 1000)
         self.seed_spin = _spin("seed_spin", 0, 2**31 - 1)
-        self.early_spin = _spin("early_stopping_spin", 0, 100, 1, "Off")
+        self.early_spin = _spin("early_stopping_spin", 0, 100, 1, " ")
         self.error_label = QLabel()
         self.error_label.setObjectName("config_error_label")
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b00020;")
         self.error_label.hide()
 
-        model_box = QGroupBox("Model")
-        model_form = QFormLayout(model_box)
-        train_box = QGroupBox("Training")
-        train_form = QFormLayout(train_box)
+        self.model_box = QGroupBox()
+        model_form = QFormLayout(self.model_box)
+        self.train_box = QGroupBox()
+        train_form = QFormLayout(self.train_box)
         rows = [
-            (model_form, "Preset", self.preset_combo, "preset"),
-            (model_form, "Hidden layers", self.layers_spin, "layers"),
-            (model_form, "Units per layer", self.units_spin, "units"),
-            (model_form, "Activation", self.activation_combo, "activation"),
-            (model_form, "Loss", self.loss_combo, "loss"),
-            (model_form, "Optimizer", self.optimizer_combo, "optimizer"),
-            (model_form, "Learning rate", self.lr_spin, "learning_rate"),
-            (model_form, "Vocabulary (words)", self.num_words_spin, "num_words"),
-            (train_form, "Epochs", self.epochs_spin, "epochs"),
-            (train_form, "Batch size", self.batch_spin, "batch_size"),
-            (train_form, "Validation reviews", self.validation_spin, "validation_size"),
-            (train_form, "Early stopping (patience)", self.early_spin, "early_stopping"),
-            (train_form, "Seed", self.seed_spin, "seed"),
+            (model_form, QT_TRANSLATE_NOOP("SettingsPanel", "Preset"), self.preset_combo, "preset"),
+            (
+                model_form,
+                QT_TRANSLATE_NOOP("SettingsPanel", "Hidden layers"),
+                self.layers_spin,
+                "layers",
+            ),
+            (
+                model_form,
+                QT_TRANSLATE_NOOP("SettingsPanel", "Units per layer"),
+                self.units_spin,
+                "units",
+            ),
+            (
+                model_form,
+                QT_TRANSLATE_NOOP("SettingsPanel", "Activation"),
+                self.activation_combo,
+                "activation",
+            ),
+            (model_form, QT_TRANSLATE_NOOP("SettingsPanel", "Loss"), self.loss_combo, "loss"),
+            (
+                model_form,
+                QT_TRANSLATE_NOOP("SettingsPanel", "Optimizer"),
+                self.optimizer_combo,
+                "optimizer",
+            ),
+            (
+                model_form,
+                QT_TRANSLATE_NOOP("SettingsPanel", "Learning rate"),
+                self.lr_spin,
+                "learning_rate",
+            ),
+            (
+                model_form,
+                QT_TRANSLATE_NOOP("SettingsPanel", "Vocabulary (words)"),
+                self.num_words_spin,
+                "num_words",
+            ),
+            (train_form, QT_TRANSLATE_NOOP("SettingsPanel", "Epochs"), self.epochs_spin, "epochs"),
+            (
+                train_form,
+                QT_TRANSLATE_NOOP("SettingsPanel", "Batch size"),
+                self.batch_spin,
+                "batch_size",
+            ),
+            (
+                train_form,
+                QT_TRANSLATE_NOOP("SettingsPanel", "Validation reviews"),
+                self.validation_spin,
+                "validation_size",
+            ),
+            (
+                train_form,
+                QT_TRANSLATE_NOOP("SettingsPanel", "Early stopping (patience)"),
+                self.early_spin,
+                "early_stopping",
+            ),
+            (train_form, QT_TRANSLATE_NOOP("SettingsPanel", "Seed"), self.seed_spin, "seed"),
         ]
         # Settings whose words the glossary explains get a "?" next to them.
         glossary = {
@@ -145,10 +244,10 @@ class SettingsPanel(QWidget):
             "validation_size": "validation",
             "num_words": "multi_hot",
         }
+        self.row_labels: list[tuple[QLabel, QWidget, str, str]] = []  # label, field, text, tip
         for form, label, widget, tip in rows:
-            widget.setToolTip(TIPS[tip])
-            text = QLabel(label)
-            text.setToolTip(TIPS[tip])
+            text = QLabel()
+            self.row_labels.append((text, widget, label, tip))
             if tip in glossary:
                 field = QHBoxLayout()
                 field.setContentsMargins(0, 0, 0, 0)
@@ -163,27 +262,25 @@ class SettingsPanel(QWidget):
         mono = QFont("monospace")
         mono.setStyleHint(QFont.StyleHint.Monospace)
         self.summary_label.setFont(mono)
-        self.summary_label.setToolTip("The model Keras will build, as model.summary() prints it.")
-        summary_box = QGroupBox("Model summary")
-        summary_layout = QVBoxLayout(summary_box)
+        self.summary_box = QGroupBox()
+        summary_layout = QVBoxLayout(self.summary_box)
         summary_layout.addWidget(self.summary_label)
-        self.code_button = QPushButton("Show the Keras code", objectName="show_keras_code_button")
-        self.code_button.setToolTip(
-            "These settings as a standalone Keras script in the book's style, to read, "
-            "copy or save and run."
-        )
+        self.code_button = QPushButton(objectName="show_keras_code_button")
         self.code_button.clicked.connect(self.code_requested)
         summary_layout.addWidget(self.code_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(model_box)
-        layout.addWidget(train_box)
+        layout.addWidget(self.model_box)
+        layout.addWidget(self.train_box)
         layout.addWidget(self.error_label)
-        layout.addWidget(summary_box)
+        layout.addWidget(self.summary_box)
 
         self.set_config(ModelConfig())
-        self.preset_combo.currentTextChanged.connect(self.apply_preset)
+        self.retranslate()
+        self.preset_combo.currentIndexChanged.connect(
+            lambda index: self.apply_preset(self.preset_keys[index]) if index >= 0 else None
+        )
         for box in (
             self.layers_spin,
             self.units_spin,
@@ -198,6 +295,36 @@ class SettingsPanel(QWidget):
         self.lr_spin.valueChanged.connect(self._changed)
         for combo in (self.activation_combo, self.loss_combo, self.optimizer_combo):
             combo.currentTextChanged.connect(self._changed)
+
+    def retranslate(self) -> None:
+        self.model_box.setTitle(self.tr("Model"))
+        self.train_box.setTitle(self.tr("Training"))
+        for i, key in enumerate(self.preset_keys):
+            self.preset_combo.setItemText(i, self.tr(PRESET_TEXTS.get(key, key)))
+        self.validation_spin.setSpecialValueText(self.tr("None", "no validation reviews"))
+        self.early_spin.setSpecialValueText(self.tr("Off", "early stopping"))
+        for label, widget, text, tip in self.row_labels:
+            label.setText(self.tr(text))
+            label.setToolTip(self.tr(TIPS[tip]))
+            widget.setToolTip(self.tr(TIPS[tip]))
+        self.summary_label.setToolTip(
+            self.tr("The model Keras will build, as model.summary() prints it.")
+        )
+        self.summary_box.setTitle(self.tr("Model summary"))
+        self.code_button.setText(self.tr("Show the Keras code"))
+        self.code_button.setToolTip(
+            self.tr(
+                "These settings as a standalone Keras script in the book's style, to read, "
+                "copy or save and run."
+            )
+        )
+        if self.error_label.isVisible() or self.error_label.text():
+            self.error_label.setText(self.validate())
+
+    def preset_name(self) -> str:
+        """The chosen preset's own (English) name, or :data:`CUSTOM`."""
+        index = self.preset_combo.currentIndex()
+        return self.preset_keys[index] if index >= 0 else CUSTOM
 
     def config(self) -> ModelConfig:
         """The config the form describes (not validated)."""
@@ -266,9 +393,9 @@ class SettingsPanel(QWidget):
             return
         config = self.config()
         name = self._matching_preset(config)
-        if self.preset_combo.currentText() != name:
+        if self.preset_name() != name:
             self._applying = True
-            self.preset_combo.setCurrentText(name)
+            self.preset_combo.setCurrentIndex(self.preset_keys.index(name))
             self._applying = False
         self.summary_label.setText(summary_text(config))
         message = self.validate()

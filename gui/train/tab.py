@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from gui.common.lexicon import LexiconWidget
+from gui.common.localized import plural
 from gui.common.save_dialog import save_file_name
+from gui.common.translate import Retranslating
 from gui.tasks import TaskRunner, shutdown_tasks
 from gui.train.dataset_panel import DatasetPanel
 from gui.train.overlay import OverlayPainter
@@ -39,13 +41,8 @@ from gui.train.training_control import TrainingControl
 from gui.train.training_events import TrainingEvents
 from gui.train.worker import TrainingWorker
 
-RETRAIN_TIP = (
-    "As the book does: train a fresh model for the epoch count with the lowest\n"
-    "validation loss on all 25,000 training reviews, then evaluate on the test set."
-)
 
-
-class TrainTab(DatasetPanel, TrainingControl, TrainingEvents, QWidget):
+class TrainTab(Retranslating, DatasetPanel, TrainingControl, TrainingEvents, QWidget):
     """Train / Stop / Retrain-and-test with live plots; see the module docstring."""
 
     busy_changed = Signal(bool)
@@ -85,6 +82,19 @@ class TrainTab(DatasetPanel, TrainingControl, TrainingEvents, QWidget):
         state.model_changed.connect(self._model_changed)
         state.run_changed.connect(self._run_changed)
         self._dataset_changed(state.dataset)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.train_button.setText(self.tr("Train"))
+        self.stop_button.setText(self.tr("Stop"))
+        self.stop_button.setToolTip(
+            self.tr("End training after the current batch, keeping the model and history (Esc).")
+        )
+        self.insights.setTabText(0, self.tr("What the model learned"))
+        self.insights.setTabText(1, self.tr("Epoch scrubber"))
+        self._retranslate_dataset_box()
+        self._update_buttons()
+        self.overlay.redraw()  # the overlaid runs' legend
 
     # --- layout ------------------------------------------------------------------------
 
@@ -95,17 +105,12 @@ class TrainTab(DatasetPanel, TrainingControl, TrainingEvents, QWidget):
 
         self.settings = SettingsPanel()
         self.settings.config_changed.connect(self._update_buttons)
-        self.train_button = QPushButton("Train")
+        self.train_button = QPushButton()
         self.train_button.setObjectName("train_button")
-        self.train_button.setToolTip("Train a fresh model with these settings (Ctrl+Enter).")
-        self.stop_button = QPushButton("Stop")
+        self.stop_button = QPushButton()
         self.stop_button.setObjectName("stop_button")
-        self.stop_button.setToolTip(
-            "End training after the current batch, keeping the model and history (Esc)."
-        )
-        self.retrain_button = QPushButton("Retrain best N and test")
+        self.retrain_button = QPushButton()
         self.retrain_button.setObjectName("retrain_button")
-        self.retrain_button.setToolTip(RETRAIN_TIP)
         self.train_button.clicked.connect(self.request_training)
         self.stop_button.clicked.connect(self.stop_training)
         self.retrain_button.clicked.connect(self.retrain_best)
@@ -168,8 +173,8 @@ class TrainTab(DatasetPanel, TrainingControl, TrainingEvents, QWidget):
         lexicon_scroll.setWidgetResizable(True)
         lexicon_scroll.setFrameShape(QFrame.Shape.NoFrame)
         lexicon_scroll.setWidget(self.lexicon)
-        self.insights.addTab(lexicon_scroll, "What the model learned")
-        self.insights.addTab(self.scrubber, "Epoch scrubber")
+        self.insights.addTab(lexicon_scroll, "")  # titles in retranslate()
+        self.insights.addTab(self.scrubber, "")
         plots_and_insights = QSplitter(Qt.Orientation.Vertical)
         plots_and_insights.setObjectName("plots_splitter")
         plots_and_insights.addWidget(self.plots)
@@ -196,28 +201,36 @@ class TrainTab(DatasetPanel, TrainingControl, TrainingEvents, QWidget):
         self.settings.setEnabled(not busy)
         self.change_dataset_button.setEnabled(not busy)
         best = self.best_epoch
+        retrain_tip = self.tr(
+            "As the book does: train a fresh model for the epoch count with the lowest\n"
+            "validation loss on all 25,000 training reviews, then evaluate on the test set."
+        )
         if best and not self.best_is_final:
             self.retrain_button.setText(
-                f"Retrain best so far ({best} epoch{'s' if best != 1 else ''}) and test"
+                plural(self.tr("Retrain best so far (%n epoch(s)) and test", "", best), best)
             )
             self.retrain_button.setToolTip(
-                "Training was stopped before the end, so the epoch with the lowest validation\n"
-                f"loss may not be known yet: epoch {best} is only the best so far. Train the\n"
-                "full run to find it, or retrain this many epochs on all 25,000 training\n"
-                "reviews and evaluate on the test set."
+                self.tr(
+                    "Training was stopped before the end, so the epoch with the lowest validation\n"
+                    "loss may not be known yet: epoch {best} is only the best so far. Train the\n"
+                    "full run to find it, or retrain this many epochs on all 25,000 training\n"
+                    "reviews and evaluate on the test set."
+                ).format(best=best)
             )
         else:
             self.retrain_button.setText(
-                f"Retrain best {best} epoch{'s' if best != 1 else ''} and test"
+                plural(self.tr("Retrain best %n epoch(s) and test", "", best), best)
                 if best
-                else "Retrain best N and test"
+                else self.tr("Retrain best N and test")
             )
-            self.retrain_button.setToolTip(RETRAIN_TIP)
+            self.retrain_button.setToolTip(retrain_tip)
         self.retrain_button.setEnabled(bool(ready and not busy and best))
         if not self.state.tf_ready:
-            self.train_button.setToolTip("TensorFlow is still loading...")
+            self.train_button.setToolTip(self.tr("TensorFlow is still loading..."))
         else:
-            self.train_button.setToolTip("Train a fresh model with these settings (Ctrl+Enter).")
+            self.train_button.setToolTip(
+                self.tr("Train a fresh model with these settings (Ctrl+Enter).")
+            )
 
     def shutdown(self) -> bool:
         """Stop training and every background task and join them; True when all ended."""
@@ -230,13 +243,17 @@ class TrainTab(DatasetPanel, TrainingControl, TrainingEvents, QWidget):
     # --- export --------------------------------------------------------------------------
 
     def _export_png(self, plot) -> None:
-        path = save_file_name(self, "Export plot", f"{plot.key}.png", "PNG image (*.png)")
+        path = save_file_name(
+            self, self.tr("Export plot"), f"{plot.key}.png", self.tr("PNG image (*.png)")
+        )
         if path:
             plot.export_png(path)
-            self.state.status_message.emit(f"Saved {path}")
+            self.state.status_message.emit(self.tr("Saved {path}").format(path=path))
 
     def _export_csv(self) -> None:
-        path = save_file_name(self, "Export history", "history.csv", "CSV (*.csv)")
+        path = save_file_name(
+            self, self.tr("Export history"), "history.csv", self.tr("CSV (*.csv)")
+        )
         if path:
             self.plots.export_csv(path)
-            self.state.status_message.emit(f"Saved {path}")
+            self.state.status_message.emit(self.tr("Saved {path}").format(path=path))

@@ -9,9 +9,13 @@ relaunch) takes the plots when the tab is idle. What the worker reports is handl
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from engine.model.config import ModelConfig
 from engine.model.training import best_epoch
 from engine.runs.history import EPOCH_FIELDS
+from gui.common.counted import counted
+from gui.common.localized import number
 from gui.train.settings_panel import CUSTOM
 from gui.train.worker import TrainingWorker
 
@@ -31,7 +35,9 @@ class TrainingControl:
         if not self.state.tf_ready or dataset is None:
             self.pending_train = True
             self.state.status_message.emit(
-                "Training will start when TensorFlow and the dataset are ready."
+                QCoreApplication.translate(
+                    "TrainTab", "Training will start when TensorFlow and the dataset are ready."
+                )
             )
             return False
         message = self.settings.validate(self._train_size())
@@ -49,9 +55,13 @@ class TrainingControl:
             return False
         config = self._config or self.settings.config()
         if config.num_words != self.state.dataset.num_words:  # a saved run with another vocabulary
+            words = config.num_words
             self._show_error(
-                f"This run used a {config.num_words:,}-word vocabulary: set "
-                f"Vocabulary to {config.num_words:,} and train it again to retrain it."
+                lambda: QCoreApplication.translate(
+                    "TrainTab",
+                    "This run used a {words}-word vocabulary: set Vocabulary to {words} "
+                    "and train it again to retrain it.",
+                ).format(words=number(words))
             )
             return False
         return self._start(config, retrain_epochs=self.best_epoch)
@@ -66,7 +76,8 @@ class TrainingControl:
             self._plotted_run_id = None
             self.best_is_final = True
             self.plots.clear()
-            preset = self.settings.preset_combo.currentText()
+            # The run's name is stored in the history: the preset's own (English) name.
+            preset = self.settings.preset_name()
             name = preset if preset != CUSTOM else config.summary_text()
         else:
             name = f"Retrain {retrain_epochs} epochs and test ({config.summary_text()})"
@@ -88,13 +99,21 @@ class TrainingControl:
         worker.done.connect(self._worker_done)
         self.worker = worker
         total = retrain_epochs or config.epochs
-        what = (
-            f"Retraining for {retrain_epochs} epochs on all training reviews"
-            if self._retraining
-            else f"Training {config.summary_text()}"
-        )
-        self.status.start(f"{what}: building the model...", total, keep_result=self._retraining)
-        self.state.status_message.emit(f"{what} ({total} epochs)...")
+        summary = config.summary_text()
+
+        def building() -> str:
+            if retrain_epochs is not None:
+                return counted("retrain_building", retrain_epochs)
+            return QCoreApplication.translate(
+                "TrainTab", "Training {model}: building the model..."
+            ).format(model=summary)
+
+        self.status.start(building, total, keep_result=self._retraining)
+        if retrain_epochs is not None:
+            started = counted("retrain_started", total)
+        else:
+            started = counted("train_started", total).format(model=summary)
+        self.state.status_message.emit(started)
         self.training_started.emit(worker)
         worker.start(self.tasks)
         self._update_buttons()
@@ -104,8 +123,12 @@ class TrainingControl:
     def stop_training(self) -> None:
         if self.worker is not None:
             self.worker.stop()
-            self.status.progress_label.setText("Stopping after the current batch...")
-            self.state.status_message.emit("Stopping after the current batch...")
+
+            def stopping() -> str:
+                return QCoreApplication.translate("TrainTab", "Stopping after the current batch...")
+
+            self.status.say(stopping)
+            self.state.status_message.emit(stopping())
 
     def _model_changed(self, model) -> None:
         # The scrubbed epoch is marked on the plots when they show that run.
@@ -141,12 +164,13 @@ class TrainingControl:
         self.best_is_final = run.get("status") != "stopped"
         self._config = ModelConfig.from_run(run)
         self.plots.set_history(history, self.best_epoch)
-        text = (
-            f"Showing the saved run “{run.get('name') or run['id']}”: {len(history['loss'])} epochs"
-        )
-        if self.best_epoch:
-            text += f", lowest validation loss at epoch {self.best_epoch}"
-        self.status.progress_label.setText(text + ". Press Train for a new run.")
+        name, epochs, best = run.get("name") or run["id"], len(history["loss"]), self.best_epoch
+
+        def showing() -> str:
+            key = "saved_run_best" if best else "saved_run"
+            return counted(key, epochs).format(name=name, best=best)
+
+        self.status.say(showing)
         self._plotted_run_id = run["id"]
         self.overlay.redraw()  # the run now on the plots is not overlaid on itself
         self._model_changed(self.state.model)

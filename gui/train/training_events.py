@@ -8,7 +8,11 @@ and at the end publishes the finished model with its run and test evaluation thr
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from engine.model.training import best_epoch
+from gui.common.counted import counted
+from gui.common.localized import decimal, number
 from gui.current_model import CurrentModel, run_model
 from gui.train.run_status import clock
 from gui.train.worker import TrainingOutcome
@@ -16,22 +20,24 @@ from gui.train.worker import TrainingOutcome
 
 def end_text(status: str, reason: str, epochs: int, took: str, best: int | None) -> str:
     """One or two plain sentences for the end of a run (the status line and status bar)."""
-    count = f"{epochs} epoch{'s' if epochs != 1 else ''}"
     if status == "stopped":
-        text = f"Stopped by you after {count} ({took})."
+        text = counted("stopped", epochs).format(took=took)
         if best:
-            text += (
-                f" Lowest validation loss so far at epoch {best}; a longer run might "
-                "find a later one."
-            )
+            text += " " + QCoreApplication.translate(
+                "TrainTab",
+                "Lowest validation loss so far at epoch {best}; a longer run might find a "
+                "later one.",
+            ).format(best=best)
         return text
     if status == "failed":
-        return f"Training failed after {count} ({took})."
-    text = f"Finished {count} in {took}."
+        return counted("failed", epochs).format(took=took)
+    text = counted("finished", epochs).format(took=took)
     if reason:  # early stopping: Keras's EarlyStopping ended the run
         text += f" {reason}"
     if best:
-        text += f" Lowest validation loss at epoch {best}."
+        text += " " + QCoreApplication.translate(
+            "TrainTab", "Lowest validation loss at epoch {best}."
+        ).format(best=best)
     return text
 
 
@@ -40,9 +46,11 @@ class TrainingEvents:
 
     def _epoch_finished(self, metrics: dict) -> None:
         if self._retraining:
-            self.status.progress_label.setText(
-                f"Retraining: epoch {metrics['epoch']} done, "
-                f"loss {metrics['loss']:.4f}, accuracy {metrics['accuracy']:.4f}"
+            epoch, loss, accuracy = metrics["epoch"], metrics["loss"], metrics["accuracy"]
+            self.status.say(
+                lambda: QCoreApplication.translate(
+                    "TrainTab", "Retraining: epoch {epoch} done, loss {loss}, accuracy {accuracy}"
+                ).format(epoch=epoch, loss=decimal(loss, 4), accuracy=decimal(accuracy, 4))
             )
             return
         for key in ("loss", "accuracy", "val_loss", "val_accuracy", "seconds"):
@@ -50,11 +58,25 @@ class TrainingEvents:
                 self.history.setdefault(key, []).append(float(metrics[key]))
         self.best_epoch = best_epoch(self.history)
         self.plots.set_history(self.history, self.best_epoch)
-        text = f"Epoch {metrics['epoch']}: loss {metrics['loss']:.4f}, accuracy {metrics['accuracy']:.4f}"
+        values = {
+            "epoch": metrics["epoch"],
+            "loss": decimal(metrics["loss"], 4),
+            "accuracy": decimal(metrics["accuracy"], 4),
+        }
         if "val_loss" in metrics:
-            text += (
-                f", val_loss {metrics['val_loss']:.4f}, val_accuracy {metrics['val_accuracy']:.4f}"
+            text = QCoreApplication.translate(
+                "TrainTab",
+                "Epoch {epoch}: loss {loss}, accuracy {accuracy}, "
+                "val_loss {val_loss}, val_accuracy {val_accuracy}",
+            ).format(
+                val_loss=decimal(metrics["val_loss"], 4),
+                val_accuracy=decimal(metrics["val_accuracy"], 4),
+                **values,
             )
+        else:
+            text = QCoreApplication.translate(
+                "TrainTab", "Epoch {epoch}: loss {loss}, accuracy {accuracy}"
+            ).format(**values)
         self.state.status_message.emit(text)
 
     def _batch_progress(self, progress) -> None:
@@ -115,34 +137,53 @@ class TrainingEvents:
             self.best_epoch = result.best_epoch or best_epoch(self.history)
             self.plots.set_history(self.history, self.best_epoch)
         epochs = len((result.history or {}).get("loss", [])) or self.status.epoch_seen
-        verb = {"finished": "Finished", "stopped": "Stopped"}.get(result.status, "Ended")
+        status = result.status
         if not self._retraining:
             # Stopped by the user, the lowest validation loss so far may not be the lowest.
             self.best_is_final = result.status == "finished"
-        text = end_text(
-            result.status,
-            result.reason,
-            epochs,
-            clock(seconds),
-            None if self._retraining else self.best_epoch,
-        )
-        self._update_buttons()
-        if result.status == "failed":
-            self._show_error(result.reason or "Training failed.")
-        self.status.show_end(verb, text, complete=result.status == "finished")
-        self.state.status_message.emit(text)
+        took, best = clock(seconds), None if self._retraining else self.best_epoch
 
-    def _test_count(self) -> str:
+        def text() -> str:
+            return end_text(status, result.reason, epochs, took, best)
+
+        def verb() -> str:
+            if status == "finished":
+                return QCoreApplication.translate("TrainTab", "Finished")
+            if status == "stopped":
+                return QCoreApplication.translate("TrainTab", "Stopped")
+            return QCoreApplication.translate("TrainTab", "Ended")
+
+        self._update_buttons()
+        if status == "failed":
+            self._show_error(
+                result.reason
+                or (lambda: QCoreApplication.translate("TrainTab", "Training failed."))
+            )
+        self.status.show_end(verb, text, complete=status == "finished")
+        self.state.status_message.emit(text())
+
+    def _test_count(self):
+        """The number of test reviews, as a function writing it in the current language."""
         dataset = self.state.dataset
-        return f"{len(dataset.indices('test')):,}" if dataset is not None else "test"
+        if dataset is None:
+            return lambda: QCoreApplication.translate("TrainTab", "test")
+        count = len(dataset.indices("test"))
+        return lambda: number(count)
 
     def _training_failed(self, message: str) -> None:
-        self._show_error(message or "Training was cancelled.")
+        cancelled = lambda: QCoreApplication.translate(  # noqa: E731
+            "TrainTab", "Training was cancelled."
+        )
+        self._show_error(message or cancelled)
         # The bar must not go on showing the epoch and batch the run died in.
-        self.status.show_end("Did not complete", "Training did not complete.", complete=False)
-        self.state.status_message.emit(message or "Training was cancelled.")
+        self.status.show_end(
+            lambda: QCoreApplication.translate("TrainTab", "Did not complete"),
+            lambda: QCoreApplication.translate("TrainTab", "Training did not complete."),
+            complete=False,
+        )
+        self.state.status_message.emit(message or cancelled())
 
-    def _show_error(self, message: str) -> None:
+    def _show_error(self, message) -> None:
         self.status.show_error(message)
 
     def _worker_done(self) -> None:

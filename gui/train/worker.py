@@ -74,7 +74,7 @@ class TrainingWorker(QObject):
             self._train,
             on_done=self._finished,
             on_failed=self._failed,
-            what="Training",
+            what=self.tr("Training"),
         )
         return self.task
 
@@ -116,8 +116,8 @@ class TrainingWorker(QObject):
 
     def _failed(self, exc: Exception) -> None:
         if isinstance(exc, Cancelled):
-            message = str(exc) or "Training was cancelled."
+            message = str(exc) or self.tr("Training was cancelled.")
         else:
-            message = error_text(exc, "Training")
+            message = error_text(exc, self.tr("Training"))
         self.training_failed.emit(message)
         self.done.emit()

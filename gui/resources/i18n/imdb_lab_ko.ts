@@ -134,6 +134,63 @@
     </message>
 </context>
 <context>
+    <name>Counted</name>
+    <message numerus="yes">
+        <source>Retraining for %n epoch(s) on all training reviews: building the model...</source>
+        <translation>
+            <numerusform>전체 훈련 리뷰로 %n 에포크 재훈련: 모델을 만드는 중...</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Retraining for %n epoch(s) on all training reviews...</source>
+        <translation>
+            <numerusform>전체 훈련 리뷰로 %n 에포크 재훈련하는 중...</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Training {model} (%n epoch(s))...</source>
+        <translation>
+            <numerusform>{model} 훈련 중 (%n 에포크)...</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing the saved run “{name}”: %n epoch(s), lowest validation loss at epoch {best}. Press Train for a new run.</source>
+        <translation>
+            <numerusform>저장된 실행 “{name}”을 보여 줍니다: %n 에포크, 검증 손실은 에포크 {best}에서 가장 낮음. 새로 실행하려면 훈련을 누르세요.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing the saved run “{name}”: %n epoch(s). Press Train for a new run.</source>
+        <translation>
+            <numerusform>저장된 실행 “{name}”을 보여 줍니다: %n 에포크. 새로 실행하려면 훈련을 누르세요.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped by you after %n epoch(s) ({took}).</source>
+        <translation>
+            <numerusform>%n 에포크 후 사용자가 중지했습니다 ({took}).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Training failed after %n epoch(s) ({took}).</source>
+        <translation>
+            <numerusform>%n 에포크 후 훈련에 실패했습니다 ({took}).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Finished %n epoch(s) in {took}.</source>
+        <translation>
+            <numerusform>%n 에포크를 {took}에 마쳤습니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n run(s) with their saved models and per-epoch weights? This cannot be undone.</source>
+        <translation>
+            <numerusform>실행 %n개를 저장된 모델, 에포크별 가중치와 함께 삭제할까요? 되돌릴 수 없습니다.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CurrentModel</name>
     <message>
         <source>unknown settings</source>
@@ -340,6 +397,93 @@
     <message>
         <source>Open the extracted aclImdb folder</source>
         <translation>압축을 푼 aclImdb 폴더 열기</translation>
+    </message>
+</context>
+<context>
+    <name>EpochScrubber</name>
+    <message>
+        <source>Validation reviews whose label flips after the best epoch</source>
+        <translation>최적 에포크 이후 레이블이 바뀌는 검증 리뷰</translation>
+    </message>
+    <message>
+        <source>Use final model</source>
+        <translation>최종 모델 사용</translation>
+    </message>
+    <message>
+        <source>Go back to the run&apos;s saved model (after all epochs).</source>
+        <translation>실행의 저장된 모델(모든 에포크 후)로 돌아갑니다.</translation>
+    </message>
+    <message>
+        <source>Double-click a review to open it in the Reviews tab.</source>
+        <translation>리뷰를 더블클릭하면 리뷰 탭에서 열립니다.</translation>
+    </message>
+    <message>
+        <source>Select a review to read it here.</source>
+        <translation>리뷰를 선택하면 여기에서 읽을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Epoch:</source>
+        <translation>에포크:</translation>
+    </message>
+    <message>
+        <source>No saved epochs.</source>
+        <translation>저장된 에포크가 없습니다.</translation>
+    </message>
+    <message>
+        <source>No run selected.</source>
+        <translation>선택된 실행이 없습니다.</translation>
+    </message>
+    <message>
+        <source>{epoch} of {epochs} (best: {best})</source>
+        <translation>{epoch} / {epochs} (최적: {best})</translation>
+    </message>
+    <message>
+        <source>{epoch} of {epochs}</source>
+        <translation>{epoch} / {epochs}</translation>
+    </message>
+    <message>
+        <source>Showing the model as it was after epoch {epoch}.</source>
+        <translation>에포크 {epoch} 직후의 모델을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Validation reviews whose label flips after the best epoch: needs a run with saved epochs and the dataset.</source>
+        <translation>최적 에포크 이후 레이블이 바뀌는 검증 리뷰: 에포크가 저장된 실행과 데이터셋이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>Finding the validation reviews whose label flips...</source>
+        <translation>레이블이 바뀌는 검증 리뷰를 찾는 중...</translation>
+    </message>
+    <message>
+        <source>Finding label flips</source>
+        <translation>레이블 변화 찾기</translation>
+    </message>
+    <message>
+        <source>Label flips unavailable: {reason}</source>
+        <translation>레이블 변화를 볼 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>Finding flips</source>
+        <translation>레이블 변화 찾기</translation>
+    </message>
+    <message>
+        <source>{count} validation reviews change label between the best epoch ({best}) and the last ({last}); {wrong} of them become wrong. Double-click one to open it in the Reviews tab.</source>
+        <translation>검증 리뷰 {count}개의 레이블이 최적 에포크({best})와 마지막 에포크({last}) 사이에 바뀌고, 그중 {wrong}개는 오답이 됩니다. 더블클릭하면 리뷰 탭에서 열립니다.</translation>
+    </message>
+    <message>
+        <source>became wrong: positive review, p {before} → {after}: {text}</source>
+        <translation>오답이 됨: 긍정 리뷰, p {before} → {after}: {text}</translation>
+    </message>
+    <message>
+        <source>became wrong: negative review, p {before} → {after}: {text}</source>
+        <translation>오답이 됨: 부정 리뷰, p {before} → {after}: {text}</translation>
+    </message>
+    <message>
+        <source>became right: positive review, p {before} → {after}: {text}</source>
+        <translation>정답이 됨: 긍정 리뷰, p {before} → {after}: {text}</translation>
+    </message>
+    <message>
+        <source>became right: negative review, p {before} → {after}: {text}</source>
+        <translation>정답이 됨: 부정 리뷰, p {before} → {after}: {text}</translation>
     </message>
 </context>
 <context>
@@ -757,6 +901,59 @@
     </message>
 </context>
 <context>
+    <name>HistoryPlots</name>
+    <message>
+        <source>Loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>정확도</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>검증</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <source>From epoch {next} the model keeps getting better on its training reviews and worse on reviews it has not seen: it is memorising them.</source>
+        <translation>에포크 {next}부터 모델은 훈련 리뷰에서는 계속 나아지지만 처음 보는 리뷰에서는 나빠집니다. 훈련 리뷰를 외우고 있는 것입니다(과대적합).</translation>
+    </message>
+    <message>
+        <source>The book stops at epoch {book}.</source>
+        <translation>책은 에포크 {book}에서 멈춥니다.</translation>
+    </message>
+    <message>
+        <source>The book stops at epoch {book}, where its validation loss was lowest; this run&apos;s was lowest at epoch {best}.</source>
+        <translation>책은 검증 손실이 가장 낮았던 에포크 {book}에서 멈춥니다. 이 실행은 에포크 {best}에서 가장 낮았습니다.</translation>
+    </message>
+    <message>
+        <source>Log scale (loss)</source>
+        <translation>로그 눈금 (손실)</translation>
+    </message>
+    <message>
+        <source>Show the loss on a logarithmic axis, which makes the late,
+small changes and the start of overfitting easier to see.</source>
+        <translation>손실을 로그 축으로 보여 줍니다. 후반의 작은 변화와
+과대적합이 시작되는 지점을 보기 쉬워집니다.</translation>
+    </message>
+    <message>
+        <source>Export loss PNG...</source>
+        <translation>손실 PNG 내보내기...</translation>
+    </message>
+    <message>
+        <source>Export accuracy PNG...</source>
+        <translation>정확도 PNG 내보내기...</translation>
+    </message>
+    <message>
+        <source>Export history CSV...</source>
+        <translation>기록 CSV 내보내기...</translation>
+    </message>
+</context>
+<context>
     <name>KerasCodeDialog</name>
     <message>
         <source>The Keras code behind these settings</source>
@@ -952,6 +1149,51 @@
     </message>
 </context>
 <context>
+    <name>MetricPlot</name>
+    <message>
+        <source>Loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>정확도</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>훈련</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>검증</translation>
+    </message>
+    <message>
+        <source>lowest val loss: epoch {epoch}
+{metric} {value}</source>
+        <translation>최저 검증 손실: 에포크 {epoch}
+{metric} {value}</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch}</source>
+        <translation>에포크 {epoch}</translation>
+    </message>
+    <message>
+        <source>training {metric}: {value}</source>
+        <translation>훈련 {metric}: {value}</translation>
+    </message>
+    <message>
+        <source>validation {metric}: {value}</source>
+        <translation>검증 {metric}: {value}</translation>
+    </message>
+    <message>
+        <source>in use: epoch {epoch}</source>
+        <translation>사용 중: 에포크 {epoch}</translation>
+    </message>
+</context>
+<context>
     <name>ModelFiles</name>
     <message>
         <source>IMDB Sentiment Lab model</source>
@@ -1034,6 +1276,53 @@
     <message>
         <source>The %1 inputs of the model, left to right: a tick where the review uses that word (%2 of them).</source>
         <translation>모델의 입력 %1개(왼쪽에서 오른쪽): 리뷰에 쓰인 단어 자리에 눈금 (%2개).</translation>
+    </message>
+</context>
+<context>
+    <name>OverlayPainter</name>
+    <message>
+        <source>&lt;b&gt;Overlaid:&lt;/b&gt; {runs}</source>
+        <translation>&lt;b&gt;겹쳐 그림:&lt;/b&gt; {runs}</translation>
+    </message>
+    <message>
+        <source>Solid lines: validation, dashed lines: training.</source>
+        <translation>실선: 검증, 점선: 훈련.</translation>
+    </message>
+    <message>
+        <source>{name} (on the plots)</source>
+        <translation>{name} (그래프에 표시 중)</translation>
+    </message>
+    <message>
+        <source>{name} (current)</source>
+        <translation>{name} (현재)</translation>
+    </message>
+    <message>
+        <source>{name} validation</source>
+        <translation>{name} 검증</translation>
+    </message>
+    <message>
+        <source>{name} training</source>
+        <translation>{name} 훈련</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>반복</translation>
+    </message>
+    <message>
+        <source>{name}: mean of the seeds, band from min to max</source>
+        <translation>{name}: 시드 평균, 띠는 최소~최대</translation>
+    </message>
+    <message>
+        <source>{name} mean validation (min-max band)</source>
+        <translation>{name} 평균 검증 (최소-최대 띠)</translation>
+    </message>
+    <message>
+        <source>{name} mean training (min-max band)</source>
+        <translation>{name} 평균 훈련 (최소-최대 띠)</translation>
+    </message>
+    <message>
+        <source>Run {id}</source>
+        <translation>실행 {id}</translation>
     </message>
 </context>
 <context>
@@ -1606,6 +1895,445 @@ text with every other word replaced by ?.</source>
     </message>
 </context>
 <context>
+    <name>RunStatus</name>
+    <message>
+        <source>Not trained yet. Choose settings and press Train.</source>
+        <translation>아직 훈련하지 않았습니다. 설정을 고르고 훈련을 누르세요.</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch}/{total} · validating</source>
+        <translation>에포크 {epoch}/{total} · 검증 중</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch}/{total} · validating · elapsed {elapsed}</source>
+        <translation>에포크 {epoch}/{total} · 검증 중 · 경과 {elapsed}</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch}/{total} · batch {batch}/{batches}</source>
+        <translation>에포크 {epoch}/{total} · 배치 {batch}/{batches}</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch}/{total} · batch {batch}/{batches} · elapsed {elapsed} · ETA {eta}</source>
+        <translation>에포크 {epoch}/{total} · 배치 {batch}/{batches} · 경과 {elapsed} · 남은 시간 {eta}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Test set ({reviews} reviews)&lt;/b&gt; after retraining {epochs} epochs on all training reviews:&lt;br&gt;&lt;span style=&apos;font-size:15pt&apos;&gt;&lt;b&gt;accuracy {accuracy}&lt;/b&gt;&lt;/span&gt; &amp;nbsp; loss {loss} &amp;nbsp;&amp;nbsp; book&apos;s reference: accuracy {book} ({diff})</source>
+        <translation>전체 훈련 리뷰로 {epochs} 에포크 재훈련한 뒤 &lt;b&gt;테스트 세트(리뷰 {reviews}개)&lt;/b&gt;:&lt;br&gt;&lt;span style=&apos;font-size:15pt&apos;&gt;&lt;b&gt;정확도 {accuracy}&lt;/b&gt;&lt;/span&gt; &amp;nbsp; 손실 {loss} &amp;nbsp;&amp;nbsp; 책의 기준: 정확도 {book} ({diff})</translation>
+    </message>
+</context>
+<context>
+    <name>RunsTab</name>
+    <message>
+        <source>Now using the model of {name}.</source>
+        <translation>이제 {name}의 모델을 사용합니다.</translation>
+    </message>
+    <message>
+        <source>Rename run</source>
+        <translation>실행 이름 바꾸기</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>새 이름:</translation>
+    </message>
+    <message>
+        <source>A run needs a non-empty name.</source>
+        <translation>실행 이름은 비워 둘 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Delete runs</source>
+        <translation>실행 삭제</translation>
+    </message>
+    <message>
+        <source>Export run history</source>
+        <translation>실행 기록 내보내기</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 파일 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved the run history to {path}.</source>
+        <translation>실행 기록을 {path}에 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>Load the dataset before repeating a run.</source>
+        <translation>실행을 반복하기 전에 데이터셋을 불러오세요.</translation>
+    </message>
+    <message>
+        <source>Repeating the run</source>
+        <translation>실행 반복</translation>
+    </message>
+    <message>
+        <source>Training {model} with {count} seeds…</source>
+        <translation>{model}을(를) 시드 {count}개로 훈련하는 중…</translation>
+    </message>
+    <message>
+        <source>Test accuracy over {n} seeds {models}: mean {mean}, min {min}, max {max} (spread {spread} points). Differences between experiments smaller than this spread may be noise. The book&apos;s protocol (Train, then “Retrain best N and test”) retrains for the best epoch count and scores higher.</source>
+        <translation>시드 {n}개의 테스트 정확도 {models}: 평균 {mean}, 최소 {min}, 최대 {max} (차이 {spread}%p). 실험 간 차이가 이 폭보다 작으면 잡음일 수 있습니다. 책의 절차(훈련한 뒤 “최적 N 에포크로 재훈련 후 테스트”)는 최적 에포크 수로 다시 훈련하므로 점수가 더 높습니다.</translation>
+    </message>
+    <message>
+        <source>The repeat stopped before a run finished.</source>
+        <translation>실행이 끝나기 전에 반복이 멈췄습니다.</translation>
+    </message>
+    <message>
+        <source>The repeat was stopped.</source>
+        <translation>반복을 중지했습니다.</translation>
+    </message>
+    <message>
+        <source>(each seed&apos;s final model)</source>
+        <translation>(시드별 최종 모델)</translation>
+    </message>
+    <message>
+        <source>(each seed&apos;s model after early stopping, not retrained as in the book)</source>
+        <translation>(시드별 조기 종료 후 모델, 책처럼 재훈련하지 않음)</translation>
+    </message>
+    <message>
+        <source>(each seed trained {epochs} epochs on all training reviews)</source>
+        <translation>(시드마다 전체 훈련 리뷰로 {epochs} 에포크 훈련)</translation>
+    </message>
+    <message>
+        <source>after all {epochs} epochs (each seed&apos;s final, overfitted model)</source>
+        <translation>{epochs} 에포크를 모두 마친 뒤 (시드별 과대적합된 최종 모델)</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>날짜</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>구성</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Best epoch</source>
+        <translation>최적 에포크</translation>
+    </message>
+    <message>
+        <source>Best val. accuracy</source>
+        <translation>최고 검증 정확도</translation>
+    </message>
+    <message>
+        <source>Test accuracy</source>
+        <translation>테스트 정확도</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>소요 시간</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>데이터셋</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>중지됨</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>{minutes} min {seconds} s</source>
+        <translation>{minutes}분 {seconds}초</translation>
+    </message>
+    <message>
+        <source>{seconds} s</source>
+        <translation>{seconds}초</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <source>Reload the history.</source>
+        <translation>기록을 다시 읽어 옵니다.</translation>
+    </message>
+    <message>
+        <source>Use this model</source>
+        <translation>이 모델 사용</translation>
+    </message>
+    <message>
+        <source>Make this run&apos;s saved model the current model of every tab.</source>
+        <translation>이 실행의 저장된 모델을 모든 탭의 현재 모델로 만듭니다.</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>이름 바꾸기…</translation>
+    </message>
+    <message>
+        <source>Give the run a new name.</source>
+        <translation>실행에 새 이름을 붙입니다.</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>삭제…</translation>
+    </message>
+    <message>
+        <source>Delete the run and its files.</source>
+        <translation>실행과 그 파일을 삭제합니다.</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV 내보내기…</translation>
+    </message>
+    <message>
+        <source>Save the history as a CSV file.</source>
+        <translation>기록을 CSV 파일로 저장합니다.</translation>
+    </message>
+    <message>
+        <source>Repeat ×3</source>
+        <translation>3번 반복</translation>
+    </message>
+    <message>
+        <source>Train this configuration with 3 seeds to see how much results vary.</source>
+        <translation>이 구성을 시드 3개로 훈련해 결과가 얼마나 달라지는지 봅니다.</translation>
+    </message>
+    <message>
+        <source>Stop repeat</source>
+        <translation>반복 중지</translation>
+    </message>
+    <message>
+        <source>Stop the repeat after the current batch.</source>
+        <translation>현재 배치가 끝나면 반복을 멈춥니다.</translation>
+    </message>
+    <message>
+        <source>Clear overlay</source>
+        <translation>겹쳐 그리기 지우기</translation>
+    </message>
+    <message>
+        <source>Remove overlaid runs from the plots.</source>
+        <translation>그래프에서 겹쳐 그린 실행을 지웁니다.</translation>
+    </message>
+    <message>
+        <source>Overlay selected runs on the Train plots</source>
+        <translation>선택한 실행을 훈련 그래프에 겹쳐 그리기</translation>
+    </message>
+    <message>
+        <source>Reading the run history</source>
+        <translation>실행 기록 읽기</translation>
+    </message>
+    <message>
+        <source>Tested after all {epochs} epochs (the final, overfitted model); the book&apos;s protocol retrains the best epoch count first and scores higher.</source>
+        <translation>{epochs} 에포크를 모두 마친 뒤(과대적합된 최종 모델) 테스트했습니다. 책의 절차는 먼저 최적 에포크 수로 재훈련하므로 점수가 더 높습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPanel</name>
+    <message>
+        <source>Book (16-16)</source>
+        <translation>책 (16-16)</translation>
+    </message>
+    <message>
+        <source>1 hidden layer</source>
+        <translation>은닉층 1개</translation>
+    </message>
+    <message>
+        <source>3 hidden layers</source>
+        <translation>은닉층 3개</translation>
+    </message>
+    <message>
+        <source>32 units</source>
+        <translation>유닛 32개</translation>
+    </message>
+    <message>
+        <source>64 units</source>
+        <translation>유닛 64개</translation>
+    </message>
+    <message>
+        <source>mse loss</source>
+        <translation>mse 손실</translation>
+    </message>
+    <message>
+        <source>tanh activation</source>
+        <translation>tanh 활성화</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>사용자 정의</translation>
+    </message>
+    <message>
+        <source>Start from the book&apos;s model or one of the chapter&apos;s suggested experiments.
+The book ends section 3.4 by suggesting 1 or 3 hidden layers, 32 or 64 units,
+the mse loss and the tanh activation.</source>
+        <translation>책의 모델이나 이 장에서 제안하는 실험 중 하나에서 시작합니다.
+책은 3.4절 끝에서 은닉층 1개나 3개, 유닛 32개나 64개,
+mse 손실, tanh 활성화 함수를 시도해 보라고 제안합니다.</translation>
+    </message>
+    <message>
+        <source>Number of Dense hidden layers. The book uses two; it suggests trying one or
+three and watching how validation and test accuracy change.</source>
+        <translation>Dense 은닉층의 수. 책은 2개를 씁니다. 1개나 3개로 바꿔 보고
+검증 정확도와 테스트 정확도가 어떻게 달라지는지 보라고 제안합니다.</translation>
+    </message>
+    <message>
+        <source>Units per hidden layer (the dimensionality of the representation). The book
+uses 16; more units let the model learn more complex representations but
+make it more expensive and more prone to overfitting.</source>
+        <translation>은닉층마다의 은닉 유닛 수(표현 공간의 차원). 책은 16을 씁니다.
+유닛이 많으면 더 복잡한 표현을 배울 수 있지만 계산 비용이 커지고
+과대적합되기 쉽습니다.</translation>
+    </message>
+    <message>
+        <source>Hidden-layer activation. The book uses relu (zero out negatives); tanh was
+popular in the early days of neural networks. The output layer is always
+a sigmoid that gives a probability.</source>
+        <translation>은닉층의 활성화 함수. 책은 relu(음수를 0으로)를 씁니다. tanh는
+신경망 초기에 많이 쓰였습니다. 출력층은 항상 확률을 내는
+시그모이드입니다.</translation>
+    </message>
+    <message>
+        <source>binary_crossentropy is the best choice for a model that outputs probabilities
+(the book&apos;s choice); mse is the chapter&apos;s suggested alternative.</source>
+        <translation>확률을 출력하는 모델에는 binary_crossentropy가 가장 좋은 손실 함수입니다
+(책의 선택). mse는 이 장에서 제안하는 대안입니다.</translation>
+    </message>
+    <message>
+        <source>The book compiles with rmsprop, a good default for almost any problem.</source>
+        <translation>책은 거의 모든 문제에 무난한 기본값인 rmsprop 옵티마이저로 컴파일합니다.</translation>
+    </message>
+    <message>
+        <source>Step size of the optimizer; 0.001 is rmsprop&apos;s default in the book.</source>
+        <translation>옵티마이저의 보폭(학습률). 책에서 쓰는 rmsprop의 기본값은 0.001입니다.</translation>
+    </message>
+    <message>
+        <source>Passes over the training reviews. The book trains 20 epochs, sees the
+validation loss bottom out around epoch 4 and retrains from scratch for 4.</source>
+        <translation>훈련 리뷰 전체를 도는 횟수. 책은 20 에포크 훈련하고, 검증 손실이
+에포크 4 근처에서 가장 낮은 것을 본 뒤 처음부터 4 에포크 재훈련합니다.</translation>
+    </message>
+    <message>
+        <source>Reviews per gradient update; the book uses mini-batches of 512.</source>
+        <translation>그레이디언트 업데이트 한 번에 쓰는 리뷰 수. 책은 512개짜리 미니 배치를 씁니다.</translation>
+    </message>
+    <message>
+        <source>Training reviews set apart to monitor the model on data it never trained
+on. The book holds out 10,000 of the 25,000 training reviews.</source>
+        <translation>훈련에 쓰지 않은 데이터로 모델을 지켜보려고 떼어 둔 훈련 리뷰.
+책은 훈련 리뷰 25,000개 중 10,000개를 검증용으로 떼어 둡니다.</translation>
+    </message>
+    <message>
+        <source>Keep only the N most frequent words of the training reviews; the book uses
+10,000 so the multi-hot vectors stay a manageable size. Changing it re-indexes
+the dataset before training.</source>
+        <translation>훈련 리뷰에서 가장 자주 나오는 단어 N개만 남깁니다. 책은 멀티-핫 벡터가
+다룰 만한 크기가 되도록 10,000을 씁니다. 바꾸면 훈련 전에 데이터셋의
+인덱스를 다시 만듭니다.</translation>
+    </message>
+    <message>
+        <source>Random seed for weight initialisation and shuffling, so runs can be repeated.</source>
+        <translation>가중치 초기화와 셔플에 쓰는 난수 시드. 같은 실행을 다시 재현할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Stop when the validation loss has not improved for this many epochs and
+keep the best weights (Keras EarlyStopping). The book instead reads the best
+epoch off the plot and retrains; 0 turns it off.</source>
+        <translation>검증 손실이 이만큼의 에포크 동안 나아지지 않으면 멈추고 가장 좋은 가중치를
+남깁니다(Keras EarlyStopping). 책은 대신 그래프에서 최적 에포크를 읽고
+재훈련합니다. 0이면 끕니다.</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>프리셋</translation>
+    </message>
+    <message>
+        <source>Hidden layers</source>
+        <translation>은닉층</translation>
+    </message>
+    <message>
+        <source>Units per layer</source>
+        <translation>층별 은닉 유닛</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>활성화 함수</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>손실 함수</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>옵티마이저</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>Vocabulary (words)</source>
+        <translation>어휘 (단어 수)</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>배치 크기</translation>
+    </message>
+    <message>
+        <source>Validation reviews</source>
+        <translation>검증 리뷰</translation>
+    </message>
+    <message>
+        <source>Early stopping (patience)</source>
+        <translation>조기 종료 (인내)</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>훈련</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <comment>no validation reviews</comment>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <comment>early stopping</comment>
+        <translation>끔</translation>
+    </message>
+    <message>
+        <source>The model Keras will build, as model.summary() prints it.</source>
+        <translation>Keras가 만들 모델을 model.summary() 출력처럼 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Model summary</source>
+        <translation>모델 요약</translation>
+    </message>
+    <message>
+        <source>Show the Keras code</source>
+        <translation>Keras 코드 보기</translation>
+    </message>
+    <message>
+        <source>These settings as a standalone Keras script in the book&apos;s style, to read, copy or save and run.</source>
+        <translation>이 설정을 책의 스타일로 쓴 독립 Keras 스크립트로 보여 줍니다. 읽고, 복사하거나 저장해 실행할 수 있습니다.</translation>
+    </message>
+</context>
+<context>
     <name>Tabs</name>
     <message>
         <source>Train</source>
@@ -1633,6 +2361,212 @@ text with every other word replaced by ?.</source>
     <message>
         <source>%1 failed: %2</source>
         <translation>%1 실패: %2</translation>
+    </message>
+</context>
+<context>
+    <name>TrainTab</name>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;Your reviews:&lt;/b&gt; {name} ({split})&lt;br&gt;&lt;b&gt;Labels:&lt;/b&gt; {labels}</source>
+        <translation>&lt;br&gt;&lt;b&gt;내 리뷰:&lt;/b&gt; {name} ({split})&lt;br&gt;&lt;b&gt;레이블:&lt;/b&gt; {labels}</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;Skipped:&lt;/b&gt; {skipped}</source>
+        <translation>&lt;br&gt;&lt;b&gt;건너뜀:&lt;/b&gt; {skipped}</translation>
+    </message>
+    <message>
+        <source>Looking for the dataset...</source>
+        <translation>데이터셋을 찾는 중...</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>데이터셋</translation>
+    </message>
+    <message>
+        <source>Change dataset...</source>
+        <translation>데이터셋 바꾸기...</translation>
+    </message>
+    <message>
+        <source>Choose the dataset: the Stanford archive (or its aclImdb folder), or the book&apos;s own copy, keras.datasets.imdb.</source>
+        <translation>데이터셋을 고릅니다: 스탠퍼드 압축 파일(또는 aclImdb 폴더)이나 책이 쓰는 keras.datasets.imdb.</translation>
+    </message>
+    <message>
+        <source>No dataset loaded.</source>
+        <translation>불러온 데이터셋이 없습니다.</translation>
+    </message>
+    <message>
+        <source>No dataset found.</source>
+        <translation>데이터셋을 찾지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Source:&lt;/b&gt; {source}&lt;br&gt;&lt;b&gt;Reviews:&lt;/b&gt; {train} train, {test} test&lt;br&gt;&lt;b&gt;Vocabulary:&lt;/b&gt; {words} words (top {top})</source>
+        <translation>&lt;b&gt;출처:&lt;/b&gt; {source}&lt;br&gt;&lt;b&gt;리뷰:&lt;/b&gt; 훈련 {train}개, 테스트 {test}개&lt;br&gt;&lt;b&gt;어휘:&lt;/b&gt; 단어 {words}개 (상위 {top}개)</translation>
+    </message>
+    <message>
+        <source>unknown source</source>
+        <translation>알 수 없는 출처</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;Note:&lt;/b&gt; {note}</source>
+        <translation>&lt;br&gt;&lt;b&gt;참고:&lt;/b&gt; {note}</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>훈련</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>중지</translation>
+    </message>
+    <message>
+        <source>End training after the current batch, keeping the model and history (Esc).</source>
+        <translation>현재 배치가 끝나면 훈련을 멈추고 모델과 기록을 남깁니다 (Esc).</translation>
+    </message>
+    <message>
+        <source>What the model learned</source>
+        <translation>모델이 배운 것</translation>
+    </message>
+    <message>
+        <source>Epoch scrubber</source>
+        <translation>에포크 스크러버</translation>
+    </message>
+    <message>
+        <source>As the book does: train a fresh model for the epoch count with the lowest
+validation loss on all 25,000 training reviews, then evaluate on the test set.</source>
+        <translation>책처럼: 검증 손실이 가장 낮았던 에포크 수만큼 훈련 리뷰 25,000개 전체로
+새 모델을 훈련한 뒤 테스트 세트로 평가합니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrain best so far (%n epoch(s)) and test</source>
+        <translation>
+            <numerusform>지금까지의 최적(%n 에포크)으로 재훈련 후 테스트</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Training was stopped before the end, so the epoch with the lowest validation
+loss may not be known yet: epoch {best} is only the best so far. Train the
+full run to find it, or retrain this many epochs on all 25,000 training
+reviews and evaluate on the test set.</source>
+        <translation>훈련이 끝나기 전에 멈췄으므로 검증 손실이 가장 낮은 에포크를 아직 모를 수
+있습니다. 에포크 {best}는 지금까지의 최적일 뿐입니다. 끝까지 훈련해 찾거나,
+이 에포크 수만큼 훈련 리뷰 25,000개 전체로 재훈련한 뒤
+테스트 세트로 평가하세요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrain best %n epoch(s) and test</source>
+        <translation>
+            <numerusform>최적 %n 에포크로 재훈련 후 테스트</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retrain best N and test</source>
+        <translation>최적 N 에포크로 재훈련 후 테스트</translation>
+    </message>
+    <message>
+        <source>TensorFlow is still loading...</source>
+        <translation>TensorFlow를 아직 불러오는 중...</translation>
+    </message>
+    <message>
+        <source>Train a fresh model with these settings (Ctrl+Enter).</source>
+        <translation>이 설정으로 새 모델을 훈련합니다 (Ctrl+Enter).</translation>
+    </message>
+    <message>
+        <source>Export plot</source>
+        <translation>그래프 내보내기</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>{path} 저장함</translation>
+    </message>
+    <message>
+        <source>Export history</source>
+        <translation>기록 내보내기</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Training will start when TensorFlow and the dataset are ready.</source>
+        <translation>TensorFlow와 데이터셋이 준비되면 훈련을 시작합니다.</translation>
+    </message>
+    <message>
+        <source>This run used a {words}-word vocabulary: set Vocabulary to {words} and train it again to retrain it.</source>
+        <translation>이 실행은 단어 {words}개짜리 어휘를 썼습니다. 재훈련하려면 어휘를 {words}(으)로 맞추고 다시 훈련하세요.</translation>
+    </message>
+    <message>
+        <source>Training {model}: building the model...</source>
+        <translation>{model} 훈련: 모델을 만드는 중...</translation>
+    </message>
+    <message>
+        <source>Stopping after the current batch...</source>
+        <translation>현재 배치가 끝나면 멈춥니다...</translation>
+    </message>
+    <message>
+        <source>Lowest validation loss so far at epoch {best}; a longer run might find a later one.</source>
+        <translation>지금까지 검증 손실은 에포크 {best}에서 가장 낮았습니다. 더 길게 실행하면 더 뒤에서 찾을 수도 있습니다.</translation>
+    </message>
+    <message>
+        <source>Lowest validation loss at epoch {best}.</source>
+        <translation>검증 손실은 에포크 {best}에서 가장 낮았습니다.</translation>
+    </message>
+    <message>
+        <source>Retraining: epoch {epoch} done, loss {loss}, accuracy {accuracy}</source>
+        <translation>재훈련: 에포크 {epoch} 완료, 손실 {loss}, 정확도 {accuracy}</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch}: loss {loss}, accuracy {accuracy}, val_loss {val_loss}, val_accuracy {val_accuracy}</source>
+        <translation>에포크 {epoch}: 손실 {loss}, 정확도 {accuracy}, 검증 손실 {val_loss}, 검증 정확도 {val_accuracy}</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch}: loss {loss}, accuracy {accuracy}</source>
+        <translation>에포크 {epoch}: 손실 {loss}, 정확도 {accuracy}</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>중지됨</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>종료됨</translation>
+    </message>
+    <message>
+        <source>Training failed.</source>
+        <translation>훈련에 실패했습니다.</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>테스트</translation>
+    </message>
+    <message>
+        <source>Training was cancelled.</source>
+        <translation>훈련이 취소되었습니다.</translation>
+    </message>
+    <message>
+        <source>Did not complete</source>
+        <translation>완료되지 않음</translation>
+    </message>
+    <message>
+        <source>Training did not complete.</source>
+        <translation>훈련이 완료되지 않았습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingWorker</name>
+    <message>
+        <source>Training</source>
+        <translation>훈련</translation>
+    </message>
+    <message>
+        <source>Training was cancelled.</source>
+        <translation>훈련이 취소되었습니다.</translation>
     </message>
 </context>
 </TS>
