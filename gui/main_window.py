@@ -15,7 +15,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -365,13 +365,21 @@ class MainWindow(Retranslating, QMainWindow):
             self.stack.setCurrentWidget(self.tabs)
             self.tabs.setCurrentWidget(widget)
 
+    def _fit_to_screen(self) -> None:
+        """First start: 1280×820, or the whole screen where that does not fit (a laptop)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        if room is None or (room.width() >= 1280 and room.height() >= 820):
+            self.resize(1280, 820)
+            return
+        self.setGeometry(room)
+        self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+
     def _restore_settings(self, overrides: dict | None) -> None:
         stored = settings()
         geometry = stored.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 820)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self._fit_to_screen()
         config = ModelConfig()
         try:
             saved = stored.value("train/config", "", type=str)

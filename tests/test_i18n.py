@@ -273,3 +273,15 @@ def test_help_texts_follow_the_language(qtbot, language):
     language.install("en")
     qtbot.waitUntil(lambda: button.toolTip().startswith("<b>Epoch</b>"), timeout=5000)
     qtbot.waitUntil(lambda: "overfitting" in dialog.guide.toPlainText(), timeout=5000)
+
+
+def test_korean_without_a_hangul_font_says_once_how_to_get_one(qapp, monkeypatch):
+    monkeypatch.setattr(i18n, "can_show", lambda code_point: False)
+    monkeypatch.setattr(i18n, "_font_note_given", False)
+    assert i18n.font_note("en") == ""
+    note = i18n.font_note("ko")
+    assert "fonts-noto-cjk" in note and "Noto Sans CJK" in note
+    assert i18n.font_note("ko") == ""  # once
+    monkeypatch.setattr(i18n, "_font_note_given", False)
+    monkeypatch.setattr(i18n, "can_show", lambda code_point: True)
+    assert i18n.font_note("ko") == ""

@@ -194,3 +194,33 @@ def test_scrubbing_a_really_trained_run(qtbot, setup, tiny_dataset):
         Predictor.from_bundle(result.model_path).probabilities_for_dataset(tiny_dataset),
         rtol=1e-5,
     )
+
+
+def test_export_of_a_scrubbed_epoch_holds_that_epochs_weights(
+    qtbot, setup, tiny_dataset, tmp_path, monkeypatch
+):
+    import tempfile
+
+    from engine.model.bundle import load_bundle
+    from engine.model.export import open_archive
+    from engine.runs.experiments import load_epoch_weights
+    from gui.book.model_files import export_model
+
+    state, store, scrubber = setup
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    run_id = record_run(store, tiny_dataset.vocab, epochs=3)
+    state.set_run(store.get_run(run_id))
+    with qtbot.waitSignal(state.predictor_changed, timeout=2000):
+        scrubber.slider.setValue(1)
+    path = export_model(state, scrubber, dest=str(tmp_path / "epoch1.imdbmodel"))
+    assert path is not None and path.exists()
+    exported = load_bundle(open_archive(path, into=tmp_path / "opened"))
+    epoch1 = load_epoch_weights(run_id, 1, store)
+    final = load_bundle(store.get_run(run_id)["model_path"]).weights
+    assert all(np.array_equal(a, b) for a, b in zip(exported.weights, epoch1))
+    assert not all(np.array_equal(a, b) for a, b in zip(exported.weights, final))
+    assert exported.metrics["epoch"] == 1 and exported.metrics["run"] == run_id
+    # The scratch copy is gone: only the exported file stays.
+    assert not list(scratch.iterdir())

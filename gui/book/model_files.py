@@ -8,6 +8,7 @@ never imports, so it runs ``main.py export --keras`` as a child process.
 from __future__ import annotations
 
 import sys
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QProcess, Signal
@@ -18,6 +19,7 @@ from engine.model.bundle import load_bundle
 from engine.model.compat import vocabulary_note
 from engine.model.export import ARCHIVE_SUFFIX, export_archive, resolve_model
 from engine.model.predictor import Predictor
+from engine.runs.epoch_bundle import save_epoch_bundle
 from gui.common.save_dialog import save_file_name
 from gui.current_model import CurrentModel
 
@@ -56,6 +58,29 @@ def current_model_path(state) -> Path | None:
     run = state.run or {}
     path = run.get("model_path")
     return Path(path) if path else None
+
+
+def exportable_folder(state, scratch: Path) -> Path | None:
+    """The model folder to export: the current model's, or a scrubbed epoch's.
+
+    A scrubbed epoch has no folder of its own; it is written into ``scratch`` first, so
+    the export holds exactly the weights every tab is using.
+
+    Raises:
+        LabError: the epoch's weights or the run's vocabulary cannot be read.
+    """
+    model = state.model
+    if model is not None and model.epoch is not None and model.run is not None:
+        name = f"run{model.run_id}_epoch{int(model.epoch):03d}"
+        return save_epoch_bundle(model.run, model.epoch, scratch / name, state.store)
+    return current_model_path(state)
+
+
+def _default_name(state, suffix: str) -> str:
+    model = state.model
+    if model is not None and model.epoch is not None and model.run is not None:
+        return f"imdb-model-run{model.run_id}-epoch{int(model.epoch)}{suffix}"
+    return f"imdb-model{suffix}"
 
 
 def open_model(state, path: str | Path):
@@ -133,11 +158,13 @@ def export_model(state, parent: QWidget, dest: str | None = None) -> Path | None
         _no_model(parent, title)
         return None
     if dest is None:
-        dest = save_file_name(parent, title, f"imdb-model{ARCHIVE_SUFFIX}", archive_filter())
+        dest = save_file_name(parent, title, _default_name(state, ARCHIVE_SUFFIX), archive_filter())
     if not dest:
         return None
     try:
-        path = export_archive(source, dest)
+        with tempfile.TemporaryDirectory(prefix="imdb-lab-export-") as scratch:
+            folder = exportable_folder(state, Path(scratch)) or source
+            path = export_archive(folder, dest)
     except (LabError, OSError) as exc:
         QMessageBox.warning(parent, title, str(exc))
         return None
@@ -156,10 +183,19 @@ class KerasExport(QObject):
         super().__init__(parent)
         self.state = state
         self.process: QProcess | None = None
+        self._scratch: tempfile.TemporaryDirectory | None = None
 
     def start(self, dest: str) -> bool:
-        source = current_model_path(self.state)
-        if source is None or self.running():
+        if current_model_path(self.state) is None or self.running():
+            return False
+        self._clean_scratch()
+        self._scratch = tempfile.TemporaryDirectory(prefix="imdb-lab-export-")
+        try:
+            source = exportable_folder(self.state, Path(self._scratch.name))
+        except (LabError, OSError) as exc:
+            self._clean_scratch()
+            self.state.status_message.emit(str(exc))
+            self.finished.emit((False, str(exc)))
             return False
         process = QProcess(self)
         process.setProgram(sys.executable)
@@ -189,13 +225,20 @@ class KerasExport(QObject):
                 if lines
                 else self.tr("The export failed (%1).").replace("%1", str(code))
             )
+        self._clean_scratch()
         self.state.status_message.emit(message)
         self.finished.emit((code == 0, message))
+
+    def _clean_scratch(self) -> None:
+        if self._scratch is not None:
+            self._scratch.cleanup()
+            self._scratch = None
 
     def stop(self) -> None:
         if self.running():
             self.process.kill()
             self.process.waitForFinished(5000)
+        self._clean_scratch()
 
 
 def export_keras_model(state, parent: QWidget, exporter: KerasExport) -> bool:
@@ -206,7 +249,7 @@ def export_keras_model(state, parent: QWidget, exporter: KerasExport) -> bool:
     dest = save_file_name(
         parent,
         title,
-        "imdb-model.keras",
+        _default_name(state, ".keras"),
         QCoreApplication.translate("ModelFiles", "Keras model") + " (*.keras)",
     )
     if not dest:
