@@ -130,6 +130,27 @@ def test_same_tokens_as_the_tokenizer_on_generated_text(seed):
     assert numbers.dtype == np.int32 and lengths.dtype == np.int32
 
 
+def test_ascii_only_chunks_match_too():
+    """A chunk of ASCII texts only is cleaned as one buffer (the real archive's case)."""
+    ascii_pieces = [p for p in PIECES if p.isascii() and "\x00" not in p]
+    rng = random.Random(5)
+    texts = [
+        "".join(rng.choice(ascii_pieces) + rng.choice(["", " ", "'", "''", "."]) for _ in range(30))
+        for _ in range(200)
+    ]
+    texts += ["", "'", "a'", "'a", "a'b'", "x''y", "a'<br/>'b", "A" * 40]
+    assert all(t.isascii() for t in texts)
+    assert tokens_of(*index_chunk(texts)) == [tokenize(t) for t in texts]
+
+
+def test_reorder_takes_each_texts_tokens_in_the_new_order():
+    texts = random_texts(50, 4)
+    indexed = index_chunk(texts)
+    order = np.random.default_rng(0).permutation(len(texts))
+    assert tokens_of(*bulk_tokens.reorder(indexed, order)) == [tokenize(texts[k]) for k in order]
+    assert tokens_of(*bulk_tokens.reorder(indexed, order[:0])) == []
+
+
 def test_each_chunk_alone_matches_too():
     texts = random_texts(60, 7)
     assert tokens_of(*index_chunk(texts)) == [tokenize(t) for t in texts]

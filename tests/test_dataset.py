@@ -232,3 +232,17 @@ def test_gunzip_reports_a_damaged_stream_and_stops(tiny_archive, tmp_path):
     assert early.read(10)
     early.close()
     assert not early._thread.is_alive()
+
+
+def test_most_frequent_words_match_sorting_them_all():
+    """The vocabulary shortcut (sort only the words counted at least as often as the
+    last one kept) gives the full sort's list, ties at the cut included."""
+    from engine.data.dataset import _most_frequent
+
+    rng = np.random.default_rng(0)
+    words = [f"w{i:05d}" for i in range(3000)]
+    rng.shuffle(words)
+    for counts in (rng.integers(0, 6, 3000), rng.integers(0, 200, 3000), np.zeros(3000, int)):
+        full = sorted((i for i in range(3000) if counts[i]), key=lambda i: (-counts[i], words[i]))
+        for num_words in (0, 1, 10, 500, 2999, 3000, 5000):
+            assert _most_frequent(counts, words, num_words) == full[:num_words]

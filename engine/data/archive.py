@@ -2,13 +2,14 @@
 
 The layout is ``aclImdb/{train,test}/{pos,neg}/ID_RATING.txt`` plus
 ``aclImdb/{train,test}/urls_{pos,neg}.txt`` (line k is the IMDb URL of review id k).
-The archive is streamed with :mod:`tarfile` (nothing is extracted to read it); the
-unlabeled ``train/unsup`` reviews and the ``.feat`` files are ignored.
+The archive is streamed (nothing is extracted to read it): a .tar.gz through
+:mod:`engine.data.tar_stream` (plain headers read quickly, :mod:`tarfile` for the rest),
+other archives through :mod:`tarfile`; the unlabeled ``train/unsup`` reviews and the
+``.feat`` files are ignored.
 """
 
 from __future__ import annotations
 
-import io
 import os
 import re
 import tarfile
@@ -23,6 +24,7 @@ import numpy as np
 
 from engine.callbacks import Progress
 from engine.data.inflate import Gunzip, is_gzip
+from engine.data.tar_stream import TarMembers
 from engine.errors import Cancelled, DataError
 
 EXPECTED_PER_FOLDER = 12_500
@@ -32,11 +34,17 @@ EXPECTED_PER_FOLDER = 12_500
 MAX_REVIEW_BYTES = 1 << 20
 MAX_TEXT_BYTES = 1 << 30
 MAX_URLS_BYTES = 16 << 20
+_REVIEW_LIMIT = MAX_REVIEW_BYTES + 1  # one byte more tells a cut review
+# False reads every header with tarfile (tests compare both ways).
+FAST_TAR = True
 # Order of the rows in RawReviews, and the folders that must all be present.
 FOLDERS = (("train", "neg"), ("train", "pos"), ("test", "neg"), ("test", "pos"))
 ROOT_NAME = "aclImdb"
 
 _REVIEW = re.compile(r"(\d+)_(\d+)\.txt")
+# The usual name of a review, for a quick path; any other name goes through
+# _relative_parts and _Collector.add, which give the same result for this one.
+_REVIEW_PATH = re.compile(r"aclImdb/(train|test)/(pos|neg)/([0-9]+)_([0-9]+)\.txt")
 _URLS = re.compile(r"urls_(pos|neg)\.txt")
 
 
@@ -81,7 +89,7 @@ class _Collector:
         if len(parts) == 3 and (parts[0], parts[1]) in self.reviews:
             m = _REVIEW.fullmatch(parts[2])
             if m:
-                text = self._decode(read(MAX_REVIEW_BYTES + 1))
+                text = self._decode(read(_REVIEW_LIMIT))
                 if self.on_text is not None:
                     self.on_text(text)
                 self.reviews[(parts[0], parts[1])].append((int(m[1]), int(m[2]), text))
@@ -92,6 +100,13 @@ class _Collector:
                 lines = read(MAX_URLS_BYTES).decode("utf-8", errors="replace").splitlines()
                 self.urls[(parts[0], m[1])] = [line.strip() for line in lines]
         return False
+
+    def add_review(self, folder: tuple[str, str], rid: int, rating: int, data: bytes) -> None:
+        """Take a review file already known to belong to ``folder`` (one of FOLDERS)."""
+        text = self._decode(data)
+        if self.on_text is not None:
+            self.on_text(text)
+        self.reviews[folder].append((rid, rating, text))
 
     def _decode(self, data: bytes) -> str:
         if len(data) > MAX_REVIEW_BYTES:
@@ -179,13 +194,17 @@ def _is_unsafe_name(name: str) -> bool:
     )
 
 
-def _check_member(member: tarfile.TarInfo, archive: str) -> None:
-    """Reject members that could write or read outside the dataset root."""
-    if _is_unsafe_name(member.name):
+def _check_name(name: str, archive: str) -> None:
+    if _is_unsafe_name(name):
         raise DataError(
-            f"The archive {archive} contains an unsafe entry '{member.name}' "
+            f"The archive {archive} contains an unsafe entry '{name}' "
             f"(absolute path or '..'); it was not used."
         )
+
+
+def _check_member(member: tarfile.TarInfo, archive: str) -> None:
+    """Reject members that could write or read outside the dataset root."""
+    _check_name(member.name, archive)
     if member.issym() or member.islnk():
         target = member.linkname
         # Symlink targets are relative to the link's folder; hard links to the archive root.
@@ -198,13 +217,6 @@ def _check_member(member: tarfile.TarInfo, archive: str) -> None:
             )
 
 
-def _member_bytes(tar: tarfile.TarFile, member: tarfile.TarInfo, limit: int) -> bytes:
-    handle = tar.extractfile(member)
-    if handle is None:  # not a regular file; the caller passes regular files only
-        raise DataError(f"{member.name} in the archive is not a file.")
-    return handle.read(limit)
-
-
 def _file_head(path: Path, limit: int) -> bytes:
     with open(path, "rb") as f:
         return f.read(limit)
@@ -215,47 +227,56 @@ def _check_cancel(cancel: threading.Event | None) -> None:
         raise Cancelled("Reading the dataset was cancelled.")
 
 
-def _open_stream(path: Path) -> tuple[tarfile.TarFile, Callable[[], int], Callable[[], None]]:
-    """The archive as a streamed TarFile, how many of its bytes were read, and a closer.
+def _open_members(path: Path) -> tuple[TarMembers, Callable[[], int], Callable[[], None]]:
+    """The archive's members, how many of its bytes were read, and a closer.
 
-    A .tar.gz is inflated on a second thread (:mod:`engine.data.inflate`); any other
-    compression is left to tarfile. Stream mode: one sequential pass, no seeking.
+    A .tar.gz is inflated on a second thread (:mod:`engine.data.inflate`) and its headers
+    read by :mod:`engine.data.tar_stream` (``tarfile`` behind it); any other compression
+    is left to ``tarfile``. One sequential pass, no seeking.
     """
     if is_gzip(path):
         inflated = Gunzip(path)
-        try:
-            tar = tarfile.open(fileobj=io.BufferedReader(inflated, 1 << 16), mode="r|")
-        except BaseException:
-            inflated.close()
-            raise
-        return tar, lambda: inflated.consumed, inflated.close
+        return (
+            TarMembers(inflated.next_piece, fast=FAST_TAR),
+            lambda: inflated.consumed,
+            inflated.close,
+        )
     raw = open(path, "rb")  # noqa: SIM115 - closed by the returned closer
     try:
         tar = tarfile.open(fileobj=raw, mode="r|*")
     except BaseException:
         raw.close()
         raise
-    return tar, raw.tell, raw.close
+    return TarMembers.of(tar), raw.tell, raw.close
 
 
 def _read_archive(
     path: Path, collector: _Collector, progress: Progress | None, cancel: threading.Event | None
 ) -> None:
     size = max(path.stat().st_size, 1)
+    source = str(path)
     try:
-        tar, position, close = _open_stream(path)
+        members, position, close = _open_members(path)
         try:
-            with tar:
-                for n, member in enumerate(tar):
-                    _check_member(member, str(path))
-                    if n % 500 == 0:
-                        _check_cancel(cancel)
-                        if progress:
-                            progress(position() / size, "Reading reviews")
-                    parts = _relative_parts(member.name)
-                    if parts is None or not member.isfile():
-                        continue
-                    collector.add(parts, partial(_member_bytes, tar, member))
+            read = members.read
+            for n, (name, is_file, info) in enumerate(members):
+                if info is not None:
+                    _check_member(info, source)
+                elif name[:1] in "/\\" or ".." in name or name[1:2] == ":":
+                    _check_name(name, source)
+                if n % 500 == 0:
+                    _check_cancel(cancel)
+                    if progress:
+                        progress(position() / size, "Reading reviews")
+                if not is_file:
+                    continue
+                m = _REVIEW_PATH.fullmatch(name)
+                if m:
+                    collector.add_review((m[1], m[2]), int(m[3]), int(m[4]), read(_REVIEW_LIMIT))
+                    continue
+                parts = _relative_parts(name)
+                if parts is not None:
+                    collector.add(parts, read)
         finally:
             close()
     except (tarfile.TarError, EOFError, zlib.error, OSError) as exc:
