@@ -197,7 +197,8 @@ def _texts(window) -> dict[str, str]:
         "view_train": window.actions_by_name["view_train_action"].text(),
         "model": window.model_line.full_text,
         "download": window.first_run.download_button.text(),
-        "lexicon": window.findChild(QWidget, "lexicon").title.text()[:12],
+        # The Evaluation tab's lexicon (built on this first use, after the window).
+        "lexicon": window.tab_keys["evaluation"].findChild(QWidget, "lexicon").title.text()[:12],
     }
 
 

@@ -243,6 +243,9 @@ class EvaluationView(Retranslating, QWidget):
         state.dataset_changed.connect(self._rescore.request)
         self.set_evaluation(state.evaluation)
         self._update_evaluate_button()
+        # Built after the model came back (the window builds this tab after its first
+        # paint): score it once this tab is shown, as model_changed would have.
+        self._rescore.request()
         self.retranslate()
 
     def retranslate(self) -> None:
