@@ -285,3 +285,14 @@ def test_korean_without_a_hangul_font_says_once_how_to_get_one(qapp, monkeypatch
     monkeypatch.setattr(i18n, "_font_note_given", False)
     monkeypatch.setattr(i18n, "can_show", lambda code_point: True)
     assert i18n.font_note("ko") == ""
+
+
+def test_the_model_line_names_presets_in_the_interface_language(qapp, language):
+    from engine.model.config import ModelConfig
+    from gui.current_model import config_name
+
+    assert config_name(ModelConfig()) == "Book (16-16)"
+    configure_settings()
+    settings().setValue("language", "ko")
+    assert language.install() == "ko"
+    assert config_name(ModelConfig()) == "책 (16-16)"

@@ -155,3 +155,24 @@ def test_the_verdict_shows_p_positive_not_confidence_and_counts_in_words(qtbot, 
     assert tab.counts.text().startswith("1 known word,")
     _predict(qtbot, tab, f"{word} {word}s wonderful superb")
     assert "known words," in tab.counts.text()
+
+
+def test_the_probability_bar_shows_its_text_and_value(qtbot):
+    """The bar repaints lazily (gui/common/progress_bar.py) but still draws its words."""
+    from PySide6.QtGui import QImage
+
+    from gui.common.progress_bar import ProgressBar
+
+    bar = ProgressBar()
+    qtbot.addWidget(bar)
+    bar.setRange(0, 1000)
+    bar.resize(300, 30)
+    bar.setValue(620)
+    bar.setFormat("P(positive) = 0.620 (%p%)")
+    assert bar.value() == 620
+    assert bar.text() == "P(positive) = 0.620 (62%)"
+    bar.setTextVisible(False)
+    blank = bar.grab().toImage()
+    bar.setTextVisible(True)
+    drawn = bar.grab().toImage()
+    assert isinstance(drawn, QImage) and drawn != blank  # the text is painted

@@ -36,6 +36,7 @@ class Counted(QObject):
             "saved_run": lambda: self.tr(
                 "Showing the saved run “{name}”: %n epoch(s). Press Train for a new run.", "", n
             ),
+            "retrain_name": lambda: self.tr("Retrain %n epoch(s) and test ({model})", "", n),
             "stopped": lambda: self.tr("Stopped by you after %n epoch(s) ({took}).", "", n),
             "failed": lambda: self.tr("Training failed after %n epoch(s) ({took}).", "", n),
             "finished": lambda: self.tr("Finished %n epoch(s) in {took}.", "", n),

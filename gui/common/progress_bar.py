@@ -29,9 +29,24 @@ class ProgressBar(QProgressBar):
     def value(self) -> int:
         return self._value
 
+    def text(self) -> str:
+        """The format with ``%p``, ``%v`` and ``%m`` filled in from this bar's own value."""
+        low, high = self.minimum(), self.maximum()
+        steps = high - low
+        percent = 100 if steps == 0 else round((self._value - low) * 100 / steps)
+        return (
+            self.format()
+            .replace("%p", str(percent))
+            .replace("%v", str(self._value))
+            .replace("%m", str(steps))
+            .replace("%%", "%")
+        )
+
     def paintEvent(self, _event) -> None:  # noqa: N802 - Qt override
         painter = QStylePainter(self)
         option = QStyleOptionProgressBar()
         self.initStyleOption(option)
+        # Qt fills these from its own value, which this bar never sets.
         option.progress = self._value
+        option.text = self.text() if self.isTextVisible() else ""
         painter.drawControl(QStyle.ControlElement.CE_ProgressBar, option)

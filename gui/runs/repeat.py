@@ -51,7 +51,9 @@ class RepeatSeeds:
             )
             return False
         config = ModelConfig.from_run(runs[0])
-        name = f"{runs[0].get('name') or 'Run'} repeat"  # stored in the history: English
+        name = QCoreApplication.translate("RunsTab", "{name} repeat").format(
+            name=runs[0].get("name") or QCoreApplication.translate("RunsTab", "Run")
+        )
         self.repeat_name = name
         self.repeat_task = self.tasks.submit(
             repeat_in_service,

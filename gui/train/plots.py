@@ -148,7 +148,9 @@ class MetricPlot(Retranslating, pg.PlotWidget):
             movable=False,
             pen=SCRUB_PEN,
             label="",
-            labelOpts={"position": 0.9, "color": "#333333", "fill": (255, 255, 255, 220)},
+            # A see-through box: near the top it lies over the training accuracy curve,
+            # whose points must stay visible under it.
+            labelOpts={"position": 0.9, "color": "#333333", "fill": (255, 255, 255, 130)},
         )
         self.scrub_line.hide()
         self.addItem(self.scrub_line, ignoreBounds=True)

@@ -36,7 +36,7 @@ from gui.common.translate import Retranslating
 from gui.help.dialogs import glossary_button
 
 CUSTOM = "Custom"
-# The presets' names as the combo shows them (the runs keep the English name).
+# The presets' names as the combo shows them (and new runs are named).
 PRESET_TEXTS = {
     "Book (16-16)": QT_TRANSLATE_NOOP("SettingsPanel", "Book (16-16)"),
     "1 hidden layer": QT_TRANSLATE_NOOP("SettingsPanel", "1 hidden layer"),

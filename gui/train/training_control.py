@@ -76,11 +76,15 @@ class TrainingControl:
             self._plotted_run_id = None
             self.best_is_final = True
             self.plots.clear()
-            # The run's name is stored in the history: the preset's own (English) name.
+            # Named in the interface language, as the user would name it.
             preset = self.settings.preset_name()
-            name = preset if preset != CUSTOM else config.summary_text()
+            name = (
+                self.settings.preset_combo.currentText()
+                if preset != CUSTOM
+                else config.summary_text()
+            )
         else:
-            name = f"Retrain {retrain_epochs} epochs and test ({config.summary_text()})"
+            name = counted("retrain_name", retrain_epochs).format(model=config.summary_text())
         self._run_name = name
         worker = TrainingWorker(
             self.state.dataset,

@@ -39,6 +39,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Retrain %n epoch(s) and test ({model})</source>
+        <translation>
+            <numerusform>Retrain %n epoch and test ({model})</numerusform>
+            <numerusform>Retrain %n epochs and test ({model})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Stopped by you after %n epoch(s) ({took}).</source>
         <translation>
             <numerusform>Stopped by you after %n epoch ({took}).</numerusform>

@@ -166,6 +166,12 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Retrain %n epoch(s) and test ({model})</source>
+        <translation>
+            <numerusform>%n 에포크 재훈련 후 테스트 ({model})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Stopped by you after %n epoch(s) ({took}).</source>
         <translation>
             <numerusform>%n 에포크 후 사용자가 중지했습니다 ({took}).</numerusform>
@@ -1958,6 +1964,14 @@ text with every other word replaced by ?.</source>
     <message>
         <source>Load the dataset before repeating a run.</source>
         <translation>실행을 반복하기 전에 데이터셋을 불러오세요.</translation>
+    </message>
+    <message>
+        <source>{name} repeat</source>
+        <translation>{name} 반복</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>실행</translation>
     </message>
     <message>
         <source>Repeating the run</source>
