@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 from gui.book import model_files
 from gui.book.code_dialog import show_keras_code
-from gui.book.keras_source import KERAS_SOURCE, dataset_source
+from gui.book.keras_source import KERAS_SOURCE, dataset_source, own_record
 from gui.help.dialogs import help_dialog, show_about
 
 
@@ -117,7 +117,9 @@ class BookFeatures(QObject):
 
     def show_code(self):
         config = self.window.train_tab.settings.config()
-        return show_keras_code(config, dataset_source(self.state.dataset), self.window)
+        record = own_record(self.state.dataset)
+        source = "own" if record else dataset_source(self.state.dataset)
+        return show_keras_code(config, source, self.window, own_record=record)
 
     # --- the dataset's source ------------------------------------------------------------
 

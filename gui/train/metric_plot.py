@@ -128,6 +128,8 @@ class MetricPlot(Retranslating, pg.PlotWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        if not self._laid_out():  # a closed plot still gets the language-change event
+            return
         title = self.tr(self._title)
         self.setTitle(title, color="#222", size="11pt")
         self.setLabel("bottom", self.tr("Epoch"))
