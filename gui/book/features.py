@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+<<<<<<< HEAD
 from gui.book.keras_source import KERAS_SOURCE, dataset_source
 
 if TYPE_CHECKING:
@@ -22,6 +23,12 @@ if TYPE_CHECKING:
 
 # The dialogs and model files (numpy, the model layer, the help texts) are imported when an
 # action is first used: this object is built before the window's first paint.
+=======
+from gui.book import model_files
+from gui.book.code_dialog import show_keras_code
+from gui.book.keras_source import KERAS_SOURCE, dataset_source, own_record
+from gui.help.dialogs import help_dialog, show_about
+>>>>>>> main
 
 
 def _menu(window: QMainWindow, name: str) -> QMenu:
@@ -139,7 +146,9 @@ class BookFeatures(QObject):
         from gui.book.code_dialog import show_keras_code
 
         config = self.window.train_tab.settings.config()
-        return show_keras_code(config, dataset_source(self.state.dataset), self.window)
+        record = own_record(self.state.dataset)
+        source = "own" if record else dataset_source(self.state.dataset)
+        return show_keras_code(config, source, self.window, own_record=record)
 
     # --- the dataset's source ------------------------------------------------------------
 

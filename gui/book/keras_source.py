@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from engine.book.own_data import OWN_KINDS
+
 # The dataset "path" that stands for the Keras copy (saved as the last source like a path).
 KERAS_SOURCE = "keras.datasets.imdb"
 
@@ -35,3 +37,9 @@ def download_keras_for_window(progress=None, cancel=None):
 def dataset_source(dataset) -> str:
     """``"keras"`` or ``"aclimdb"``: where a loaded dataset came from."""
     return "keras" if dataset is not None and dataset.extra.get("keras") else "aclimdb"
+
+
+def own_record(dataset) -> dict | None:
+    """The record of a loaded dataset of your own reviews (files, options), else None."""
+    info = dataset.extra.get("dataset") if dataset is not None else None
+    return info if isinstance(info, dict) and info.get("kind") in OWN_KINDS else None
