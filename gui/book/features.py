@@ -15,20 +15,13 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-<<<<<<< HEAD
-from gui.book.keras_source import KERAS_SOURCE, dataset_source
+from gui.book.keras_source import KERAS_SOURCE, dataset_source, own_record
 
 if TYPE_CHECKING:
     from gui.book.model_files import KerasExport
 
 # The dialogs and model files (numpy, the model layer, the help texts) are imported when an
 # action is first used: this object is built before the window's first paint.
-=======
-from gui.book import model_files
-from gui.book.code_dialog import show_keras_code
-from gui.book.keras_source import KERAS_SOURCE, dataset_source, own_record
-from gui.help.dialogs import help_dialog, show_about
->>>>>>> main
 
 
 def _menu(window: QMainWindow, name: str) -> QMenu:
