@@ -1,9 +1,10 @@
 """The main window: the tabs, the first-run panel, the status bar, settings and closing.
 
 The window paints before anything heavy happens: the first paint shows the Train tab's
-form, with placeholders for its plots and for the other four tabs (the tab last shown is
-built before it). Right after the paint the window loads the dataset and builds the plots
-(pyqtgraph) and the other tabs one event-loop turn each (:meth:`MainWindow._build_next`);
+form, with placeholders for its plots and for the other four tabs (a restored last tab
+shows its placeholder and is built first). Right after the paint the window loads the
+dataset and builds the plots (pyqtgraph) and the other tabs one event-loop turn each
+(:meth:`MainWindow._build_next`);
 a tab that is asked for before (``window.tab_keys[key]``, View → Ctrl+1..5, a request
 through the state) is built at once. Every tab reads the state when it is built.
 :class:`gui.dataset.loading.DatasetLoader` warms up TensorFlow and loads the dataset in

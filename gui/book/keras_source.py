@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from engine.book.own_data import OWN_KINDS
-
 # The dataset "path" that stands for the Keras copy (saved as the last source like a path).
 KERAS_SOURCE = "keras.datasets.imdb"
 
@@ -41,5 +39,9 @@ def dataset_source(dataset) -> str:
 
 def own_record(dataset) -> dict | None:
     """The record of a loaded dataset of your own reviews (files, options), else None."""
+    # Imported here: KERAS_SOURCE is read before the window's first paint, and the readers
+    # of your own files bring the archive reader and numpy with them.
+    from engine.book.own_data import OWN_KINDS
+
     info = dataset.extra.get("dataset") if dataset is not None else None
     return info if isinstance(info, dict) and info.get("kind") in OWN_KINDS else None
