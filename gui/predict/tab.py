@@ -25,14 +25,14 @@ from engine.errors import Cancelled, LabError
 from gui.common.as_numbers import AsNumbersView, is_keras_vocab, text_ids
 from gui.common.fonts import missing_note
 from gui.common.highlight import DEFAULT_LIMIT, highlight_html, legend_html
-from gui.common.lazy import WhenVisible
+from gui.common.lazy import ShownAndClosed, WhenVisible
 from gui.common.localized import number, plural
 from gui.common.translate import Retranslating
 from gui.predict.contributions import fill_word_table, top_words, word_table
 from gui.predict.review_input import ReviewInput
 from gui.predict.verdict import probability_bar, probability_tip, show_verdict, verdict_label
 from gui.resources import resource
-from gui.tasks import TaskRunner, shutdown_tasks
+from gui.tasks import TaskRunner
 
 EXAMPLES_FILE = resource("examples.json")
 HINT = QT_TRANSLATE_NOOP(
@@ -85,7 +85,7 @@ def analyse(predictor, text: str, progress=None, cancel=None) -> dict:
     }
 
 
-class PredictTab(Retranslating, QWidget):
+class PredictTab(Retranslating, ShownAndClosed, QWidget):
     """Free-text prediction with the latest model, updated as you type."""
 
     prediction_shown = Signal(object)  # the result dict of :func:`analyse`, after display
@@ -211,14 +211,6 @@ class PredictTab(Retranslating, QWidget):
         )
         # The verdict, counts and warnings are built from the text: predict it again.
         self.predict_now()
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        self._refresh.shown()
-
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        shutdown_tasks(self)
-        super().closeEvent(event)
 
     # ----- behaviour --------------------------------------------------------------------
     def _predictor_changed(self, predictor) -> None:

@@ -21,14 +21,14 @@ from PySide6.QtWidgets import (
 from engine.errors import Cancelled
 from engine.model.config import ModelConfig
 from engine.model.training_records import validation_rows
-from gui.common.lazy import WhenVisible
+from gui.common.lazy import ShownAndClosed, WhenVisible
 from gui.common.localized import number
 from gui.common.translate import Retranslating
 from gui.current_model import CurrentModel
 from gui.reviews.detail import ReviewDetail
 from gui.reviews.filter_bar import FilterBar
 from gui.reviews.table_model import COLUMN_KEYS, ReviewTableModel
-from gui.tasks import TaskRunner, error_text, shutdown_tasks
+from gui.tasks import TaskRunner, error_text
 
 
 def all_probabilities(predictor, dataset, progress=None, cancel=None) -> np.ndarray:
@@ -36,7 +36,7 @@ def all_probabilities(predictor, dataset, progress=None, cancel=None) -> np.ndar
     return predictor.probabilities_for_dataset(dataset)
 
 
-class ReviewsTab(Retranslating, FilterBar, QWidget):
+class ReviewsTab(Retranslating, ShownAndClosed, FilterBar, QWidget):
     """Table of all reviews, filters and presets, and a detail pane for the selected one."""
 
     predictions_updated = Signal()  # the table shows a new model's probabilities
@@ -122,14 +122,6 @@ class ReviewsTab(Retranslating, FilterBar, QWidget):
             self.count.setText(self._count_note())
         else:
             self._update_count()
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        self._refresh.shown()
-
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        shutdown_tasks(self)
-        super().closeEvent(event)
 
     # ----- state signals ----------------------------------------------------------------
     def set_dataset(self, dataset) -> None:
