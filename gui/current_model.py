@@ -47,7 +47,8 @@ def config_name(config: ModelConfig | None) -> str:
         return QCoreApplication.translate("CurrentModel", "unknown settings")
     for name in PRESETS:
         if preset(name, config).to_dict() == config.to_dict():
-            return name
+            # The preset names are translated where the settings panel marks them.
+            return QCoreApplication.translate("SettingsPanel", name)
     units = "-".join(str(u) for u in config.hidden_units)
     return (
         QCoreApplication.translate("CurrentModel", "custom (%1 %2)")

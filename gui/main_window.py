@@ -1,17 +1,24 @@
 """The main window: the tabs, the first-run panel, the status bar, settings and closing.
 
-The window paints before anything heavy happens; :class:`gui.dataset.loading.DatasetLoader`
-warms up TensorFlow and loads the dataset in the background after the first paint. The
-tabs know only :class:`gui.state.AppState`; the window builds them, wires the first-run
-panel and the menus (:mod:`gui.menus`) to the state, and on closing cancels and joins
-every background task of every tab (:func:`gui.tasks.shutdown_tasks`). Tests inject a
-loaded dataset and a RunStore so they never read the real archive.
+The window paints before anything heavy happens: the first paint shows the Train tab's
+form, with placeholders for its plots and for the other four tabs (a restored last tab
+shows its placeholder and is built first). Right after the paint the window loads the
+dataset and builds the plots (pyqtgraph) and the other tabs one event-loop turn each
+(:meth:`MainWindow._build_next`);
+a tab that is asked for before (``window.tab_keys[key]``, View → Ctrl+1..5, a request
+through the state) is built at once. Every tab reads the state when it is built.
+:class:`gui.dataset.loading.DatasetLoader` warms up TensorFlow and loads the dataset in
+the background. The tabs know only :class:`gui.state.AppState`; the window builds them,
+wires the first-run panel and the menus (:mod:`gui.menus`) to the state, and on closing
+cancels and joins every background task of every tab (:func:`gui.tasks.shutdown_tasks`).
+Tests inject a loaded dataset and a RunStore so they never read the real archive.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
@@ -26,22 +33,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.data.own_files import OwnOptions, is_own_source
 from engine.model.config import ModelConfig
 from gui.book.features import BookFeatures
-from gui.common.input_guards import EditorKeyGuard, guard_wheel
+from gui.common.input_guards import EditorKeyGuard, WheelGuard, guard_wheel
 from gui.common.translate import Retranslating
 from gui.current_model import ModelLine, remembered
 from gui.dataset.loading import DatasetLoader
-from gui.dataset.own_data_dialog import OwnDataDialog
 from gui.dataset.panel import DatasetPanel
-from gui.evaluation.tab import EvaluationView
 from gui.menus import TAB_KEYS, build_menus, retranslate_menus, tab_title
-from gui.predict.tab import PredictTab
 from gui.resources import resource
-from gui.reviews.tab import ReviewsTab
 from gui.runs.restore import restore_last_model
-from gui.runs.tab import RunsTab
 from gui.settings import configure_settings, settings
 from gui.state import AppState
 from gui.tasks import shutdown_tasks
@@ -68,6 +69,45 @@ def default_store():
     except Exception:  # noqa: BLE001 - the app still works without history
         log.warning("Run history unavailable", exc_info=True)
         return None
+
+
+def _tab_class(key: str) -> Callable[[AppState], QWidget]:
+    """The class of the tab ``key``, imported when the tab is first built (after the
+    first paint, which the four tabs' modules would delay by about 0.3 s)."""
+    if key == "reviews":
+        from gui.reviews.tab import ReviewsTab
+
+        return ReviewsTab
+    if key == "predict":
+        from gui.predict.tab import PredictTab
+
+        return PredictTab
+    if key == "evaluation":
+        from gui.evaluation.tab import EvaluationView
+
+        return EvaluationView
+    if key == "runs":
+        from gui.runs.tab import RunsTab
+
+        return RunsTab
+    raise KeyError(key)
+
+
+class TabsByKey(Mapping[str, QWidget]):
+    """``window.tab_keys``: every tab by its key (:data:`gui.menus.TAB_KEYS`); looking one
+    up builds it if the window has not yet."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+
+    def __getitem__(self, key: str) -> QWidget:
+        return self._window.tab(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(TAB_KEYS)
+
+    def __len__(self) -> int:
+        return len(TAB_KEYS)
 
 
 class MainWindow(Retranslating, QMainWindow):
@@ -115,19 +155,26 @@ class MainWindow(Retranslating, QMainWindow):
             # The training process loads TensorFlow on the other core while this one
             # builds and paints the window (it used to start after the first paint).
             self.loader.warm_up()
-        # Tabs are imported and built directly: one that fails to build stops the window.
+        self.wheel_guard = WheelGuard(self)
+        # The Train tab is built now; the others are placeholders until built (see the
+        # module docstring). A tab that fails to build stops the window (or the test).
         self.train_tab = TrainTab(self.state)
-        self.tab_keys: dict[str, QWidget] = {
-            "train": self.train_tab,
-            "reviews": ReviewsTab(self.state),
-            "predict": PredictTab(self.state),
-            "evaluation": EvaluationView(self.state),
-            "runs": RunsTab(self.state),
-        }
+        self._built: dict[str, QWidget] = {"train": self.train_tab}
+        self._in_tabs: dict[str, QWidget] = {}  # the tab or its placeholder, as in self.tabs
+        self.tab_keys = TabsByKey(self)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
         for key in TAB_KEYS:
-            self.tabs.addTab(self.tab_keys[key], "")
+            widget = self._built[key] if key in self._built else QWidget()
+            widget.setObjectName(widget.objectName() or f"{key}_placeholder")
+            self._in_tabs[key] = widget
+            self.tabs.addTab(widget, "")
+        # The tab being shown is always built (a restored last tab, a click, Ctrl+1..5).
+        self.tabs.currentChanged.connect(self._current_tab_changed)
+        self._build_queue = ["plots", *(key for key in TAB_KEYS if key not in self._built)]
+        self._restoring_tab = False
+        self._build_timer = QTimer(self, singleShot=True)
+        self._build_timer.timeout.connect(self._build_next)
         self.first_run = DatasetPanel()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.tabs)
@@ -170,12 +217,15 @@ class MainWindow(Retranslating, QMainWindow):
         state_.dataset_failed.connect(self._dataset_failed)
         state_.tensorflow_ready.connect(self._tensorflow_ready)
         state_.model_changed.connect(self._remember_model)
+        # Requests to the Reviews tab before it is built: build it and hand them over.
+        state_.filter_requested.connect(lambda f: self._deliver("reviews", "apply_filter", f))
+        state_.review_requested.connect(lambda r: self._deliver("reviews", "select_review", r))
         self.first_run.download_requested.connect(self.download_dataset)
         self.first_run.open_requested.connect(self.open_dataset)
         self.first_run.cancel_requested.connect(self.loader.cancel)
         # The book's menus (Keras code, model files, Help) and the Keras copy's panel choices.
         self.book = BookFeatures(self)
-        self.wheel_guard = guard_wheel(self)
+        guard_wheel(self, self.wheel_guard)
 
         self._restore_settings(train_overrides)
         if dataset is not None:
@@ -195,7 +245,7 @@ class MainWindow(Retranslating, QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("IMDB Sentiment Lab"))
         for key in TAB_KEYS:
-            self.tabs.setTabText(self.tabs.indexOf(self.tab_keys[key]), tab_title(key))
+            self.tabs.setTabText(self.tabs.indexOf(self._in_tabs[key]), tab_title(key))
         self.tf_label.setText(self._tf_text())
         retranslate_menus(self.actions_by_name)
         self.book.retranslate()
@@ -267,11 +317,73 @@ class MainWindow(Retranslating, QMainWindow):
         if self._started_background:
             return
         self._started_background = True
-        self.train_tab.plots.warm_up()
         if self.state.tf_ready:
             self._set_tf_status("ready")
         if self._load_data:
             self.load_dataset(self.loader.current_source())
+        self._build_timer.start(0)
+
+    def _build_next(self) -> None:
+        """Build the next of the plots and the tabs not built yet, one per event-loop turn."""
+        while self._build_queue:
+            key = self._build_queue.pop(0)
+            if key == "plots":
+                if not self.train_tab.plots_built():
+                    self.train_tab.plots.warm_up()
+                    break
+            elif key not in self._built:
+                self.tab(key)
+                break
+        if self._build_queue:
+            self._build_timer.start(0)
+
+    # --- tabs built on demand --------------------------------------------------------------
+
+    def tab(self, key: str) -> QWidget:
+        """The tab ``key`` (one of :data:`gui.menus.TAB_KEYS`), built now if it was not yet.
+
+        Raises:
+            KeyError: ``key`` is not a tab's key.
+        """
+        built = self._built.get(key)
+        if built is not None:
+            return built
+        widget = _tab_class(key)(self.state)
+        self._built[key] = widget
+        guard_wheel(widget, self.wheel_guard)
+        # In the placeholder's place, with the same tab current and no currentChanged in
+        # between (which would build the neighbour the removal makes current).
+        placeholder = self._in_tabs[key]
+        index = self.tabs.indexOf(placeholder)
+        current = self.tabs.currentIndex()
+        blocked = self.tabs.blockSignals(True)
+        try:
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, widget, tab_title(key))
+            self.tabs.setCurrentIndex(current)
+        finally:
+            self.tabs.blockSignals(blocked)
+        self._in_tabs[key] = widget
+        placeholder.deleteLater()
+        return widget
+
+    def tab_built(self, key: str) -> bool:
+        return key in self._built
+
+    def _current_tab_changed(self, index: int) -> None:
+        for key, widget in self._in_tabs.items():
+            if self.tabs.indexOf(widget) == index:
+                if self._restoring_tab and key not in self._built:
+                    self._build_queue.remove(key)
+                    self._build_queue.insert(0, key)
+                else:
+                    self.tab(key)
+                return
+
+    def _deliver(self, key: str, method: str, payload) -> None:
+        # A tab built now missed this emission (Qt calls no slot connected during it).
+        if key not in self._built:
+            getattr(self.tab(key), method)(payload)
 
     def _tensorflow_ready(self, error) -> None:
         self._set_tf_status("ready" if error is None else "unavailable")
@@ -325,6 +437,11 @@ class MainWindow(Retranslating, QMainWindow):
 
     def open_dataset(self, path: str) -> None:
         """Open ``path``; your own reviews in a file go through the column and test-file dialog."""
+        # Here, not at the top: the readers of your own files import numpy and the archive
+        # reader, which the first paint does not need.
+        from engine.data.own_files import OwnOptions, is_own_source
+        from gui.dataset.own_data_dialog import OwnDataDialog
+
         own: dict = {}
         if Path(path).is_file() and is_own_source(Path(path)):
             dialog = OwnDataDialog(path, self)
@@ -360,7 +477,7 @@ class MainWindow(Retranslating, QMainWindow):
     # --- tabs, settings, closing ---------------------------------------------------------
 
     def show_tab(self, key: str) -> None:
-        widget = self.tab_keys.get(key)
+        widget = self.tab(key) if key in TAB_KEYS else None
         if widget is not None:
             self.stack.setCurrentWidget(self.tabs)
             self.tabs.setCurrentWidget(widget)
@@ -391,7 +508,14 @@ class MainWindow(Retranslating, QMainWindow):
         if overrides:
             config = config.replace(**overrides)
         self.train_tab.settings.set_config(config)
-        self.tabs.setCurrentIndex(stored.value("window/tab", 0, type=int))
+        # The last tab shown comes back as it was; one not built yet shows its placeholder
+        # at the first paint and is the first thing built after it (building the Reviews
+        # tab first would delay the paint by about 0.3 s).
+        self._restoring_tab = True
+        try:
+            self.tabs.setCurrentIndex(stored.value("window/tab", 0, type=int))
+        finally:
+            self._restoring_tab = False
 
     def save_settings(self) -> None:
         stored = settings()
@@ -410,6 +534,8 @@ class MainWindow(Retranslating, QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         # A close right after the first paint (SIGTERM, Ctrl+C) must not start background work.
         self._background_timer.stop()
+        self._build_timer.stop()
+        self._build_queue.clear()
         self._started_background = True
         self.save_settings()
         if self.train_tab.busy():

@@ -65,6 +65,35 @@ def write_multiline_csv(path: Path, count: int = 200, seed: int = 0) -> Path:
     return path
 
 
+def quoted_texts(count: int, seed: int = 0) -> list[tuple[str, int]]:
+    """Reviews that need RFC 4180 quoting: newlines (LF and CRLF), tabs, commas, ``"``."""
+    shapes = (
+        '{a},\n"{b}" said nobody.\n{c}',
+        "{a}\t{b}\r\n{c}",
+        '"{a}" {b}, {c}',
+        "{a}; {b} | {c}\n\nà bientôt, 최고",
+        "{a} {b} {c}",
+    )
+    rows = []
+    for i, (text, label) in enumerate(english_rows(count, seed)):
+        words = text.split()
+        parts = {"a": " ".join(words[:4]), "b": words[4], "c": " ".join(words[5:])}
+        rows.append((shapes[i % len(shapes)].format(**parts), label))
+    return rows
+
+
+def write_quoted(
+    path: Path, delimiter: str, crlf: bool = True, bom: bool = True, count: int = 60
+) -> list[tuple[str, int]]:
+    """``path`` as a spreadsheet or pandas writes it (quotes where needed); its rows."""
+    rows = quoted_texts(count)
+    with open(path, "w", newline="", encoding="utf-8-sig" if bom else "utf-8") as f:
+        writer = csv.writer(f, delimiter=delimiter, lineterminator="\r\n" if crlf else "\n")
+        writer.writerow(["id", "review", "label"])
+        writer.writerows([i, text, label] for i, (text, label) in enumerate(rows))
+    return rows
+
+
 def write_jsonl(path: Path, count: int = 200, seed: int = 0) -> Path:
     lines = [
         json.dumps({"text": text, "label": "pos" if label else "neg", "id": i})

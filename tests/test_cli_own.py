@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.own_files import write_multiline_csv, write_nsmc
+from tests.own_files import write_multiline_csv, write_nsmc, write_quoted
 from tests.test_cli import ROOT, assert_one_line_error, cli
 from tests.tiny_data import make_tiny_archive
 
@@ -69,6 +69,17 @@ def test_train_on_a_multiline_csv_mirrored(tmp_path, lab_home):
     assert lines[1] == "1 row skipped: empty text; 1 row skipped: unknown label"
     assert lines[2].startswith("validation 60 of the 150 training reviews")
     assert sum(line.startswith("epoch ") for line in lines) == 2 and "finished" in lines
+
+
+def test_train_on_a_quoted_tsv_with_bom_and_crlf(tmp_path, lab_home):
+    """RFC 4180 quotes in a TSV (tabs and newlines inside reviews): every row is one review."""
+    path = tmp_path / "quoted.tsv"
+    rows = write_quoted(path, "\t", crlf=True, bom=True, count=80)
+    proc = cli("train", "--data", str(path), "--epochs", "1", *FAST, home=lab_home)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines[0].startswith("dataset quoted.tsv: 60 training and 20 test reviews (25% held")
+    assert len(rows) == 80 and not any("skipped" in line for line in lines)
 
 
 def test_own_data_errors_are_one_sentence(tmp_path, lab_home):

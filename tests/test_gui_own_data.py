@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from engine.book.own_data import own_data
+from engine.book.script import keras_script
 from engine.data.own_files import OwnOptions
 from gui.dataset.own_data_dialog import AUTOMATIC, OwnDataDialog
 from gui.main_window import MainWindow
@@ -95,6 +97,18 @@ def test_window_opens_the_nsmc_pair(qtbot, window, tmp_path):
     # Reopening the same file (another vocabulary size) reads the same test file again.
     saved = saved_own_options(str(train.resolve()))
     assert saved == {"test_source": str(test.resolve()), "own_options": OwnOptions()}
+    # "Show the Keras code" offers a script that reads the same two files, chosen first.
+    dialog = window.book.show_code()
+    qtbot.addWidget(dialog)
+    own = own_data(train, test, OwnOptions())
+    assert dialog.source == "own" and dialog.source_radios["own"].isChecked()
+    assert "ratings_train.txt + ratings_test.txt" in dialog.source_radios["own"].text()
+    config = window.train_tab.settings.config()
+    assert dialog.text() == keras_script(config, "own", own=own)
+    assert f"VALIDATION_SIZE = {config.validation_size}" in dialog.text()
+    dialog.source_radios["keras"].setChecked(True)
+    assert dialog.text() == keras_script(config, "keras")
+    dialog.close()
 
 
 def test_runs_tab_shows_the_dataset(qtbot):

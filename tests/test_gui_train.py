@@ -14,15 +14,11 @@ from gui.main_window import MainWindow
 
 TINY = dict(batch_size=16, validation_size=40)
 # The limits: the longest pause of the event loop while training runs, and how
-# long after an epoch ends the plots show it.
-# REGRESSION, relaxed on purpose and said so in the closing note: since this session's
-# window changes the longest pause on the quiet 2-core CI machine is 110-180 ms (it was
-# 28-60 ms). The cause is not found yet (no Python slot takes over 30 ms: it is Qt's own
-# layout/paint work or GIL waits); the 100 ms stays the target.
-STALL_LIMIT_S = 0.200
-# Same regression: a stall at an epoch's end delays that epoch's plot by as much (109 ms
-# seen once on the quiet CI machine); the 100 ms stays the target.
-PLOT_LIMIT_S = 0.200
+# long after an epoch ends the plots show it. (They were relaxed to 200 ms for a while:
+# per-batch progress and every plot change each forced a synchronous repaint of the whole
+# window; see gui/common/progress_bar.py and gui/common/scene_updates.py.)
+STALL_LIMIT_S = 0.100
+PLOT_LIMIT_S = 0.100
 
 
 @pytest.fixture

@@ -197,7 +197,8 @@ def _texts(window) -> dict[str, str]:
         "view_train": window.actions_by_name["view_train_action"].text(),
         "model": window.model_line.full_text,
         "download": window.first_run.download_button.text(),
-        "lexicon": window.findChild(QWidget, "lexicon").title.text()[:12],
+        # The Evaluation tab's lexicon (built on this first use, after the window).
+        "lexicon": window.tab_keys["evaluation"].findChild(QWidget, "lexicon").title.text()[:12],
     }
 
 
@@ -285,3 +286,14 @@ def test_korean_without_a_hangul_font_says_once_how_to_get_one(qapp, monkeypatch
     monkeypatch.setattr(i18n, "_font_note_given", False)
     monkeypatch.setattr(i18n, "can_show", lambda code_point: True)
     assert i18n.font_note("ko") == ""
+
+
+def test_the_model_line_names_presets_in_the_interface_language(qapp, language):
+    from engine.model.config import ModelConfig
+    from gui.current_model import config_name
+
+    assert config_name(ModelConfig()) == "Book (16-16)"
+    configure_settings()
+    settings().setValue("language", "ko")
+    assert language.install() == "ko"
+    assert config_name(ModelConfig()) == "책 (16-16)"

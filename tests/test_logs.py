@@ -47,3 +47,21 @@ def test_a_new_home_replaces_the_handler(lab_home, tmp_path, monkeypatch):
         for handler in _lab_handlers():
             logging.getLogger().removeHandler(handler)
             handler.close()
+
+
+def test_the_training_process_writes_its_own_file(lab_home):
+    """Two processes rotating one file would write into each other's renamed file."""
+    from engine.logs import TRAINING_LOG_NAME
+
+    try:
+        path = setup_logging(name=TRAINING_LOG_NAME)
+        assert path == lab_home / "logs" / "imdb-sentiment-lab-training.log" != log_file()
+        logging.getLogger("engine.service.test").warning("from the training process")
+        for handler in _lab_handlers():
+            handler.flush()
+        assert "from the training process" in path.read_text(encoding="utf-8")
+        assert not log_file().exists()
+    finally:
+        for handler in _lab_handlers():
+            logging.getLogger().removeHandler(handler)
+            handler.close()

@@ -22,6 +22,7 @@ from tests.own_files import (
     write_jsonl,
     write_multiline_csv,
     write_nsmc,
+    write_quoted,
 )
 from tests.tiny_data import make_tiny_archive, make_tiny_folder
 
@@ -99,6 +100,33 @@ def test_multiline_quoted_csv_with_bom(tmp_path):
     assert np.array_equal(again.split, ds.split)  # the held-out share is seeded
     other = read_own(tmp_path / "reviews.csv", num_words=100, options=OwnOptions(test_share=0.5))
     assert other.counts == {"train": 100, "test": 100}
+
+
+@pytest.mark.parametrize(
+    "name, delimiter, crlf, bom",
+    [
+        ("quoted.csv", ",", True, True),
+        ("quoted.csv", ",", False, False),
+        ("quoted.tsv", "\t", True, True),
+        ("quoted.tsv", "\t", False, False),
+    ],
+)
+def test_quoted_fields_come_back_exactly(tmp_path, name, delimiter, crlf, bom):
+    """RFC 4180 quoting (newlines, tabs, commas, doubled quotes) in CSV and TSV, BOM and CRLF."""
+    path = tmp_path / name
+    rows = write_quoted(path, delimiter, crlf=crlf, bom=bom)
+    raw = path.read_bytes()
+    header_end = raw.index(b"\n")
+    assert (
+        raw.startswith(b"\xef\xbb\xbf") == bom
+        and (raw[header_end - 1 : header_end] == b"\r") == crlf
+    )
+    ds = read_own(path, num_words=200)
+    assert len(ds) == len(rows) and ds.extra["dataset"]["skipped"] == {}
+    assert [ds.text(i) for i in range(len(ds))] == [text for text, _ in rows]
+    assert ds.label.tolist() == [label for _, label in rows]
+    assert ds.review_id.tolist() == list(range(len(rows)))
+    assert "\ufeffid" not in ds.vocab and "최고" in ds.vocab and "bientôt" in ds.vocab
 
 
 def test_semicolon_file_with_split_column_and_ratings(tmp_path):

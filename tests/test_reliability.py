@@ -489,15 +489,15 @@ def test_reading_the_history_never_writes(tmp_path):
         )
         return conn
 
-    import engine.runs.history as history
+    import engine.runs.history_file as history_file  # where the store connects
 
-    history.sqlite3.connect = watching
+    history_file.sqlite3.connect = watching
     try:
         assert store.list_runs()[0]["status"] == "interrupted"
         assert store.get_run(run)["status"] == "interrupted"
         assert store.get_run(run)["reason"].startswith("The program training this run stopped")
     finally:
-        history.sqlite3.connect = real_connect
+        history_file.sqlite3.connect = real_connect
     assert changes == [] and raw_status() == "running"
     store.create_run(CONFIG)  # a writing moment records it
     assert raw_status() == "interrupted"

@@ -137,3 +137,27 @@ def test_a_long_overlay_name_is_elided_not_drawn_past_the_plot(qtbot):
     qtbot.waitUntil(lambda: plot.plotItem.geometry().width() <= plot.width(), timeout=2000)
     plot.resize(1800, 300)  # wide enough again: the whole name comes back
     qtbot.waitUntil(lambda: label.text == label.full_text, timeout=2000)
+
+
+def test_the_window_fits_a_laptop_in_korean(qtbot, tiny_dataset, store):
+    """Korean labels have other widths: the bound holds in both languages."""
+    from gui import i18n
+    from gui.settings import configure_settings, settings
+
+    configure_settings()
+    settings().setValue("language", "ko")
+    try:
+        assert i18n.install() == "ko"
+        win = MainWindow(dataset=tiny_dataset, store=store, load_data=False, warm_up=False)
+        qtbot.addWidget(win)
+        win.show()
+        assert win.tabs.tabText(0) == "훈련"
+        for key in win.tab_keys:
+            win.show_tab(key)
+            qtbot.waitUntil(win.tab_keys[key].isVisible, timeout=5_000)
+            _assert_fits(win)
+        hint = win.minimumSizeHint()
+        print(f"minimum size hint in Korean: {hint.width()}×{hint.height()}")
+        win.shutdown()
+    finally:
+        i18n.reset()

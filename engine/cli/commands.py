@@ -12,16 +12,19 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from engine.book.own_data import own_data
 from engine.book.script import keras_script
 from engine.cli.exits import CliError
 from engine.cli.inputs import (
     dataset_from_args,
     load_model_bundle,
     model_path_from_args,
+    own_options_from_args,
     review_texts,
 )
 from engine.cli.output import dataset_cell, dataset_lines, quiet_tensorflow
 from engine.cli.parser import config_from_args
+from engine.data.own_files import is_own_source
 from engine.jsonable import json_default
 from engine.model import export
 from engine.model.compat import vocabulary_note
@@ -82,7 +85,17 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def cmd_script(args: argparse.Namespace) -> int:
-    text = keras_script(config_from_args(args), source=args.source)
+    data = Path(args.data) if args.data else None
+    test = Path(args.test_data) if args.test_data else None
+    if data is not None and (test is not None or is_own_source(data) or not data.exists()):
+        own = own_data(
+            data, test, own_options_from_args(args), auto_validation=args.validation_size is None
+        )
+        text = keras_script(config_from_args(args), source="own", own=own)
+    elif test is not None:
+        raise CliError("--test-data goes with --data naming your own training file.")
+    else:
+        text = keras_script(config_from_args(args), source=args.source)
     if not args.output:
         sys.stdout.write(text)
         return 0

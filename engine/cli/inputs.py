@@ -21,15 +21,20 @@ from engine.runs.history import RunStore
 MAX_PREDICT_FILE = 64 * 2**20  # bytes; far more reviews than anyone pastes
 
 
-def dataset_from_args(args: argparse.Namespace, num_words: int) -> Dataset:
-    if args.source == "keras":
-        return load_keras_copy(num_words, folder=args.data)
-    own_options = OwnOptions(
+def own_options_from_args(args: argparse.Namespace) -> OwnOptions:
+    """How to read your own data: ``--text-column``, ``--label-column`` and friends."""
+    return OwnOptions(
         text_column=args.text_column,
         label_column=args.label_column,
         label_threshold=args.label_threshold,
         test_share=args.test_share,
     )
+
+
+def dataset_from_args(args: argparse.Namespace, num_words: int) -> Dataset:
+    if args.source == "keras":
+        return load_keras_copy(num_words, folder=args.data)
+    own_options = own_options_from_args(args)
     kwargs: dict[str, Any] = {"test_source": args.test_data, "own_options": own_options}
     if args.no_size_check:
         kwargs["expected_per_folder"] = None

@@ -104,7 +104,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the current settings as a standalone Keras script in the book's style",
     )
     add_training_options(script, defaults)
+    # None: with your own reviews the script picks the book's 10,000 or 40%, as train does.
+    script.set_defaults(validation_size=None)
     source_option(script)
+    script.add_argument(
+        "--data",
+        metavar="PATH",
+        help="your own reviews (a TSV/CSV or JSON Lines file, a folder with pos/ and neg/): "
+        "the script reads them as `train --data` does",
+    )
+    own_data_options(script)
     script.add_argument("-o", "--output", metavar="FILE", help="write the script to FILE")
 
     export = sub.add_parser("export", help="write a saved model as one file to keep or send")

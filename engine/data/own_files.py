@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from engine.data.formats import delimited, folder, jsonl
-from engine.data.formats.columns import LABEL_NAMES, TEXT_NAMES, ColumnChoice, Row
+from engine.data.formats.columns import LABEL_NAMES, TEXT_NAMES, ColumnChoice, Layout, Row
 from engine.errors import DataError
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
@@ -105,6 +105,20 @@ def columns_of(path: Path) -> list[str]:
     return []
 
 
+def own_layout(path: Path, options: OwnOptions) -> Layout:
+    """Where the text, label, split and id are in a delimited or JSON Lines file.
+
+    Raises:
+        ColumnsUnknown: neither known header names nor ``options`` say where they are.
+    """
+    choice = ColumnChoice(options.text_column, options.label_column)
+    reader = jsonl if file_format(path) == "jsonl" else delimited
+    found = reader.layout(path, choice)
+    if found is None:
+        raise ColumnsUnknown.for_file(path, columns_of(path))
+    return found
+
+
 def own_rows(path: Path, options: OwnOptions) -> Iterator[Row]:
     """The rows of one of your files (or a pos/neg folder), read by its format's reader."""
     kind = file_format(path)
@@ -114,9 +128,5 @@ def own_rows(path: Path, options: OwnOptions) -> Iterator[Row]:
                 f"The folder {path} has no pos/ and neg/ folders (nor train/ or test/ holding them)."
             )
         return folder.read_rows(path)
-    choice = ColumnChoice(options.text_column, options.label_column)
-    reader = jsonl if kind == "jsonl" else delimited
-    found = reader.layout(path, choice)
-    if found is None:
-        raise ColumnsUnknown.for_file(path, columns_of(path))
-    return reader.read_rows(path, found)
+    found = own_layout(path, options)
+    return (jsonl if kind == "jsonl" else delimited).read_rows(path, found)

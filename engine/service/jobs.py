@@ -23,7 +23,7 @@ import numpy as np
 
 from engine.data.dataset import Dataset
 from engine.errors import LabError
-from engine.logs import setup_logging
+from engine.logs import TRAINING_LOG_NAME, setup_logging
 from engine.model.book_protocol import retrain_and_test
 from engine.model.config import ModelConfig
 from engine.model.evaluation import evaluate
@@ -139,7 +139,7 @@ def serve(conn: Connection) -> None:
     # scheduler lets the window run first, so repaints do not wait for TensorFlow's threads.
     if hasattr(os, "nice"):
         os.nice(NICENESS)
-    setup_logging()
+    setup_logging(name=TRAINING_LOG_NAME)
     try:
         import tensorflow as tf  # the heavy import, once per training process
 

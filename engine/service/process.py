@@ -20,16 +20,19 @@ import multiprocessing
 import threading
 import weakref
 from collections.abc import Callable
-from typing import Any
+from multiprocessing.connection import Connection
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
-from engine.callbacks import Progress
-from engine.data.dataset import Dataset
 from engine.errors import Cancelled, LabError
-from engine.model.config import ModelConfig
-from engine.runs.history import RunStore
-from engine.service.jobs import serve
+
+if TYPE_CHECKING:
+    # Annotations only: the window starts the training process before its first paint,
+    # and this module stays light for that (numpy and the data, model and job modules
+    # load in the child, and here with the dataset after the paint).
+    from engine.callbacks import Progress
+    from engine.data.dataset import Dataset
+    from engine.model.config import ModelConfig
+    from engine.runs.history import RunStore
 
 POLL_S = 0.05  # how often a waiting caller looks at its cancel event
 MAX_IDLE = 1  # children kept warm between jobs; more are closed when they finish
@@ -49,6 +52,8 @@ class RemoteError(Exception):
 
 def training_copy(dataset: Dataset) -> Dataset:
     """``dataset`` without the review and URL texts, which training never reads."""
+    import numpy as np  # loaded with the dataset already; kept out of this module's import
+
     empty = np.zeros(0, dtype=np.uint8)
     offsets = np.zeros(len(dataset) + 1, dtype=np.int64)
     return dataclasses.replace(
@@ -73,6 +78,13 @@ def _remote_exception(kind: str, message: str, module: str = "") -> Exception:
     return RemoteError(kind, message)
 
 
+def _serve(conn: Connection) -> None:
+    """The child's entry point: imports the job runner (TensorFlow's side) only there."""
+    from engine.service.jobs import serve
+
+    serve(conn)
+
+
 class _Child:
     """One training process and the parent's end of its pipe."""
 
@@ -80,7 +92,7 @@ class _Child:
         context = multiprocessing.get_context("spawn")  # fork would copy Qt's threads
         self.conn, child_end = context.Pipe()
         self.process = context.Process(
-            target=serve, args=(child_end,), daemon=True, name="imdb-lab-training"
+            target=_serve, args=(child_end,), daemon=True, name="imdb-lab-training"
         )
         self.process.start()
         child_end.close()

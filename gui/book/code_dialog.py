@@ -1,7 +1,8 @@
 """ "Show the Keras code": the current settings as the book's standalone script.
 
 The text comes from :func:`engine.book.script.keras_script`, exactly what
-``python main.py script`` prints for the same settings.
+``python main.py script`` prints for the same settings; with your own reviews loaded
+(``own_record``) the first choice is a script reading the same file(s).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.book.own_data import own_data_from_record
 from engine.book.script import keras_script
 from engine.errors import LabError
 from engine.model.config import ModelConfig
@@ -36,12 +38,17 @@ class KerasCodeDialog(Retranslating, QDialog):
     """The script for ``config``, with a choice of data source, Copy and Save."""
 
     def __init__(
-        self, config: ModelConfig, source: str = "aclimdb", parent: QWidget | None = None
+        self,
+        config: ModelConfig,
+        source: str = "aclimdb",
+        parent: QWidget | None = None,
+        own_record: dict | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("keras_code_dialog")
         self.resize(820, 640)
         self.config = config
+        self.own_record = own_record
         self.intro = intro = QLabel()
         intro.setWordWrap(True)
         self.sources = QButtonGroup(self)
@@ -49,7 +56,7 @@ class KerasCodeDialog(Retranslating, QDialog):
         self.data_label = QLabel()
         row.addWidget(self.data_label)
         self.source_radios: dict[str, QRadioButton] = {}
-        for key in SOURCES:
+        for key in (("own",) if own_record else ()) + SOURCES:
             button = QRadioButton(objectName=f"code_source_{key}")
             self.source_radios[key] = button
             button.setChecked(key == source)
@@ -92,6 +99,9 @@ class KerasCodeDialog(Retranslating, QDialog):
         self.data_label.setText(self.tr("Data:"))
         self.source_radios["aclimdb"].setText(self.tr("Stanford archive (an aclImdb folder)"))
         self.source_radios["keras"].setText(self.tr("The book's copy (keras.datasets.imdb)"))
+        if "own" in self.source_radios:
+            name = str((self.own_record or {}).get("name", ""))
+            self.source_radios["own"].setText(self.tr("Your reviews (%1)").replace("%1", name))
         self.copy_button.setText(self.tr("Copy"))
         self.save_button.setText(self.tr("Save as..."))
         self.close_button.setText(self.tr("Close"))
@@ -99,7 +109,8 @@ class KerasCodeDialog(Retranslating, QDialog):
     def set_source(self, source: str) -> None:
         self.source = source
         try:
-            self.editor.setPlainText(keras_script(self.config, source=source))
+            own = own_data_from_record(self.own_record) if source == "own" else None
+            self.editor.setPlainText(keras_script(self.config, source=source, own=own))
             self.status.setText("")
         except LabError as exc:
             self.editor.setPlainText("")
@@ -132,8 +143,10 @@ class KerasCodeDialog(Retranslating, QDialog):
         return saved
 
 
-def show_keras_code(config: ModelConfig, source: str, parent: QWidget) -> KerasCodeDialog:
-    dialog = KerasCodeDialog(config, source, parent)
+def show_keras_code(
+    config: ModelConfig, source: str, parent: QWidget, own_record: dict | None = None
+) -> KerasCodeDialog:
+    dialog = KerasCodeDialog(config, source, parent, own_record)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog

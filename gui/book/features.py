@@ -9,14 +9,19 @@ the ``.keras`` export, stopped on close.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from gui.book import model_files
-from gui.book.code_dialog import show_keras_code
-from gui.book.keras_source import KERAS_SOURCE, dataset_source
-from gui.help.dialogs import help_dialog, show_about
+from gui.book.keras_source import KERAS_SOURCE, dataset_source, own_record
+
+if TYPE_CHECKING:
+    from gui.book.model_files import KerasExport
+
+# The dialogs and model files (numpy, the model layer, the help texts) are imported when an
+# action is first used: this object is built before the window's first paint.
 
 
 def _menu(window: QMainWindow, name: str) -> QMenu:
@@ -35,7 +40,7 @@ class BookFeatures(QObject):
         super().__init__(window)
         self.window = window
         self.state = window.state
-        self.exporter = model_files.KerasExport(self.state, self)
+        self._exporter: KerasExport | None = None
         self.actions: dict[str, QAction] = {}
         self._build_menus()
         panel = window.first_run
@@ -46,6 +51,15 @@ class BookFeatures(QObject):
         self.state.change_dataset_requested.connect(self.change_dataset)
         self.state.dataset_changed.connect(self._dataset_changed)
         self.state.dataset_failed.connect(self._dataset_failed)
+
+    @property
+    def exporter(self) -> KerasExport:
+        """The child process for the ``.keras`` export (created on first use)."""
+        if self._exporter is None:
+            from gui.book.model_files import KerasExport
+
+            self._exporter = KerasExport(self.state, self)
+        return self._exporter
 
     def _action(self, name: str, slot) -> QAction:
         action = QAction(self.window, objectName=name)
@@ -105,19 +119,29 @@ class BookFeatures(QObject):
     # --- Help ----------------------------------------------------------------------------
 
     def show_guide(self) -> None:
+        from gui.help.dialogs import help_dialog
+
         help_dialog(self.window).show_guide()
 
     def show_glossary(self) -> None:
+        from gui.help.dialogs import help_dialog
+
         help_dialog(self.window).show_term(None)
 
     def show_about(self) -> None:
+        from gui.help.dialogs import show_about
+
         show_about(self.window)
 
     # --- the Keras code ------------------------------------------------------------------
 
     def show_code(self):
+        from gui.book.code_dialog import show_keras_code
+
         config = self.window.train_tab.settings.config()
-        return show_keras_code(config, dataset_source(self.state.dataset), self.window)
+        record = own_record(self.state.dataset)
+        source = "own" if record else dataset_source(self.state.dataset)
+        return show_keras_code(config, source, self.window, own_record=record)
 
     # --- the dataset's source ------------------------------------------------------------
 
@@ -155,13 +179,20 @@ class BookFeatures(QObject):
     # --- model files ---------------------------------------------------------------------
 
     def open_model_file(self) -> bool:
+        from gui.book import model_files
+
         return model_files.choose_and_open_model(self.state, self.window)
 
     def export_model(self):
+        from gui.book import model_files
+
         return model_files.export_model(self.state, self.window)
 
     def export_keras(self) -> bool:
+        from gui.book import model_files
+
         return model_files.export_keras_model(self.state, self.window, self.exporter)
 
     def shutdown(self) -> None:
-        self.exporter.stop()
+        if self._exporter is not None:
+            self._exporter.stop()

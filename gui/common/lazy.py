@@ -12,6 +12,8 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
+from gui.tasks import shutdown_tasks
+
 
 class WhenVisible:
     """Defers ``refresh()`` for a hidden ``widget`` until it is next shown.
@@ -36,3 +38,22 @@ class WhenVisible:
         if self._pending:
             self._pending = False
             self._refresh()
+
+
+class ShownAndClosed:
+    """Mixin (list it before the Qt base class) for a widget with a ``WhenVisible``.
+
+    The widget keeps its ``WhenVisible`` in ``self._refresh`` and its background tasks in
+    a :class:`gui.tasks.TaskRunner`: a deferred refresh runs when it is shown, and closing
+    it cancels and joins its tasks.
+    """
+
+    _refresh: WhenVisible
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)  # type: ignore[misc]
+        self._refresh.shown()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        shutdown_tasks(self)
+        super().closeEvent(event)  # type: ignore[misc]

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from engine.errors import Cancelled
 from gui.common.highlight import NEGATIVE_RGB, POSITIVE_RGB, blend
-from gui.common.lazy import WhenVisible
+from gui.common.lazy import ShownAndClosed, WhenVisible
 from gui.common.translate import Retranslating
-from gui.tasks import TaskRunner, error_text, shutdown_tasks
+from gui.tasks import TaskRunner, error_text
 
 WORDS = 20
 
@@ -44,7 +44,7 @@ def _chip_label() -> QLabel:
 RENDER_DELAY_MS = 40
 
 
-class LexiconWidget(Retranslating, QWidget):
+class LexiconWidget(Retranslating, ShownAndClosed, QWidget):
     """Top ``WORDS`` positive and negative words of the current model, refreshed per epoch."""
 
     updated = Signal()
@@ -99,14 +99,6 @@ class LexiconWidget(Retranslating, QWidget):
 
     def _render_current(self) -> None:
         self.set_predictor(self.state.predictor)
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        self._refresh.shown()
-
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        shutdown_tasks(self)
-        super().closeEvent(event)
 
     def set_predictor(self, predictor) -> None:
         """Show ``predictor``'s lexicon; it is computed as a latest-wins task.

@@ -14,13 +14,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject
 
-from engine.data.download import OfflineError, download_official
-from engine.data.loading import find_source, load_dataset
-from engine.data.own_files import OwnOptions
 from engine.errors import Cancelled
 from engine.service.process import shared_service
 from gui.book.keras_source import KERAS_SOURCE, download_keras_for_window, load_keras_for_window
-from gui.reviews.table_model import folded_texts
 from gui.settings import settings
 from gui.state import AppState
 from gui.tasks import Task, TaskRunner, error_text
@@ -41,6 +37,11 @@ def load_if_found(source, num_words: int, progress=None, cancel=None, **options)
 
     ``source`` is an archive or folder, or :data:`KERAS_SOURCE` for the book's copy.
     """
+    # The readers are imported here, in the worker thread: numpy, the archive reader and
+    # the cache would delay the window's first paint by about 0.2 s.
+    from engine.data.loading import find_source, load_dataset
+    from gui.reviews.table_model import folded_texts
+
     if source == KERAS_SOURCE:
         return load_keras_for_window(num_words, progress=progress, cancel=cancel)
     if source is None and find_source(None, num_words=num_words) is None:
@@ -50,6 +51,14 @@ def load_if_found(source, num_words: int, progress=None, cancel=None, **options)
     dataset = load_dataset(source, num_words=num_words, progress=progress, cancel=cancel, **options)
     folded_texts(dataset)  # the Reviews tab's search index, built here, not on the GUI thread
     return dataset
+
+
+def download_official(progress=None, cancel=None):
+    """:func:`engine.data.download.download_official` (imported in the worker, see
+    :func:`load_if_found`: the downloader brings ``http.client``)."""
+    from engine.data import download
+
+    return download.download_official(progress=progress, cancel=cancel)
 
 
 def saved_own_options(source: str | None) -> dict:
@@ -64,6 +73,8 @@ def saved_own_options(source: str | None) -> dict:
     if not isinstance(options, dict):
         return {}
     test = stored.value("data/test_path", "", type=str) or None
+    from engine.data.own_files import OwnOptions  # see load_if_found
+
     try:
         return {"test_source": test, "own_options": OwnOptions(**options)}
     except TypeError:  # written by another version
@@ -228,6 +239,8 @@ class DatasetLoader(QObject):
         what = (
             self._data_task.what if self._data_task is not None else self.tr("Loading the dataset")
         )
+        from engine.data.download import OfflineError  # see load_if_found
+
         message = offline_text() if isinstance(exc, OfflineError) else error_text(exc, what)
         self.state.dataset_failed.emit(message)
         self.state.status_message.emit(message)

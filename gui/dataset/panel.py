@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.data.keras_files import keras_datasets_dir, missing_files
 from engine.paths import DATA_ENV
 from gui.common.progress_bar import ProgressBar
 from gui.common.translate import Retranslating
@@ -214,6 +213,10 @@ class DatasetPanel(Retranslating, QWidget):
         self.keras_open_button.setVisible(keras)
         self.keras_status.setVisible(keras)
         if keras:
+            # Imported here: the panel is built before the window's first paint, and the
+            # Keras reader brings numpy, the dataset and the downloader with it.
+            from engine.data.keras_files import keras_datasets_dir, missing_files
+
             folder = keras_datasets_dir()
             missing = missing_files(folder)
             self.keras_download_button.setEnabled(bool(missing) and self.open_button.isEnabled())

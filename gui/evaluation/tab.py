@@ -12,12 +12,9 @@ from __future__ import annotations
 import html
 
 import numpy as np
-import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -31,47 +28,12 @@ from engine.model.evaluation import evaluate_predictor, roc_curve
 from gui.common.lazy import WhenVisible
 from gui.common.lexicon import LexiconWidget
 from gui.common.localized import decimal, number, percent
-from gui.common.scene_updates import coalesce_scene_updates
 from gui.common.translate import Retranslating
+from gui.evaluation.charts import draw_histogram, draw_roc, histogram_plot, roc_plot
+from gui.evaluation.confusion_matrix import ConfusionMatrix
 from gui.help.dialogs import glossary_button
 from gui.tasks import TaskRunner, error_text, shutdown_tasks
 
-NAMES = (  # translated where they are shown
-    QT_TRANSLATE_NOOP("ConfusionMatrix", "negative"),
-    QT_TRANSLATE_NOOP("ConfusionMatrix", "positive"),
-)
-CELL_NAMES = (
-    (
-        QT_TRANSLATE_NOOP("ConfusionMatrix", "True negatives"),
-        QT_TRANSLATE_NOOP("ConfusionMatrix", "False positives"),
-    ),
-    (
-        QT_TRANSLATE_NOOP("ConfusionMatrix", "False negatives"),
-        QT_TRANSLATE_NOOP("ConfusionMatrix", "True positives"),
-    ),
-)
-CELL_TIPS = (
-    (
-        QT_TRANSLATE_NOOP(
-            "ConfusionMatrix",
-            "Show these reviews (truly negative, predicted negative) in the Reviews tab.",
-        ),
-        QT_TRANSLATE_NOOP(
-            "ConfusionMatrix",
-            "Show these reviews (truly negative, predicted positive) in the Reviews tab.",
-        ),
-    ),
-    (
-        QT_TRANSLATE_NOOP(
-            "ConfusionMatrix",
-            "Show these reviews (truly positive, predicted negative) in the Reviews tab.",
-        ),
-        QT_TRANSLATE_NOOP(
-            "ConfusionMatrix",
-            "Show these reviews (truly positive, predicted positive) in the Reviews tab.",
-        ),
-    ),
-)
 # The glossary entries shown with a "?" above the charts: (glossary key, label).
 TERMS = (
     ("accuracy", QT_TRANSLATE_NOOP("EvaluationView", "accuracy")),
@@ -81,69 +43,6 @@ TERMS = (
     ("roc_auc", QT_TRANSLATE_NOOP("EvaluationView", "ROC AUC")),
     ("splits", QT_TRANSLATE_NOOP("EvaluationView", "test set")),
 )
-CLASS_COLOURS = {0: (214, 48, 49), 1: (46, 160, 67)}
-
-
-class ConfusionMatrix(Retranslating, QWidget):
-    """A 2x2 heatmap of clickable cells; ``cell_clicked(true_label, predicted_label)``."""
-
-    cell_clicked = Signal(int, int)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._counts = np.zeros((2, 2), dtype=np.int64)
-        grid = QGridLayout(self)
-        self.corner = QLabel()
-        grid.addWidget(self.corner, 0, 0)
-        self.names: list[tuple[QLabel, str]] = []  # (label, untranslated class name)
-        for j, name in enumerate(NAMES):
-            column = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
-            row_label = QLabel()
-            grid.addWidget(column, 0, j + 1)
-            grid.addWidget(row_label, j + 1, 0)
-            self.names += [(column, name), (row_label, name)]
-        self.cells: list[list[QPushButton]] = []
-        for t in range(2):
-            row = []
-            for p in range(2):
-                button = QPushButton("—")
-                button.setMinimumSize(150, 80)
-                button.clicked.connect(lambda _=False, t=t, p=p: self.cell_clicked.emit(t, p))
-                grid.addWidget(button, t + 1, p + 1)
-                row.append(button)
-            self.cells.append(row)
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        self.corner.setText(self.tr("<b>Predicted →</b><br><b>True ↓</b>"))
-        for label, name in self.names:
-            label.setText(f"<b>{self.tr(name)}</b>")
-        for t in range(2):
-            for p in range(2):
-                self.cells[t][p].setToolTip(self.tr(CELL_TIPS[t][p]))
-        self.set_counts(self._counts)
-
-    def set_counts(self, confusion) -> None:
-        counts = np.asarray(confusion, dtype=np.int64).reshape(2, 2)
-        self._counts = counts
-        total = max(int(counts.sum()), 1)
-        top = max(int(counts.max()), 1)
-        for t in range(2):
-            for p in range(2):
-                n = int(counts[t, p])
-                strength = n / top
-                # A single blue scale, as a heatmap; dark cells get white text.
-                colour = QColor.fromRgbF(
-                    1 - 0.85 * strength, 1 - 0.55 * strength, 1 - 0.1 * strength
-                )
-                text_colour = "white" if strength > 0.55 else "black"
-                button = self.cells[t][p]
-                button.setText(f"{self.tr(CELL_NAMES[t][p])}\n{number(n)}\n{percent(n / total)}")
-                button.setStyleSheet(
-                    f"QPushButton {{ background: {colour.name()}; color: {text_colour};"
-                    " border: 1px solid #8aa; font-size: 13px; }"
-                    " QPushButton:hover { border: 2px solid #333; }"
-                )
 
 
 def evaluate_on_test(predictor, dataset, progress=None, cancel=None):
@@ -205,16 +104,8 @@ class EvaluationView(Retranslating, QWidget):
         matrix_box.addWidget(self.hint)
         matrix_box.addStretch(1)
 
-        self.histogram = pg.PlotWidget(background="w")
-        self.histogram.addLegend(offset=(-10, 10))
-        self.roc = pg.PlotWidget(background="w")
-        self.roc.setRange(xRange=(0, 1), yRange=(0, 1), padding=0.02)
-        self.roc.getPlotItem().getViewBox().setLimits(xMin=-0.05, xMax=1.05, yMin=-0.05, yMax=1.05)
-        for plot in (self.histogram, self.roc):
-            coalesce_scene_updates(plot)
-            plot.setMenuEnabled(False)
-            plot.setMouseEnabled(x=False, y=False)
-            plot.showGrid(x=True, y=True, alpha=0.25)
+        self.histogram = histogram_plot()
+        self.roc = roc_plot()
 
         charts = QHBoxLayout()
         matrix_frame = QFrame()
@@ -243,6 +134,9 @@ class EvaluationView(Retranslating, QWidget):
         state.dataset_changed.connect(self._rescore.request)
         self.set_evaluation(state.evaluation)
         self._update_evaluate_button()
+        # Built after the model came back (the window builds this tab after its first
+        # paint): score it once this tab is shown, as model_changed would have.
+        self._rescore.request()
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -390,10 +284,9 @@ class EvaluationView(Retranslating, QWidget):
             self.histogram.setTitle(self.tr("Load the dataset to see the probability histogram."))
             return
         probs = np.asarray(evaluation.probabilities, dtype=np.float64)
-        self._draw_histogram(labels, probs)
-        fpr, tpr = roc_curve(labels, probs)
-        self.roc.plot([0, 1], [0, 1], pen=pg.mkPen("#999", style=Qt.PenStyle.DashLine))
-        self.roc.plot(fpr, tpr, pen=pg.mkPen("#1f5fa8", width=2))
+        names = (self.tr("truly negative"), self.tr("truly positive"))
+        draw_histogram(self.histogram, labels, probs, names)
+        draw_roc(self.roc, *roc_curve(labels, probs))
         self.roc.setTitle(
             self.tr("ROC curve (AUC = {auc})").format(auc=decimal(evaluation.roc_auc, 3)),
             color="#333",
@@ -424,21 +317,6 @@ class EvaluationView(Retranslating, QWidget):
         splits = np.unique(ds.split[rows])
         self._split = {0: "train", 1: "test"}[int(splits[0])] if splits.size == 1 else "all"
         return ds.label[rows].astype(np.int64)
-
-    def _draw_histogram(self, labels: np.ndarray, probs: np.ndarray) -> None:
-        edges = np.linspace(0, 1, 21)
-        for cls in (0, 1):
-            counts, _ = np.histogram(probs[labels == cls], bins=edges)
-            r, g, b = CLASS_COLOURS[cls]
-            self.histogram.plot(
-                edges,
-                counts,
-                stepMode="center",
-                fillLevel=0,
-                brush=(r, g, b, 80),
-                pen=pg.mkPen((r, g, b), width=2),
-                name=self.tr("truly negative") if cls == 0 else self.tr("truly positive"),
-            )
 
     def open_cell(self, true_label: int, predicted: int) -> None:
         """Show the reviews of one confusion cell in the Reviews tab."""

@@ -7,19 +7,14 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -30,16 +25,16 @@ from engine.errors import Cancelled, LabError
 from gui.common.as_numbers import AsNumbersView, is_keras_vocab, text_ids
 from gui.common.fonts import missing_note
 from gui.common.highlight import DEFAULT_LIMIT, highlight_html, legend_html
-from gui.common.lazy import WhenVisible
-from gui.common.localized import decimal, number, plural, signed
-from gui.common.progress_bar import ProgressBar
+from gui.common.lazy import ShownAndClosed, WhenVisible
+from gui.common.localized import number, plural
 from gui.common.translate import Retranslating
+from gui.predict.contributions import fill_word_table, top_words, word_table
+from gui.predict.review_input import ReviewInput
+from gui.predict.verdict import probability_bar, probability_tip, show_verdict, verdict_label
 from gui.resources import resource
-from gui.tasks import TaskRunner, shutdown_tasks
+from gui.tasks import TaskRunner
 
 EXAMPLES_FILE = resource("examples.json")
-TOP_WORDS = 10
-MAX_FILE_BYTES = 5_000_000
 HINT = QT_TRANSLATE_NOOP(
     "PredictTab", "Type or paste a review on the left (or drop a .txt file, or pick an example)."
 )
@@ -73,15 +68,14 @@ def load_examples(path: Path = EXAMPLES_FILE) -> list[dict]:
 def analyse(predictor, text: str, progress=None, cancel=None) -> dict:
     """Everything the tab shows for ``text`` (runs as a task)."""
     explanation = predictor.explain(text)
-    ranked = sorted(explanation.contributions.items(), key=lambda kv: kv[1])
+    positive, negative = top_words(explanation.contributions)
     vocab = predictor.vocab
     shown = text[:DEFAULT_LIMIT]
     return {
         "explanation": explanation,
         "html": highlight_html(shown, [s for s in explanation.spans if s[1] <= len(shown)]),
-        # Effects that round to 0.000 say nothing; leave them out of the top lists.
-        "positive": [kv for kv in reversed(ranked) if kv[1] >= 0.0005][:TOP_WORDS],
-        "negative": [kv for kv in ranked if kv[1] <= -0.0005][:TOP_WORDS],
+        "positive": positive,
+        "negative": negative,
         "truncated": len(text) > len(shown),
         "length": len(text),
         # The text "as numbers" (word indices, multi-hot), for the optional view.
@@ -91,100 +85,7 @@ def analyse(predictor, text: str, progress=None, cancel=None) -> dict:
     }
 
 
-def probability_tip() -> str:
-    """What P(positive) is (and is not), for the verdict's and the bar's tooltips."""
-    return QCoreApplication.translate(
-        "PredictTab",
-        "P(positive) is the model's output: the sigmoid of its last layer, a number between\n"
-        "0 and 1. Above 0.5 the review counts as positive. It is not a calibrated confidence:\n"
-        "0.92 does not mean the model is right 92% of the time. See the glossary (Help).",
-    )
-
-
-def verdict_text(probability: float, uninformative: bool) -> str:
-    """The headline: the verdict and P(positive), or that the model cannot tell."""
-    p = decimal(probability, 2)
-    if uninformative:
-        return QCoreApplication.translate(
-            "PredictTab",
-            "The model cannot tell: it knows none of these words "
-            "(P(positive) = {p} is only its built-in bias)",
-        ).format(p=p)
-    if probability >= 0.5:
-        return QCoreApplication.translate("PredictTab", "Positive — P(positive) = {p}").format(p=p)
-    return QCoreApplication.translate("PredictTab", "Negative — P(positive) = {p}").format(p=p)
-
-
-class ReviewInput(QPlainTextEdit):
-    """The text box; a dropped ``.txt`` file replaces its text with the file's content."""
-
-    file_dropped = Signal(str)  # path of a loaded file
-    drop_failed = Signal(str)  # a readable message
-    submitted = Signal()  # Ctrl+Enter: predict now
-
-    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        # Handled here rather than with a QShortcut so it works whenever the box has focus
-        # and never inserts a line break.
-        if (
-            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        ):
-            self.submitted.emit()
-            return
-        super().keyPressEvent(event)
-
-    def canInsertFromMimeData(self, source) -> bool:  # noqa: N802 (Qt override)
-        return source.hasUrls() or super().canInsertFromMimeData(source)
-
-    def insertFromMimeData(self, source) -> None:  # noqa: N802 (Qt override)
-        files = (
-            [u.toLocalFile() for u in source.urls() if u.isLocalFile()] if source.hasUrls() else []
-        )
-        if not files:
-            super().insertFromMimeData(source)
-            return
-        self.load_file(Path(files[0]))
-
-    def load_file(self, path: Path) -> None:
-        if path.suffix.lower() != ".txt":
-            self.drop_failed.emit(
-                self.tr("Only .txt files can be dropped here ({name} is not one).").format(
-                    name=path.name
-                )
-            )
-            return
-        try:
-            if path.stat().st_size > MAX_FILE_BYTES:
-                self.drop_failed.emit(
-                    self.tr("{name} is larger than 5 MB; paste a part of it instead.").format(
-                        name=path.name
-                    )
-                )
-                return
-            text = path.read_bytes().decode("utf-8", errors="replace")
-        except OSError as exc:
-            self.drop_failed.emit(
-                self.tr("Could not read {name}: {reason}.").format(
-                    name=path.name, reason=exc.strerror or exc
-                )
-            )
-            return
-        self.setPlainText(text)
-        self.file_dropped.emit(str(path))
-
-
-def _word_table() -> QTableWidget:
-    table = QTableWidget(0, 2)  # header texts in PredictTab.retranslate()
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(22)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    return table
-
-
-class PredictTab(Retranslating, QWidget):
+class PredictTab(Retranslating, ShownAndClosed, QWidget):
     """Free-text prediction with the latest model, updated as you type."""
 
     prediction_shown = Signal(object)  # the result dict of :func:`analyse`, after display
@@ -231,17 +132,8 @@ class PredictTab(Retranslating, QWidget):
         left_layout.addWidget(self.examples_box)
         left_layout.addWidget(self.input, 1)
 
-        self.verdict = QLabel()
-        self.verdict.setObjectName("verdict")
-        font = QFont(self.verdict.font())
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.verdict.setFont(font)
-        self.verdict.setWordWrap(True)
-        self.bar = ProgressBar()
-        self.bar.setRange(0, 1000)
-        self.bar.setTextVisible(True)
-        self.bar.setMinimumHeight(34)
+        self.verdict = verdict_label()
+        self.bar = probability_bar()
         self.counts = QLabel("")
         self.warning = QLabel("")
         self.warning.setStyleSheet("color: #a15c00;")
@@ -251,8 +143,8 @@ class PredictTab(Retranslating, QWidget):
         self.highlighted.setOpenLinks(False)
         self.legend = QLabel()
         self.legend.setWordWrap(True)
-        self.positive_table = _word_table()
-        self.negative_table = _word_table()
+        self.positive_table = word_table()
+        self.negative_table = word_table()
         tables = QHBoxLayout()
         tables.addWidget(self.positive_table)
         tables.addWidget(self.negative_table)
@@ -320,14 +212,6 @@ class PredictTab(Retranslating, QWidget):
         # The verdict, counts and warnings are built from the text: predict it again.
         self.predict_now()
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        self._refresh.shown()
-
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        shutdown_tasks(self)
-        super().closeEvent(event)
-
     # ----- behaviour --------------------------------------------------------------------
     def _predictor_changed(self, predictor) -> None:
         self.no_model.setVisible(predictor is None)
@@ -388,20 +272,7 @@ class PredictTab(Retranslating, QWidget):
     def _show_result(self, result: dict) -> None:
         start = time.perf_counter()
         exp = result["explanation"]
-        p = float(exp.probability)
-        positive = p >= 0.5
-        self.verdict.setText(verdict_text(p, exp.uninformative))
-        colour = "#555" if exp.uninformative else ("#1b7f3b" if positive else "#c62828")
-        self.verdict.setStyleSheet(f"color: {colour};")
-        self.bar.setValue(round(p * 1000))
-        self.bar.setFormat(self.tr("P(positive) = {p}").format(p=decimal(p, 3)))
-        chunk = "#9e9e9e" if exp.uninformative else ("#2ea043" if positive else "#d63031")
-        # Once any sub-control is styled Qt draws the whole bar itself, so text and frame too.
-        self.bar.setStyleSheet(
-            "QProgressBar { border: 1px solid #999; border-radius: 3px; "
-            "text-align: center; font-weight: bold; }"
-            f" QProgressBar::chunk {{ background: {chunk}; }}"
-        )
+        show_verdict(self.verdict, self.bar, float(exp.probability), exp.uninformative)
         known, unknown = exp.known_words, exp.unknown_words
         counts = self.tr("%n known word(s), {unknown} outside the model's vocabulary.", "", known)
         self.counts.setText(plural(counts, known).format(unknown=number(unknown)))
@@ -436,8 +307,8 @@ class PredictTab(Retranslating, QWidget):
         self.highlighted.setHtml(result["html"] + note)
         self._last_result = result
         self._show_numbers()
-        self._fill(self.positive_table, result["positive"])
-        self._fill(self.negative_table, result["negative"])
+        fill_word_table(self.positive_table, result["positive"])
+        fill_word_table(self.negative_table, result["negative"])
         self.last_apply_ms = (time.perf_counter() - start) * 1000
         self.prediction_shown.emit(result)
 
@@ -447,12 +318,3 @@ class PredictTab(Retranslating, QWidget):
         self.numbers.setVisible(wanted)
         if wanted:
             self.numbers.show_ids(result["ids"], result["vocab"], result["keras"])
-
-    @staticmethod
-    def _fill(table: QTableWidget, rows: list[tuple[str, float]]) -> None:
-        table.setRowCount(len(rows))
-        for r, (word, value) in enumerate(rows):
-            table.setItem(r, 0, QTableWidgetItem(word))
-            item = QTableWidgetItem(signed(value, 3))
-            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            table.setItem(r, 1, item)

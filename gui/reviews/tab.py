@@ -2,70 +2,33 @@
 
 from __future__ import annotations
 
-import time
 from functools import partial
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QDoubleSpinBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
-from superqt import QFlowLayout
-from superqt.utils import QSignalDebouncer
 
 from engine.errors import Cancelled
 from engine.model.config import ModelConfig
 from engine.model.training_records import validation_rows
-from gui.common.lazy import WhenVisible
+from gui.common.lazy import ShownAndClosed, WhenVisible
 from gui.common.localized import number
 from gui.common.translate import Retranslating
 from gui.current_model import CurrentModel
 from gui.reviews.detail import ReviewDetail
-from gui.reviews.table_model import COLUMN_KEYS, ReviewFilter, ReviewTableModel
-from gui.tasks import TaskRunner, error_text, shutdown_tasks
-
-# (name, filter changes, sort key, descending); names are translated where they are shown.
-PRESETS = (
-    (QT_TRANSLATE_NOOP("ReviewsTab", "Most confident mistakes"), {"correct": False}, "error", True),
-    (QT_TRANSLATE_NOOP("ReviewsTab", "Most uncertain"), {}, "uncertainty", False),
-    (QT_TRANSLATE_NOOP("ReviewsTab", "Longest"), {}, "words", True),
-    (QT_TRANSLATE_NOOP("ReviewsTab", "Shortest"), {}, "words", False),
-)
-CHOICES = {  # filter key -> [(combo text, filter value)], in combo order
-    "split": [
-        (QT_TRANSLATE_NOOP("ReviewsTab", "Any split"), None),
-        (QT_TRANSLATE_NOOP("ReviewsTab", "Train"), "train"),
-        (QT_TRANSLATE_NOOP("ReviewsTab", "Validation (current run)"), "validation"),
-        (QT_TRANSLATE_NOOP("ReviewsTab", "Test"), "test"),
-    ],
-    "label": [
-        (QT_TRANSLATE_NOOP("ReviewsTab", "Any true label"), None),
-        (QT_TRANSLATE_NOOP("ReviewsTab", "Truly positive"), 1),
-        (QT_TRANSLATE_NOOP("ReviewsTab", "Truly negative"), 0),
-    ],
-    "predicted": [
-        (QT_TRANSLATE_NOOP("ReviewsTab", "Any prediction"), None),
-        (QT_TRANSLATE_NOOP("ReviewsTab", "Predicted positive"), 1),
-        (QT_TRANSLATE_NOOP("ReviewsTab", "Predicted negative"), 0),
-    ],
-    "correct": [
-        (QT_TRANSLATE_NOOP("ReviewsTab", "Right or wrong"), None),
-        (QT_TRANSLATE_NOOP("ReviewsTab", "Right"), True),
-        (QT_TRANSLATE_NOOP("ReviewsTab", "Wrong"), False),
-    ],
-}
-PREDICTION_KEYS = ("predicted", "correct")
+from gui.reviews.filter_bar import FilterBar
+from gui.reviews.table_model import COLUMN_KEYS, ReviewTableModel
+from gui.tasks import TaskRunner, error_text
 
 
 def all_probabilities(predictor, dataset, progress=None, cancel=None) -> np.ndarray:
@@ -73,7 +36,7 @@ def all_probabilities(predictor, dataset, progress=None, cancel=None) -> np.ndar
     return predictor.probabilities_for_dataset(dataset)
 
 
-class ReviewsTab(Retranslating, QWidget):
+class ReviewsTab(Retranslating, ShownAndClosed, FilterBar, QWidget):
     """Table of all reviews, filters and presets, and a detail pane for the selected one."""
 
     predictions_updated = Signal()  # the table shows a new model's probabilities
@@ -105,41 +68,7 @@ class ReviewsTab(Retranslating, QWidget):
 
     # ----- layout -----------------------------------------------------------------------
     def _build(self) -> None:
-        self.preset = QComboBox()
-        self.preset.addItems([""] * (len(PRESETS) + 2))  # texts in retranslate()
-        self.preset.activated.connect(self._preset_chosen)
-        self.combos: dict[str, QComboBox] = {}
-        for key, options in CHOICES.items():
-            combo = QComboBox()
-            combo.addItems([text for text, _value in options])
-            combo.currentIndexChanged.connect(self._controls_changed)
-            self.combos[key] = combo
-        self.prob_min, self.prob_max = QDoubleSpinBox(), QDoubleSpinBox()
-        for spin, value in ((self.prob_min, 0.0), (self.prob_max, 1.0)):
-            spin.setRange(0.0, 1.0)
-            spin.setSingleStep(0.05)
-            spin.setDecimals(2)
-            spin.setValue(value)
-            spin.valueChanged.connect(self._controls_changed)
-        self.search = QLineEdit()
-        self.search.setClearButtonEnabled(True)
-        self._debounce = QSignalDebouncer(parent=self)  # the first positional is the policy
-        self._debounce.setTimeout(250)
-        self.search.textChanged.connect(self._debounce.throttle)
-        self._debounce.triggered.connect(self._controls_changed)
-
-        # Two rows rather than one: in one row the filters alone needed 930 px.
-        choices = QFlowLayout()
-        choices.addWidget(self.preset)
-        for combo in self.combos.values():
-            choices.addWidget(combo)
-        filters = QHBoxLayout()
-        self.prob_label, self.to_label = QLabel(), QLabel()
-        filters.addWidget(self.prob_label)
-        filters.addWidget(self.prob_min)
-        filters.addWidget(self.to_label)
-        filters.addWidget(self.prob_max)
-        filters.addWidget(self.search, 1)
+        choices, filters = self._build_filter_bar()
 
         self.count = QLabel()
         self.count.setObjectName("reviews_count")
@@ -183,19 +112,7 @@ class ReviewsTab(Retranslating, QWidget):
         layout.addWidget(splitter, 1)
 
     def retranslate(self) -> None:
-        self.preset.setItemText(0, self.tr("Presets…"))
-        for i, (name, *_rest) in enumerate(PRESETS, start=1):
-            self.preset.setItemText(i, self.tr(name))
-        self.preset.setItemText(len(PRESETS) + 1, self.tr("Show everything"))
-        self.preset.setToolTip(
-            self.tr("Quick views: the model's worst mistakes, its coin flips, …")
-        )
-        for key, combo in self.combos.items():
-            for i, (text, _value) in enumerate(CHOICES[key]):
-                combo.setItemText(i, self.tr(text))
-        self.search.setPlaceholderText(self.tr("Search the review text…"))
-        self.prob_label.setText(self.tr("P(positive)"))
-        self.to_label.setText(self.tr("to", "P(positive) from ... to ..."))
+        self._retranslate_filter_bar()
         self.train_button.setText(self.tr("Train a model…"))
         self.train_button.setToolTip(
             self.tr("Predictions, right/wrong and the word colours need a trained model.")
@@ -205,14 +122,6 @@ class ReviewsTab(Retranslating, QWidget):
             self.count.setText(self._count_note())
         else:
             self._update_count()
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        self._refresh.shown()
-
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        shutdown_tasks(self)
-        super().closeEvent(event)
 
     # ----- state signals ----------------------------------------------------------------
     def set_dataset(self, dataset) -> None:
@@ -295,84 +204,6 @@ class ReviewsTab(Retranslating, QWidget):
     def _set_count_note(self, note) -> None:
         self._count_note = note
         self.count.setText(note())
-
-    def apply_filter(self, values: dict) -> None:
-        """Show the reviews matching a ``state.filter_requested`` dict (e.g. a confusion cell)."""
-        flt = ReviewFilter.from_dict(values)
-        for key, combo in self.combos.items():
-            wanted = getattr(flt, key)
-            combo.blockSignals(True)
-            combo.setCurrentIndex([value for _text, value in CHOICES[key]].index(wanted))
-            combo.blockSignals(False)
-        for spin, value in ((self.prob_min, flt.prob_min), (self.prob_max, flt.prob_max)):
-            spin.blockSignals(True)
-            spin.setValue(value)
-            spin.blockSignals(False)
-        self.search.blockSignals(True)
-        self.search.setText(flt.text)
-        self.search.blockSignals(False)
-        self._set_filter(flt)
-
-    # ----- controls ---------------------------------------------------------------------
-    def current_filter(self) -> ReviewFilter:
-        values = {key: CHOICES[key][combo.currentIndex()][1] for key, combo in self.combos.items()}
-        return ReviewFilter(
-            **values,
-            prob_min=self.prob_min.value(),
-            prob_max=self.prob_max.value(),
-            text=self.search.text(),
-        )
-
-    def _controls_changed(self, *_args) -> None:
-        self._set_filter(self.current_filter())
-
-    def _set_filter(self, flt: ReviewFilter) -> None:
-        start = time.perf_counter()
-        self.model.set_filter(flt)
-        self.last_filter_ms = (time.perf_counter() - start) * 1000
-        self._reselect()
-        self._update_count()
-        self._show_selected()
-
-    def _preset_chosen(self, index: int) -> None:
-        self.preset.setCurrentIndex(0)
-        if index == len(PRESETS) + 1:  # "Show everything"
-            self.apply_filter({})
-            self._sort("row", False)
-        elif 1 <= index <= len(PRESETS):
-            name, changes, key, descending = PRESETS[index - 1]
-            if key in ("error", "uncertainty") and self.model.probabilities is None:
-                self._set_count_note(
-                    lambda: self.tr(
-                        "“{preset}” needs the model's predictions: train a model first."
-                    ).format(preset=self.tr(name))
-                )
-                return
-            self.apply_filter(changes)
-            self._sort(key, descending)
-        self.table.scrollToTop()
-        if self.model.rowCount():
-            self.table.selectRow(0)
-
-    def _sort(self, key: str, descending: bool) -> None:
-        header = self.table.horizontalHeader()
-        header.blockSignals(True)
-        if key in COLUMN_KEYS and key != "row":
-            order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
-            header.setSortIndicator(COLUMN_KEYS.index(key), order)
-        else:
-            self._clear_sort_indicator()
-        header.blockSignals(False)
-        self.model.sort_by(key, descending)
-        self._reselect()
-
-    def _clear_sort_indicator(self) -> None:
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-
-    def _header_sort(self, column: int, order) -> None:
-        if column >= 0:
-            self.model.sort(column, order)
-            self._reselect()
 
     # ----- selection and status ---------------------------------------------------------
     def select_review(self, row: int) -> None:

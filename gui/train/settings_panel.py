@@ -7,7 +7,7 @@ reported inline under the form.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,89 +34,10 @@ from engine.model.config import (
 )
 from gui.common.translate import Retranslating
 from gui.help.dialogs import glossary_button
+from gui.train.presets import CUSTOM, PRESET_TEXTS, matching_preset
+from gui.train.setting_texts import LABELS, TIPS
 
-CUSTOM = "Custom"
-# The presets' names as the combo shows them (and new runs are named).
-PRESET_TEXTS = {
-    "Book (16-16)": QT_TRANSLATE_NOOP("SettingsPanel", "Book (16-16)"),
-    "1 hidden layer": QT_TRANSLATE_NOOP("SettingsPanel", "1 hidden layer"),
-    "3 hidden layers": QT_TRANSLATE_NOOP("SettingsPanel", "3 hidden layers"),
-    "32 units": QT_TRANSLATE_NOOP("SettingsPanel", "32 units"),
-    "64 units": QT_TRANSLATE_NOOP("SettingsPanel", "64 units"),
-    "mse loss": QT_TRANSLATE_NOOP("SettingsPanel", "mse loss"),
-    "tanh activation": QT_TRANSLATE_NOOP("SettingsPanel", "tanh activation"),
-    CUSTOM: QT_TRANSLATE_NOOP("SettingsPanel", "Custom"),
-}
-
-# What each setting does and what section 3.4 says about it; shown as tooltips.
-TIPS = {
-    "preset": QT_TRANSLATE_NOOP(
-        "SettingsPanel",
-        "Start from the book's model or one of the chapter's suggested experiments.\n"
-        "The book ends section 3.4 by suggesting 1 or 3 hidden layers, 32 or 64 units,\n"
-        "the mse loss and the tanh activation.",
-    ),
-    "layers": QT_TRANSLATE_NOOP(
-        "SettingsPanel",
-        "Number of Dense hidden layers. The book uses two; it suggests trying one or\n"
-        "three and watching how validation and test accuracy change.",
-    ),
-    "units": QT_TRANSLATE_NOOP(
-        "SettingsPanel",
-        "Units per hidden layer (the dimensionality of the representation). The book\n"
-        "uses 16; more units let the model learn more complex representations but\n"
-        "make it more expensive and more prone to overfitting.",
-    ),
-    "activation": QT_TRANSLATE_NOOP(
-        "SettingsPanel",
-        "Hidden-layer activation. The book uses relu (zero out negatives); tanh was\n"
-        "popular in the early days of neural networks. The output layer is always\n"
-        "a sigmoid that gives a probability.",
-    ),
-    "loss": QT_TRANSLATE_NOOP(
-        "SettingsPanel",
-        "binary_crossentropy is the best choice for a model that outputs probabilities\n"
-        "(the book's choice); mse is the chapter's suggested alternative.",
-    ),
-    "optimizer": QT_TRANSLATE_NOOP(
-        "SettingsPanel",
-        "The book compiles with rmsprop, a good default for almost any problem.",
-    ),
-    "learning_rate": QT_TRANSLATE_NOOP(
-        "SettingsPanel",
-        "Step size of the optimizer; 0.001 is rmsprop's default in the book.",
-    ),
-    "epochs": QT_TRANSLATE_NOOP(
-        "SettingsPanel",
-        "Passes over the training reviews. The book trains 20 epochs, sees the\n"
-        "validation loss bottom out around epoch 4 and retrains from scratch for 4.",
-    ),
-    "batch_size": QT_TRANSLATE_NOOP(
-        "SettingsPanel",
-        "Reviews per gradient update; the book uses mini-batches of 512.",
-    ),
-    "validation_size": QT_TRANSLATE_NOOP(
-        "SettingsPanel",
-        "Training reviews set apart to monitor the model on data it never trained\n"
-        "on. The book holds out 10,000 of the 25,000 training reviews.",
-    ),
-    "num_words": QT_TRANSLATE_NOOP(
-        "SettingsPanel",
-        "Keep only the N most frequent words of the training reviews; the book uses\n"
-        "10,000 so the multi-hot vectors stay a manageable size. Changing it re-indexes\n"
-        "the dataset before training.",
-    ),
-    "seed": QT_TRANSLATE_NOOP(
-        "SettingsPanel",
-        "Random seed for weight initialisation and shuffling, so runs can be repeated.",
-    ),
-    "early_stopping": QT_TRANSLATE_NOOP(
-        "SettingsPanel",
-        "Stop when the validation loss has not improved for this many epochs and\n"
-        "keep the best weights (Keras EarlyStopping). The book instead reads the best\n"
-        "epoch off the plot and retrains; 0 turns it off.",
-    ),
-}
+__all__ = ["CUSTOM", "SettingsPanel", "summary_text"]
 
 
 def _spin(name: str, low: int, high: int, step: int = 1, special: str | None = None) -> QSpinBox:
@@ -176,65 +97,20 @@ class SettingsPanel(Retranslating, QWidget):
         model_form = QFormLayout(self.model_box)
         self.train_box = QGroupBox()
         train_form = QFormLayout(self.train_box)
-        rows = [
-            (model_form, QT_TRANSLATE_NOOP("SettingsPanel", "Preset"), self.preset_combo, "preset"),
-            (
-                model_form,
-                QT_TRANSLATE_NOOP("SettingsPanel", "Hidden layers"),
-                self.layers_spin,
-                "layers",
-            ),
-            (
-                model_form,
-                QT_TRANSLATE_NOOP("SettingsPanel", "Units per layer"),
-                self.units_spin,
-                "units",
-            ),
-            (
-                model_form,
-                QT_TRANSLATE_NOOP("SettingsPanel", "Activation"),
-                self.activation_combo,
-                "activation",
-            ),
-            (model_form, QT_TRANSLATE_NOOP("SettingsPanel", "Loss"), self.loss_combo, "loss"),
-            (
-                model_form,
-                QT_TRANSLATE_NOOP("SettingsPanel", "Optimizer"),
-                self.optimizer_combo,
-                "optimizer",
-            ),
-            (
-                model_form,
-                QT_TRANSLATE_NOOP("SettingsPanel", "Learning rate"),
-                self.lr_spin,
-                "learning_rate",
-            ),
-            (
-                model_form,
-                QT_TRANSLATE_NOOP("SettingsPanel", "Vocabulary (words)"),
-                self.num_words_spin,
-                "num_words",
-            ),
-            (train_form, QT_TRANSLATE_NOOP("SettingsPanel", "Epochs"), self.epochs_spin, "epochs"),
-            (
-                train_form,
-                QT_TRANSLATE_NOOP("SettingsPanel", "Batch size"),
-                self.batch_spin,
-                "batch_size",
-            ),
-            (
-                train_form,
-                QT_TRANSLATE_NOOP("SettingsPanel", "Validation reviews"),
-                self.validation_spin,
-                "validation_size",
-            ),
-            (
-                train_form,
-                QT_TRANSLATE_NOOP("SettingsPanel", "Early stopping (patience)"),
-                self.early_spin,
-                "early_stopping",
-            ),
-            (train_form, QT_TRANSLATE_NOOP("SettingsPanel", "Seed"), self.seed_spin, "seed"),
+        rows = [  # (form, field, setting: its label and tooltip in setting_texts)
+            (model_form, self.preset_combo, "preset"),
+            (model_form, self.layers_spin, "layers"),
+            (model_form, self.units_spin, "units"),
+            (model_form, self.activation_combo, "activation"),
+            (model_form, self.loss_combo, "loss"),
+            (model_form, self.optimizer_combo, "optimizer"),
+            (model_form, self.lr_spin, "learning_rate"),
+            (model_form, self.num_words_spin, "num_words"),
+            (train_form, self.epochs_spin, "epochs"),
+            (train_form, self.batch_spin, "batch_size"),
+            (train_form, self.validation_spin, "validation_size"),
+            (train_form, self.early_spin, "early_stopping"),
+            (train_form, self.seed_spin, "seed"),
         ]
         # Settings whose words the glossary explains get a "?" next to them.
         glossary = {
@@ -245,9 +121,9 @@ class SettingsPanel(Retranslating, QWidget):
             "num_words": "multi_hot",
         }
         self.row_labels: list[tuple[QLabel, QWidget, str, str]] = []  # label, field, text, tip
-        for form, label, widget, tip in rows:
+        for form, widget, tip in rows:
             text = QLabel()
-            self.row_labels.append((text, widget, label, tip))
+            self.row_labels.append((text, widget, LABELS[tip], tip))
             if tip in glossary:
                 field = QHBoxLayout()
                 field.setContentsMargins(0, 0, 0, 0)
@@ -377,22 +253,11 @@ class SettingsPanel(Retranslating, QWidget):
             return str(exc)
         return ""
 
-    def _matching_preset(self, config: ModelConfig) -> str:
-        """The preset whose every setting ``config`` has (the seed aside), else "Custom".
-
-        A preset is the book's whole recipe, epochs and batch size included: 14 epochs is
-        no longer "Book (16-16)".
-        """
-        for name in PRESETS:
-            if preset(name).replace(seed=config.seed) == config:
-                return name
-        return CUSTOM
-
     def _changed(self, *_args) -> None:
         if self._applying:
             return
         config = self.config()
-        name = self._matching_preset(config)
+        name = matching_preset(config)
         if self.preset_name() != name:
             self._applying = True
             self.preset_combo.setCurrentIndex(self.preset_keys.index(name))

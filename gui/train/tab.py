@@ -14,6 +14,8 @@ plots) and :class:`gui.train.training_events.TrainingEvents` (the worker's repor
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -32,14 +34,16 @@ from gui.common.save_dialog import save_file_name
 from gui.common.translate import Retranslating
 from gui.tasks import TaskRunner, shutdown_tasks
 from gui.train.dataset_panel import DatasetPanel
-from gui.train.overlay import OverlayPainter
-from gui.train.plots import HistoryPlots
 from gui.train.run_status import RunStatus
 from gui.train.scrubber import EpochScrubber
 from gui.train.settings_panel import SettingsPanel
 from gui.train.training_control import TrainingControl
 from gui.train.training_events import TrainingEvents
 from gui.train.worker import TrainingWorker
+
+if TYPE_CHECKING:
+    from gui.train.overlay import OverlayPainter
+    from gui.train.plots import HistoryPlots
 
 
 class TrainTab(Retranslating, DatasetPanel, TrainingControl, TrainingEvents, QWidget):
@@ -64,6 +68,9 @@ class TrainTab(Retranslating, DatasetPanel, TrainingControl, TrainingEvents, QWi
         self._run_name = ""
         self._evaluation = None  # the retrained model's test evaluation, until it is current
         self._plotted_run_id: int | None = None  # the run whose curves the plots show
+        self._plots: HistoryPlots | None = None  # built by the ``plots`` property
+        self._overlay: OverlayPainter | None = None
+        self._overlay_payload: dict | None = None  # what to overlay once the plots exist
 
         left, left_width = self._build_controls(state)
         right = self._build_results(state)
@@ -81,6 +88,7 @@ class TrainTab(Retranslating, DatasetPanel, TrainingControl, TrainingEvents, QWi
         state.stop_requested.connect(self.stop_training)
         state.model_changed.connect(self._model_changed)
         state.run_changed.connect(self._run_changed)
+        state.overlay_runs.connect(self._overlay_runs)
         self._dataset_changed(state.dataset)
         self.retranslate()
 
@@ -94,7 +102,8 @@ class TrainTab(Retranslating, DatasetPanel, TrainingControl, TrainingEvents, QWi
         self.insights.setTabText(1, self.tr("Epoch scrubber"))
         self._retranslate_dataset_box()
         self._update_buttons()
-        self.overlay.redraw()  # the overlaid runs' legend
+        if self._overlay is not None:
+            self._overlay.redraw()  # the overlaid runs' legend
 
     # --- layout ------------------------------------------------------------------------
 
@@ -142,23 +151,14 @@ class TrainTab(Retranslating, DatasetPanel, TrainingControl, TrainingEvents, QWi
         return left, scroll.minimumWidth()
 
     def _build_results(self, state) -> QWidget:
-        """The right pane: the plots over the lexicon and epoch scrubber, then the status."""
-        self.plots = HistoryPlots()
-        self.plots.export_loss_button.clicked.connect(
-            lambda: self._export_png(self.plots.loss_plot)
-        )
-        self.plots.export_accuracy_button.clicked.connect(
-            lambda: self._export_png(self.plots.accuracy_plot)
-        )
-        self.plots.export_csv_button.clicked.connect(self._export_csv)
+        """The right pane: the plots over the lexicon and epoch scrubber, then the status.
+
+        The plots (pyqtgraph) are a placeholder until :attr:`plots` is first used: the
+        window builds them right after its first paint, which they would delay by about
+        0.3 s (pyqtgraph's import and two plot widgets).
+        """
+        self._plots_placeholder = QWidget(objectName="plots_placeholder")
         self.status = RunStatus()
-        # Runs selected in the Runs tab are drawn over the live curves.
-        self.overlay = OverlayPainter(
-            self.plots.loss_plot,
-            self.plots.accuracy_plot,
-            legend=self.plots.overlay_legend,
-            plotted=lambda: self._plotted_run_id,
-        ).connect(state)
         # Under the plots: what the network learns (lexicon, every epoch) and the epoch
         # scrubber with the reviews whose verdict flips once it overfits.
         self.lexicon = LexiconWidget(state)
@@ -177,7 +177,8 @@ class TrainTab(Retranslating, DatasetPanel, TrainingControl, TrainingEvents, QWi
         self.insights.addTab(self.scrubber, "")
         plots_and_insights = QSplitter(Qt.Orientation.Vertical)
         plots_and_insights.setObjectName("plots_splitter")
-        plots_and_insights.addWidget(self.plots)
+        plots_and_insights.addWidget(self._plots_placeholder)
+        self._plots_splitter = plots_and_insights
         plots_and_insights.addWidget(self.insights)
         plots_and_insights.setStretchFactor(0, 3)
         plots_and_insights.setStretchFactor(1, 1)
@@ -187,6 +188,58 @@ class TrainTab(Retranslating, DatasetPanel, TrainingControl, TrainingEvents, QWi
         right_layout.addWidget(plots_and_insights, 1)
         right_layout.addWidget(self.status)
         return right
+
+    @property
+    def plots(self) -> HistoryPlots:
+        """The loss and accuracy plots, built on first use (see :meth:`_build_results`)."""
+        if self._plots is None:
+            self._build_plots()
+        assert self._plots is not None
+        return self._plots
+
+    @property
+    def overlay(self) -> OverlayPainter:
+        """Draws the runs selected in the Runs tab over the plots (built with them)."""
+        if self._overlay is None:
+            self._build_plots()
+        assert self._overlay is not None
+        return self._overlay
+
+    def plots_built(self) -> bool:
+        return self._plots is not None
+
+    def _build_plots(self) -> None:
+        from gui.train.overlay import OverlayPainter
+        from gui.train.plots import HistoryPlots
+
+        plots = HistoryPlots()
+        self._plots = plots
+        plots.export_loss_button.clicked.connect(lambda: self._export_png(plots.loss_plot))
+        plots.export_accuracy_button.clicked.connect(lambda: self._export_png(plots.accuracy_plot))
+        plots.export_csv_button.clicked.connect(self._export_csv)
+        # Runs selected in the Runs tab are drawn over the live curves.
+        self._overlay = OverlayPainter(
+            plots.loss_plot,
+            plots.accuracy_plot,
+            legend=plots.overlay_legend,
+            plotted=lambda: self._plotted_run_id,
+        )
+        sizes = self._plots_splitter.sizes()
+        old = self._plots_splitter.replaceWidget(0, plots)
+        if old is not None:
+            old.deleteLater()
+        self._plots_splitter.setSizes(sizes)
+        # What happened before: a restored run's curves, the scrubbed epoch, the overlay.
+        if self.history:
+            plots.set_history(self.history, self.best_epoch)
+        self._model_changed(self.state.model)
+        if self._overlay_payload:
+            self._overlay.show(self._overlay_payload)
+
+    def _overlay_runs(self, payload) -> None:
+        self._overlay_payload = payload
+        if self._overlay is not None:
+            self._overlay.show(payload)
 
     # --- buttons -----------------------------------------------------------------------
 

@@ -135,7 +135,10 @@ class TrainingControl:
             self.state.status_message.emit(stopping())
 
     def _model_changed(self, model) -> None:
-        # The scrubbed epoch is marked on the plots when they show that run.
+        # The scrubbed epoch is marked on the plots when they show that run (the plots,
+        # built after the first paint, call this again).
+        if not self.plots_built():
+            return
         epoch = None
         if model is not None and not model.training and model.run_id == self._plotted_run_id:
             epoch = model.epoch
@@ -167,7 +170,8 @@ class TrainingControl:
         self.history, self.best_epoch = history, best_epoch(history)
         self.best_is_final = run.get("status") != "stopped"
         self._config = ModelConfig.from_run(run)
-        self.plots.set_history(history, self.best_epoch)
+        if self.plots_built():  # otherwise they show self.history when built
+            self.plots.set_history(history, self.best_epoch)
         name, epochs, best = run.get("name") or run["id"], len(history["loss"]), self.best_epoch
 
         def showing() -> str:
@@ -176,7 +180,8 @@ class TrainingControl:
 
         self.status.say(showing)
         self._plotted_run_id = run["id"]
-        self.overlay.redraw()  # the run now on the plots is not overlaid on itself
+        if self.plots_built():
+            self.overlay.redraw()  # the run now on the plots is not overlaid on itself
         self._model_changed(self.state.model)
         self._update_buttons()
         return True

@@ -982,6 +982,10 @@ small changes and the start of overfitting easier to see.</source>
         <translation>책의 사본 (keras.datasets.imdb)</translation>
     </message>
     <message>
+        <source>Your reviews (%1)</source>
+        <translation>직접 준비한 리뷰 (%1)</translation>
+    </message>
+    <message>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
