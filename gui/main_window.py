@@ -1,30 +1,26 @@
-"""The main window: the tabs, the first-run panel, the status bar, settings and closing.
+"""The main window: its construction, the first-run panel, the status bar, menus and closing.
 
-The window paints before anything heavy happens: the first paint shows the Train tab's
-form, with placeholders for its plots and for the other four tabs (a restored last tab
-shows its placeholder and is built first). Right after the paint the window loads the
-dataset and builds the plots (pyqtgraph) and the other tabs one event-loop turn each
-(:meth:`MainWindow._build_next`);
-a tab that is asked for before (``window.tab_keys[key]``, View → Ctrl+1..5, a request
-through the state) is built at once. Every tab reads the state when it is built.
-:class:`gui.dataset.loading.DatasetLoader` warms up TensorFlow and loads the dataset in
-the background. The tabs know only :class:`gui.state.AppState`; the window builds them,
-wires the first-run panel and the menus (:mod:`gui.menus`) to the state, and on closing
-cancels and joins every background task of every tab (:func:`gui.tasks.shutdown_tasks`).
-Tests inject a loaded dataset and a RunStore so they never read the real archive.
+:class:`MainWindow` paints before anything heavy happens: the first paint shows the Train
+tab's form, with placeholders for its plots and for the other four tabs, which
+:class:`gui.lazy_tabs.LazyTabs` builds right after the paint (or at once when asked for:
+``window.tab_keys[key]``, ``window.tab(key)``, View → Ctrl+1..5, a request through the
+state). :class:`gui.dataset.loading.DatasetLoader` warms up TensorFlow and loads the dataset
+in the background; :class:`gui.dataset.window_actions.DatasetActions` (a mixin) switches
+between the tabs and the dataset panel. :mod:`gui.window_state` restores and saves the
+geometry, the last tab, the Train form and the model last used. The tabs know only
+:class:`gui.state.AppState`; the window builds them, wires the first-run panel and the menus
+(:mod:`gui.menus`) to the state, and on closing cancels and joins every background task of
+every tab (:func:`gui.tasks.shutdown_tasks`). Tests inject a loaded dataset and a RunStore
+so they never read the real archive.
 """
 
 from __future__ import annotations
 
-import json
 import logging
-from collections.abc import Callable, Iterator, Mapping
-from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
     QStackedWidget,
@@ -33,20 +29,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.model.config import ModelConfig
 from gui.book.features import BookFeatures
 from gui.common.input_guards import EditorKeyGuard, WheelGuard, guard_wheel
 from gui.common.translate import Retranslating
-from gui.current_model import ModelLine, remembered
+from gui.current_model import ModelLine
 from gui.dataset.loading import DatasetLoader
 from gui.dataset.panel import DatasetPanel
-from gui.menus import TAB_KEYS, build_menus, retranslate_menus, tab_title
+from gui.dataset.window_actions import DatasetActions
+from gui.lazy_tabs import LazyTabs, TabsByKey
+from gui.menus import TAB_KEYS, build_menus, retranslate_menus
 from gui.resources import resource
 from gui.runs.restore import restore_last_model
-from gui.settings import configure_settings, settings
+from gui.settings import configure_settings
 from gui.state import AppState
 from gui.tasks import shutdown_tasks
 from gui.train.tab import TrainTab
+from gui.window_state import remember_model, restore_window, save_window, saved_model
 
 log = logging.getLogger(__name__)
 
@@ -71,46 +69,7 @@ def default_store():
         return None
 
 
-def _tab_class(key: str) -> Callable[[AppState], QWidget]:
-    """The class of the tab ``key``, imported when the tab is first built (after the
-    first paint, which the four tabs' modules would delay by about 0.3 s)."""
-    if key == "reviews":
-        from gui.reviews.tab import ReviewsTab
-
-        return ReviewsTab
-    if key == "predict":
-        from gui.predict.tab import PredictTab
-
-        return PredictTab
-    if key == "evaluation":
-        from gui.evaluation.tab import EvaluationView
-
-        return EvaluationView
-    if key == "runs":
-        from gui.runs.tab import RunsTab
-
-        return RunsTab
-    raise KeyError(key)
-
-
-class TabsByKey(Mapping[str, QWidget]):
-    """``window.tab_keys``: every tab by its key (:data:`gui.menus.TAB_KEYS`); looking one
-    up builds it if the window has not yet."""
-
-    def __init__(self, window: MainWindow) -> None:
-        self._window = window
-
-    def __getitem__(self, key: str) -> QWidget:
-        return self._window.tab(key)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(TAB_KEYS)
-
-    def __len__(self) -> int:
-        return len(TAB_KEYS)
-
-
-class MainWindow(Retranslating, QMainWindow):
+class MainWindow(DatasetActions, Retranslating, QMainWindow):
     """The window. ``dataset``/``store``/``load_options`` let tests inject what they need;
     ``train_overrides`` (from ``--train``) set the form and start training once ready."""
 
@@ -159,22 +118,10 @@ class MainWindow(Retranslating, QMainWindow):
         # The Train tab is built now; the others are placeholders until built (see the
         # module docstring). A tab that fails to build stops the window (or the test).
         self.train_tab = TrainTab(self.state)
-        self._built: dict[str, QWidget] = {"train": self.train_tab}
-        self._in_tabs: dict[str, QWidget] = {}  # the tab or its placeholder, as in self.tabs
-        self.tab_keys = TabsByKey(self)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
-        for key in TAB_KEYS:
-            widget = self._built[key] if key in self._built else QWidget()
-            widget.setObjectName(widget.objectName() or f"{key}_placeholder")
-            self._in_tabs[key] = widget
-            self.tabs.addTab(widget, "")
-        # The tab being shown is always built (a restored last tab, a click, Ctrl+1..5).
-        self.tabs.currentChanged.connect(self._current_tab_changed)
-        self._build_queue = ["plots", *(key for key in TAB_KEYS if key not in self._built)]
-        self._restoring_tab = False
-        self._build_timer = QTimer(self, singleShot=True)
-        self._build_timer.timeout.connect(self._build_next)
+        self.lazy_tabs = LazyTabs(self.tabs, self.state, self.train_tab, self.wheel_guard, self)
+        self.tab_keys = TabsByKey(self.lazy_tabs)
         self.first_run = DatasetPanel()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.tabs)
@@ -218,8 +165,12 @@ class MainWindow(Retranslating, QMainWindow):
         state_.tensorflow_ready.connect(self._tensorflow_ready)
         state_.model_changed.connect(self._remember_model)
         # Requests to the Reviews tab before it is built: build it and hand them over.
-        state_.filter_requested.connect(lambda f: self._deliver("reviews", "apply_filter", f))
-        state_.review_requested.connect(lambda r: self._deliver("reviews", "select_review", r))
+        state_.filter_requested.connect(
+            lambda f: self.lazy_tabs.deliver("reviews", "apply_filter", f)
+        )
+        state_.review_requested.connect(
+            lambda r: self.lazy_tabs.deliver("reviews", "select_review", r)
+        )
         self.first_run.download_requested.connect(self.download_dataset)
         self.first_run.open_requested.connect(self.open_dataset)
         self.first_run.cancel_requested.connect(self.loader.cancel)
@@ -227,7 +178,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.book = BookFeatures(self)
         guard_wheel(self, self.wheel_guard)
 
-        self._restore_settings(train_overrides)
+        restore_window(self, self.lazy_tabs, self.train_tab, train_overrides)
         if dataset is not None:
             self.state.set_dataset(dataset)
         if train_overrides is not None:
@@ -244,8 +195,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("IMDB Sentiment Lab"))
-        for key in TAB_KEYS:
-            self.tabs.setTabText(self.tabs.indexOf(self._in_tabs[key]), tab_title(key))
+        self.lazy_tabs.retranslate()
         self.tf_label.setText(self._tf_text())
         retranslate_menus(self.actions_by_name)
         self.book.retranslate()
@@ -273,18 +223,10 @@ class MainWindow(Retranslating, QMainWindow):
         if self.store is None:
             return
         try:
-            last = None
-            saved = settings().value("model/current", "", type=str)
-            if saved:
-                try:
-                    last = json.loads(saved)
-                except ValueError:
-                    last = None
+            last = saved_model()
             self._restoring = True
             try:
-                run = restore_last_model(
-                    self.state, self.store, last if isinstance(last, dict) else None
-                )
+                run = restore_last_model(self.state, self.store, last)
             finally:
                 self._restoring = False
             self.train_tab.show_run(run)
@@ -295,14 +237,9 @@ class MainWindow(Retranslating, QMainWindow):
             )
 
     def _remember_model(self, model) -> None:
-        # Written at once, so a crash or a kill still relaunches with this model.
-        if getattr(self, "_restoring", False):
-            return
-        value = remembered(model)
-        if value is not None:
-            stored = settings()
-            stored.setValue("model/current", json.dumps(value))
-            stored.sync()
+        # A model being restored came from the settings or the history: nothing to write.
+        if not getattr(self, "_restoring", False):
+            remember_model(model)
 
     # --- start-up ------------------------------------------------------------------------
 
@@ -321,23 +258,9 @@ class MainWindow(Retranslating, QMainWindow):
             self._set_tf_status("ready")
         if self._load_data:
             self.load_dataset(self.loader.current_source())
-        self._build_timer.start(0)
+        self.lazy_tabs.start()
 
-    def _build_next(self) -> None:
-        """Build the next of the plots and the tabs not built yet, one per event-loop turn."""
-        while self._build_queue:
-            key = self._build_queue.pop(0)
-            if key == "plots":
-                if not self.train_tab.plots_built():
-                    self.train_tab.plots.warm_up()
-                    break
-            elif key not in self._built:
-                self.tab(key)
-                break
-        if self._build_queue:
-            self._build_timer.start(0)
-
-    # --- tabs built on demand --------------------------------------------------------------
+    # --- tabs built on demand (gui.lazy_tabs) ----------------------------------------------
 
     def tab(self, key: str) -> QWidget:
         """The tab ``key`` (one of :data:`gui.menus.TAB_KEYS`), built now if it was not yet.
@@ -345,45 +268,12 @@ class MainWindow(Retranslating, QMainWindow):
         Raises:
             KeyError: ``key`` is not a tab's key.
         """
-        built = self._built.get(key)
-        if built is not None:
-            return built
-        widget = _tab_class(key)(self.state)
-        self._built[key] = widget
-        guard_wheel(widget, self.wheel_guard)
-        # In the placeholder's place, with the same tab current and no currentChanged in
-        # between (which would build the neighbour the removal makes current).
-        placeholder = self._in_tabs[key]
-        index = self.tabs.indexOf(placeholder)
-        current = self.tabs.currentIndex()
-        blocked = self.tabs.blockSignals(True)
-        try:
-            self.tabs.removeTab(index)
-            self.tabs.insertTab(index, widget, tab_title(key))
-            self.tabs.setCurrentIndex(current)
-        finally:
-            self.tabs.blockSignals(blocked)
-        self._in_tabs[key] = widget
-        placeholder.deleteLater()
-        return widget
+        return self.lazy_tabs.tab(key)
 
     def tab_built(self, key: str) -> bool:
-        return key in self._built
+        return self.lazy_tabs.tab_built(key)
 
-    def _current_tab_changed(self, index: int) -> None:
-        for key, widget in self._in_tabs.items():
-            if self.tabs.indexOf(widget) == index:
-                if self._restoring_tab and key not in self._built:
-                    self._build_queue.remove(key)
-                    self._build_queue.insert(0, key)
-                else:
-                    self.tab(key)
-                return
-
-    def _deliver(self, key: str, method: str, payload) -> None:
-        # A tab built now missed this emission (Qt calls no slot connected during it).
-        if key not in self._built:
-            getattr(self.tab(key), method)(payload)
+    # --- status bar ----------------------------------------------------------------------
 
     def _tensorflow_ready(self, error) -> None:
         self._set_tf_status("ready" if error is None else "unavailable")
@@ -396,84 +286,6 @@ class MainWindow(Retranslating, QMainWindow):
         bar.setToolTip(text if shown != text else "")
         bar.showMessage(shown, timeout)
 
-    # --- dataset -------------------------------------------------------------------------
-
-    def load_dataset(
-        self, source: str | None, num_words: int | None = None, from_panel: bool = False, **own
-    ) -> None:
-        """Load (or prepare) the dataset in the background; the first-run panel shows when none.
-
-        ``own``: ``test_source`` and ``own_options`` for your own reviews.
-        """
-        if self.loader.loading():
-            return
-        num_words = num_words or self.train_tab.settings.config().num_words
-        if from_panel or self.stack.currentWidget() is self.first_run:
-            self.first_run.set_busy(True, self.tr("Opening the dataset..."))
-        self.loader.load(source, num_words, **own)
-
-    def download_dataset(self) -> None:
-        if self.loader.download():
-            self.first_run.set_busy(
-                True, self.tr("Connecting to %1...").replace("%1", "ai.stanford.edu")
-            )
-
-    def choose_dataset(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Open the IMDB archive or your own reviews (or cancel to pick a folder)"),
-            "",
-            self.tr("IMDB archive or reviews")
-            + " (*.tar.gz *.tgz *.tsv *.csv *.txt *.jsonl *.ndjson *.json);;"
-            + self.tr("All files")
-            + " (*)",
-        )
-        if not path:
-            path = QFileDialog.getExistingDirectory(
-                self, self.tr("Open the extracted aclImdb folder, or a folder with pos/ and neg/")
-            )
-        if path:
-            self.open_dataset(path)
-
-    def open_dataset(self, path: str) -> None:
-        """Open ``path``; your own reviews in a file go through the column and test-file dialog."""
-        # Here, not at the top: the readers of your own files import numpy and the archive
-        # reader, which the first paint does not need.
-        from engine.data.own_files import OwnOptions, is_own_source
-        from gui.dataset.own_data_dialog import OwnDataDialog
-
-        own: dict = {}
-        if Path(path).is_file() and is_own_source(Path(path)):
-            dialog = OwnDataDialog(path, self)
-            if dialog.exec() != OwnDataDialog.DialogCode.Accepted:
-                return
-            path, test, options = dialog.selection()
-            own = {"test_source": test, "own_options": options}
-        elif Path(path).is_dir() and is_own_source(Path(path)):
-            own = {"own_options": OwnOptions()}
-        self.load_dataset(path, from_panel=self.stack.currentWidget() is self.first_run, **own)
-
-    def _dataset_progress(self, payload) -> None:
-        fraction, message = payload
-        self.first_run.set_progress(fraction, message)
-        percent = QLocale().toString(round(fraction * 100))
-        self._show_status(self.tr("%1 (%2%)").replace("%1", message).replace("%2", percent), 0)
-
-    def _dataset_changed(self, dataset) -> None:
-        if dataset is not None:
-            self.first_run.set_busy(False)
-            self.stack.setCurrentWidget(self.tabs)
-
-    def _dataset_missing(self) -> None:
-        self.first_run.set_busy(False)
-        self.stack.setCurrentWidget(self.first_run)
-
-    def _dataset_failed(self, message: str) -> None:
-        self.first_run.set_busy(False)
-        if message and self.state.dataset is None:
-            self.stack.setCurrentWidget(self.first_run)
-            self.first_run.show_error(message)
-
     # --- tabs, settings, closing ---------------------------------------------------------
 
     def show_tab(self, key: str) -> None:
@@ -482,47 +294,9 @@ class MainWindow(Retranslating, QMainWindow):
             self.stack.setCurrentWidget(self.tabs)
             self.tabs.setCurrentWidget(widget)
 
-    def _fit_to_screen(self) -> None:
-        """First start: 1280×820, or the whole screen where that does not fit (a laptop)."""
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        room = screen.availableGeometry() if screen is not None else None
-        if room is None or (room.width() >= 1280 and room.height() >= 820):
-            self.resize(1280, 820)
-            return
-        self.setGeometry(room)
-        self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
-
-    def _restore_settings(self, overrides: dict | None) -> None:
-        stored = settings()
-        geometry = stored.value("window/geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
-            self._fit_to_screen()
-        config = ModelConfig()
-        try:
-            saved = stored.value("train/config", "", type=str)
-            if saved:
-                config = ModelConfig.from_dict(json.loads(saved))
-                config.validate()
-        except (ValueError, TypeError):
-            config = ModelConfig()
-        if overrides:
-            config = config.replace(**overrides)
-        self.train_tab.settings.set_config(config)
-        # The last tab shown comes back as it was; one not built yet shows its placeholder
-        # at the first paint and is the first thing built after it (building the Reviews
-        # tab first would delay the paint by about 0.3 s).
-        self._restoring_tab = True
-        try:
-            self.tabs.setCurrentIndex(stored.value("window/tab", 0, type=int))
-        finally:
-            self._restoring_tab = False
-
     def save_settings(self) -> None:
-        stored = settings()
-        stored.setValue("window/geometry", self.saveGeometry())
-        stored.setValue("window/tab", self.tabs.currentIndex())
-        stored.setValue("train/config", self.train_tab.settings.config().to_json())
-        stored.sync()
+        """Store the geometry, the current tab and the Train tab's settings (gui.window_state)."""
+        save_window(self, self.lazy_tabs, self.train_tab)
 
     def shutdown(self) -> bool:
         """Cancel training and every background task of every tab and join them all.
@@ -534,8 +308,7 @@ class MainWindow(Retranslating, QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         # A close right after the first paint (SIGTERM, Ctrl+C) must not start background work.
         self._background_timer.stop()
-        self._build_timer.stop()
-        self._build_queue.clear()
+        self.lazy_tabs.stop()
         self._started_background = True
         self.save_settings()
         if self.train_tab.busy():
