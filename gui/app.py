@@ -1,7 +1,7 @@
 """Start the window: ``python main.py`` (no arguments), ``--train ...``, or the launcher options.
 
 Only Qt, numpy and the light engine modules are imported before the first paint; the
-plots (pyqtgraph) and the other tabs are built right after it (:mod:`gui.lazy_tabs`),
+plots (pyqtgraph) and the other tabs are built right after it (:mod:`gui.window.lazy_tabs`),
 and TensorFlow and the dataset load in the background. ``IMDB_LAB_MEASURE_STARTUP=1``
 prints the time from process start to first paint and which of :data:`HEAVY_MODULES`
 were loaded by then (``=exit`` also quits right after painting, for scripted

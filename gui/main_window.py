@@ -2,14 +2,14 @@
 
 :class:`MainWindow` paints before anything heavy happens: the first paint shows the Train
 tab's form, with placeholders for its plots and for the other four tabs, which
-:class:`gui.lazy_tabs.LazyTabs` builds right after the paint (or at once when asked for:
+:class:`gui.window.lazy_tabs.LazyTabs` builds right after the paint (or at once when asked for:
 ``window.tab_keys[key]``, ``window.tab(key)``, View → Ctrl+1..5, a request through the
 state). :class:`gui.dataset.loading.DatasetLoader` warms up TensorFlow and loads the dataset
 in the background; :class:`gui.dataset.window_actions.DatasetActions` (a mixin) switches
-between the tabs and the dataset panel. :mod:`gui.window_state` restores and saves the
+between the tabs and the dataset panel. :mod:`gui.window.window_state` restores and saves the
 geometry, the last tab, the Train form and the model last used. The tabs know only
 :class:`gui.state.AppState`; the window builds them, wires the first-run panel and the menus
-(:mod:`gui.menus`) to the state, and on closing cancels and joins every background task of
+(:mod:`gui.window.menus`) to the state, and on closing cancels and joins every background task of
 every tab (:func:`gui.tasks.shutdown_tasks`). Tests inject a loaded dataset and a RunStore
 so they never read the real archive.
 """
@@ -36,15 +36,15 @@ from gui.current_model import ModelLine
 from gui.dataset.loading import DatasetLoader
 from gui.dataset.panel import DatasetPanel
 from gui.dataset.window_actions import DatasetActions
-from gui.lazy_tabs import LazyTabs, TabsByKey
-from gui.menus import TAB_KEYS, build_menus, retranslate_menus
 from gui.resources import resource
 from gui.runs.restore import restore_last_model
 from gui.settings import configure_settings
 from gui.state import AppState
 from gui.tasks import shutdown_tasks
 from gui.train.tab import TrainTab
-from gui.window_state import remember_model, restore_window, save_window, saved_model
+from gui.window.lazy_tabs import LazyTabs, TabsByKey
+from gui.window.menus import TAB_KEYS, build_menus, retranslate_menus
+from gui.window.window_state import remember_model, restore_window, save_window, saved_model
 
 log = logging.getLogger(__name__)
 
@@ -260,10 +260,10 @@ class MainWindow(DatasetActions, Retranslating, QMainWindow):
             self.load_dataset(self.loader.current_source())
         self.lazy_tabs.start()
 
-    # --- tabs built on demand (gui.lazy_tabs) ----------------------------------------------
+    # --- tabs built on demand (gui.window.lazy_tabs) ----------------------------------------------
 
     def tab(self, key: str) -> QWidget:
-        """The tab ``key`` (one of :data:`gui.menus.TAB_KEYS`), built now if it was not yet.
+        """The tab ``key`` (one of :data:`gui.window.menus.TAB_KEYS`), built now if it was not yet.
 
         Raises:
             KeyError: ``key`` is not a tab's key.
@@ -295,7 +295,7 @@ class MainWindow(DatasetActions, Retranslating, QMainWindow):
             self.tabs.setCurrentWidget(widget)
 
     def save_settings(self) -> None:
-        """Store the geometry, the current tab and the Train tab's settings (gui.window_state)."""
+        """Store the geometry, the current tab and the Train tab's settings (gui.window.window_state)."""
         save_window(self, self.lazy_tabs, self.train_tab)
 
     def shutdown(self) -> bool:

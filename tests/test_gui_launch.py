@@ -12,8 +12,8 @@ import pytest
 
 from gui.app import build_parser, run, training_overrides
 from gui.main_window import MainWindow
-from gui.menus import TAB_KEYS
 from gui.settings import configure_settings, settings
+from gui.window.menus import TAB_KEYS
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../../.."
 LUPDATE=${LUPDATE:-}
 if [ -z "$LUPDATE" ]; then
-    for candidate in .venv/bin/pyside6-lupdate /work/main/.venv/bin/pyside6-lupdate pyside6-lupdate; do
+    for candidate in .venv/bin/pyside6-lupdate pyside6-lupdate; do
         if command -v "$candidate" >/dev/null 2>&1; then LUPDATE=$candidate; break; fi
     done
 fi

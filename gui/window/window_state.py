@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QMainWindow
 
 from engine.model.config import ModelConfig
 from gui.current_model import remembered
-from gui.lazy_tabs import LazyTabs
 from gui.settings import settings
 from gui.train.tab import TrainTab
+from gui.window.lazy_tabs import LazyTabs
 
 
 def fit_to_screen(window: QMainWindow) -> None:

@@ -17,9 +17,9 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from gui.common.input_guards import WheelGuard, guard_wheel
-from gui.menus import TAB_KEYS, tab_title
 from gui.state import AppState
 from gui.train.tab import TrainTab
+from gui.window.menus import TAB_KEYS, tab_title
 
 
 def tab_class(key: str) -> Callable[[AppState], QWidget]:
@@ -45,7 +45,7 @@ def tab_class(key: str) -> Callable[[AppState], QWidget]:
 
 
 class LazyTabs(QObject):
-    """The tabs of ``tabs`` (a ``QTabWidget``, filled here in :data:`gui.menus.TAB_KEYS`
+    """The tabs of ``tabs`` (a ``QTabWidget``, filled here in :data:`gui.window.menus.TAB_KEYS`
     order): the Train tab at once, a placeholder for each other tab until it is built.
 
     Args:
@@ -122,7 +122,7 @@ class LazyTabs(QObject):
             self._build_timer.start(0)
 
     def tab(self, key: str) -> QWidget:
-        """The tab ``key`` (one of :data:`gui.menus.TAB_KEYS`), built now if it was not yet.
+        """The tab ``key`` (one of :data:`gui.window.menus.TAB_KEYS`), built now if it was not yet.
 
         Raises:
             KeyError: ``key`` is not a tab's key.
@@ -170,7 +170,7 @@ class LazyTabs(QObject):
 
 
 class TabsByKey(Mapping[str, QWidget]):
-    """``window.tab_keys``: every tab by its key (:data:`gui.menus.TAB_KEYS`); looking one
+    """``window.tab_keys``: every tab by its key (:data:`gui.window.menus.TAB_KEYS`); looking one
     up builds it if the window has not yet."""
 
     def __init__(self, tabs: LazyTabs) -> None:
