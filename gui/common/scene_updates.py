@@ -21,3 +21,13 @@ def _ignore(_rects) -> None:
 def coalesce_scene_updates(view: pg.GraphicsView) -> None:
     """Let ``view``'s scene repaint with the window's next paint, not synchronously."""
     view.scene().changed.connect(_ignore)
+
+
+def mark_scene_changed(view: pg.GraphicsView) -> None:
+    """Say the whole scene changed before changing its items (new data on every curve).
+
+    With a scene update pending, Qt leaves the items' own changes to that update instead
+    of processing them and then painting the window at once; the view is repainted once,
+    with the window.
+    """
+    view.scene().update()

@@ -16,7 +16,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QFontMetrics
 
 from gui.common.localized import decimal
-from gui.common.scene_updates import coalesce_scene_updates
+from gui.common.scene_updates import coalesce_scene_updates, mark_scene_changed
 from gui.common.translate import Retranslating
 
 TRAIN_PEN = pg.mkPen("#1f77b4", width=2)
@@ -199,6 +199,7 @@ class MetricPlot(Retranslating, pg.PlotWidget):
         self.best_epoch = best_epoch
         train = history.get(self.key, [])
         val = history.get(f"val_{self.key}", [])
+        mark_scene_changed(self)
         self.train_curve.setData(list(range(1, len(train) + 1)), train)
         self.val_curve.setData(list(range(1, len(val) + 1)), val)
         if best_epoch and 0 < best_epoch <= len(val):

@@ -21,6 +21,8 @@ from gui.state import AppState
 from gui.train.tab import TrainTab
 from gui.window.menus import TAB_KEYS, tab_title
 
+RESUME_AFTER_RUN_MS = 500
+
 
 def tab_class(key: str) -> Callable[[AppState], QWidget]:
     """The class of the tab ``key``, imported when the tab is first built (after the
@@ -82,6 +84,8 @@ class LazyTabs(QObject):
         self._restoring_tab = False
         self._build_timer = QTimer(self, singleShot=True)
         self._build_timer.timeout.connect(self._build_next)
+        self._started = False
+        train_tab.busy_changed.connect(self._training_busy)
 
     def retranslate(self) -> None:
         for key in TAB_KEYS:
@@ -100,6 +104,7 @@ class LazyTabs(QObject):
 
     def start(self) -> None:
         """Start building the plots and the tabs not built yet (after the first paint)."""
+        self._started = True
         self._build_timer.start(0)
 
     def stop(self) -> None:
@@ -107,8 +112,18 @@ class LazyTabs(QObject):
         self._build_timer.stop()
         self._build_queue.clear()
 
+    def _training_busy(self, busy: bool) -> None:
+        # After the run's last epoch and result have been drawn, not in the same breath.
+        if not busy and self._started and self._build_queue:
+            self._build_timer.start(RESUME_AFTER_RUN_MS)
+
     def _build_next(self) -> None:
         """Build the next of the plots and the tabs not built yet, one per event-loop turn."""
+        if self._train_tab.busy():
+            # Building a tab holds the GUI thread for 0.1-0.3 s: never while a run's plots
+            # are being watched (a training started right after launch). A tab asked for
+            # is still built at once; the rest waits for the run's end.
+            return
         while self._build_queue:
             key = self._build_queue.pop(0)
             if key == "plots":
