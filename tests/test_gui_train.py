@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 
 from engine.model.config import ModelConfig, parameter_count
 from engine.model.training_records import best_epoch
@@ -393,40 +393,3 @@ def test_after_a_stop_retrain_says_the_best_epoch_may_not_be_known(idle_window):
     tab.best_is_final = True
     tab._update_buttons()
     assert tab.retrain_button.text() == "Retrain best 2 epochs and test"
-
-
-def test_old_objects_are_out_of_the_collectors_reach_while_training_runs(qtbot, window):
-    """A full collection walks only what the run made (gui/common/gc_pauses.py)."""
-    import gc
-
-    from gui.common import gc_pauses
-
-    _configure(window, epochs=2)
-    frozen = []
-    # Direct: counted in the worker's thread as each epoch arrives from the training process.
-    window.train_tab.training_started.connect(
-        lambda worker: worker.epoch_finished.connect(
-            lambda m: frozen.append(gc.get_freeze_count()), Qt.ConnectionType.DirectConnection
-        )
-    )
-    assert gc.get_freeze_count() == 0
-    tab = window.train_tab
-    with qtbot.waitSignal(tab.busy_changed, timeout=120_000, check_params_cb=lambda busy: not busy):
-        tab.request_training()
-    assert len(frozen) == 2 and all(count > 0 for count in frozen)
-    assert gc.get_freeze_count() == 0 and not gc_pauses.held()
-
-
-def test_collector_holds_nest_and_release_once():
-    import gc
-
-    from gui.common import gc_pauses
-
-    first, second = object(), object()
-    gc_pauses.hold(first)
-    gc_pauses.hold(second)
-    gc_pauses.release(first)
-    assert gc_pauses.held() and gc.get_freeze_count() > 0
-    gc_pauses.release(first)  # twice: no effect
-    gc_pauses.release(second)
-    assert not gc_pauses.held() and gc.get_freeze_count() == 0

@@ -14,7 +14,6 @@ from PySide6.QtCore import QObject, Signal
 
 from engine.errors import Cancelled
 from engine.service.process import shared_service
-from gui.common import gc_pauses
 from gui.common.lexicon import WORDS as LEXICON_SIZE
 from gui.tasks import Task, TaskRunner, error_text
 
@@ -95,14 +94,6 @@ class TrainingWorker(QObject):
                 getattr(self, kind).emit(payload)
 
         service = self.service or shared_service()
-        # Full collections walk only what this run makes (gui/common/gc_pauses.py).
-        gc_pauses.hold(self)
-        try:
-            return self._call(service, relay, cancel)
-        finally:
-            gc_pauses.release(self)
-
-    def _call(self, service, relay, cancel) -> TrainingOutcome:
         options = {
             "name": self.name,
             "retrain_epochs": self.retrain_epochs,
