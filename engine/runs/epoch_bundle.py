@@ -13,7 +13,7 @@ from typing import Any
 
 from engine.errors import ModelFileError
 from engine.model.bundle import load_bundle, save_bundle
-from engine.runs.experiments import load_epoch_weights, model_vocab
+from engine.runs.experiments import load_epoch_weights, model_vocab, run_model_folder
 from engine.runs.history import RunStore
 
 
@@ -25,10 +25,8 @@ def save_epoch_bundle(
     Raises:
         ModelFileError: the run has no saved vocabulary or no weights for that epoch.
     """
-    source = run.get("model_path")
-    if not source and store is not None and run.get("id") is not None:
-        source = store.run_dir(run["id"])
-    if not source:
+    source = run_model_folder(run, store)
+    if source is None:
         raise ModelFileError(f"Run {run.get('id')} has no saved model to take the vocabulary from.")
     bundle = load_bundle(source)
     weights = load_epoch_weights(int(run["id"]), int(epoch), store)

@@ -271,13 +271,19 @@ def run_predictor(
         if vocab is None:
             raise ModelFileError("Load the dataset first: this run has no saved vocabulary.")
         return epoch_predictor(run, epoch, vocab, store)
-    # A run that ended without a bundle opens from its run folder (its last complete epoch).
+    path = run_model_folder(run, store)
+    if path is None:
+        raise ModelFileError(f"Run {run.get('id')} has no saved model.")
+    return Predictor.from_bundle(path)
+
+
+def run_model_folder(run: Mapping[str, Any], store: RunStore | None = None) -> Path | None:
+    """The folder ``run``'s saved model opens from: its bundle, or for a run that ended
+    without one its run folder (its last complete epoch); None when it has neither."""
     path = run.get("model_path")
     if not path and store is not None and run.get("id") is not None:
         path = store.run_dir(run["id"])
-    if not path:
-        raise ModelFileError(f"Run {run.get('id')} has no saved model.")
-    return Predictor.from_bundle(path)
+    return Path(path) if path else None
 
 
 @dataclass

@@ -69,16 +69,24 @@ def exportable_folder(state, scratch: Path) -> Path | None:
     Raises:
         LabError: the epoch's weights or the run's vocabulary cannot be read.
     """
-    model = state.model
-    if model is not None and model.epoch is not None and model.run is not None:
+    model = _scrubbed(state)
+    if model is not None:
         name = f"run{model.run_id}_epoch{int(model.epoch):03d}"
         return save_epoch_bundle(model.run, model.epoch, scratch / name, state.store)
     return current_model_path(state)
 
 
-def _default_name(state, suffix: str) -> str:
+def _scrubbed(state) -> CurrentModel | None:
+    """The current model when it is one epoch of a run (picked with the scrubber)."""
     model = state.model
     if model is not None and model.epoch is not None and model.run is not None:
+        return model
+    return None
+
+
+def _default_name(state, suffix: str) -> str:
+    model = _scrubbed(state)
+    if model is not None:
         return f"imdb-model-run{model.run_id}-epoch{int(model.epoch)}{suffix}"
     return f"imdb-model{suffix}"
 

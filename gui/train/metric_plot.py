@@ -93,26 +93,10 @@ class MetricPlot(Retranslating, pg.PlotWidget):
             symbolBrush="#d62728",
             name="Validation",
         )
-        self.best_line = pg.InfiniteLine(
-            angle=90,
-            movable=False,
-            pen=BEST_PEN,
-            label="",
-            labelOpts={"position": 0.12, "color": "#2ca02c", "fill": (255, 255, 255, 200)},
-        )
-        self.best_line.hide()
-        self.addItem(self.best_line, ignoreBounds=True)
-        self.scrub_line = pg.InfiniteLine(
-            angle=90,
-            movable=False,
-            pen=SCRUB_PEN,
-            label="",
-            # A see-through box: near the top it lies over the training accuracy curve,
-            # whose points must stay visible under it.
-            labelOpts={"position": 0.9, "color": "#333333", "fill": (255, 255, 255, 130)},
-        )
-        self.scrub_line.hide()
-        self.addItem(self.scrub_line, ignoreBounds=True)
+        self.best_line = self._marker(BEST_PEN, 0.12, "#2ca02c", 200)
+        # A see-through box: near the top it lies over the training accuracy curve,
+        # whose points must stay visible under it.
+        self.scrub_line = self._marker(SCRUB_PEN, 0.9, "#333333", 130)
         self.hover_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#999", width=1))
         self.hover_line.hide()
         self.addItem(self.hover_line, ignoreBounds=True)
@@ -126,6 +110,19 @@ class MetricPlot(Retranslating, pg.PlotWidget):
         self.best_epoch: int | None = None
         self.scrub_epoch: int | None = None
         self.retranslate()
+
+    def _marker(self, pen, position: float, colour: str, alpha: int) -> pg.InfiniteLine:
+        """A hidden vertical line at an epoch, with a label on a white box."""
+        line = pg.InfiniteLine(
+            angle=90,
+            movable=False,
+            pen=pen,
+            label="",
+            labelOpts={"position": position, "color": colour, "fill": (255, 255, 255, alpha)},
+        )
+        line.hide()
+        self.addItem(line, ignoreBounds=True)
+        return line
 
     def retranslate(self) -> None:
         if not self._laid_out():  # a closed plot still gets the language-change event
