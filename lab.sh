@@ -8,19 +8,28 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 PY=${PYTHON:-python3}
-stamp=.venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)
+cmd=${1:-app}
+shift || true
+
+# The app needs the project's dependencies only; tests and checks add the ".[test]" tools
+# (pytest, ruff, mypy, import-linter: about 110 MB the app never uses).
+extras=""
+[ "$cmd" = app ] || extras="[test]"
+hash=$(sha256sum pyproject.toml | cut -c1-16)
+stamp=.venv/.installed${extras:+-test}-$hash
 
 if [ ! -x .venv/bin/python ]; then
     "$PY" -m venv .venv
 fi
-if [ ! -f "$stamp" ]; then
+if [ ! -f "$stamp" ] && [ ! -f ".venv/.installed-test-$hash" ]; then
     .venv/bin/python -m pip install --upgrade pip >/dev/null
-    .venv/bin/python -m pip install -e ".[test]"
+    .venv/bin/python -m pip install -e ".$extras"
+    # TensorFlow's C++ headers (430 MB) are for compiling custom ops, which this project
+    # never does; pip reinstalls them with TensorFlow should anything ever need them.
+    rm -rf .venv/lib/python3*/site-packages/tensorflow/include
     rm -f .venv/.installed-* && touch "$stamp"
 fi
 
-cmd=${1:-app}
-shift || true
 case "$cmd" in
     app)
         exec .venv/bin/python main.py "$@"

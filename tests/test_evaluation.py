@@ -137,3 +137,16 @@ def test_roc_curve_area_is_roc_auc():
     assert (fpr[0], tpr[0], fpr[-1], tpr[-1]) == (0.0, 0.0, 1.0, 1.0)
     area = float(np.sum(np.diff(fpr) * (tpr[1:] + tpr[:-1]) / 2))
     assert area == pytest.approx(roc_auc(labels, scores), abs=1e-12)
+
+
+def test_logits_scored_in_passes_equal_one_pass(tiny_dataset, monkeypatch):
+    from engine.model import predictor
+
+    weights = get_weights(build_model(ModelConfig(num_words=100)))
+    rows = tiny_dataset.indices("test")[::-1]  # any order, not only the dataset's
+    whole = logits(weights, tiny_dataset, rows)
+    monkeypatch.setattr(predictor, "ROWS_PER_PASS", 7)
+    # float32 products over 7 rows or 120 may round differently in the last bit
+    np.testing.assert_allclose(logits(weights, tiny_dataset, rows), whole, rtol=1e-6, atol=1e-6)
+    everything = logits(weights, tiny_dataset, np.arange(len(tiny_dataset)))
+    np.testing.assert_allclose(everything[rows], whole, rtol=1e-6, atol=1e-6)

@@ -78,6 +78,21 @@ def test_multi_hot_equals_the_books_vectorization(tiny_dataset):
     assert multi_hot(tiny_dataset, rows, 20).sum() < multi_hot(tiny_dataset, rows, 100).sum()
 
 
+def test_multi_hot_ids_in_small_pieces_equal_one_piece(monkeypatch):
+    from engine.model import batches
+
+    rng = np.random.default_rng(3)
+    lengths = rng.integers(0, 40, size=300)  # empty reviews included
+    flat = rng.integers(-1, 150, size=int(lengths.sum())).astype(np.int32)
+    whole = batches.multi_hot_ids(flat, lengths, 100)
+    for tokens in (1, 37, 500):  # one row per piece, a few rows, many rows
+        monkeypatch.setattr(batches, "CHUNK_TOKENS", tokens)
+        pieces = batches.multi_hot_ids(flat, lengths, 100)
+        np.testing.assert_array_equal(pieces[0], whole[0])
+        np.testing.assert_array_equal(pieces[1], whole[1])
+    assert len(batches._row_chunks(np.r_[0, np.cumsum(lengths)], 100)) > 10
+
+
 def test_distinct_ids_are_sorted_unique_known_words(tiny_dataset):
     rows = tiny_dataset.indices("test")
     indptr, ids = distinct_ids(tiny_dataset, rows)

@@ -127,6 +127,25 @@ def test_cancelling_the_start_ends_the_half_started_process():
     assert svc.pids == []
 
 
+def test_a_process_warming_up_quits_when_asked_and_takes_jobs_at_once(tiny_dataset):
+    from engine.service.process import TrainingService
+
+    svc = TrainingService()
+    svc.start()  # ready: the warm-up fit (a second or more) has just begun
+    child = svc._idle[0]
+    # quit is answered within a poll of the pipe, not after the warm-up: no terminate (-15)
+    svc.close(timeout=1.5)
+    assert child.process.exitcode == 0 and svc.pids == []
+
+    svc = TrainingService()
+    try:
+        svc.start()
+        result = svc.call("train", tiny_dataset, TINY)["result"]  # stops the warm-up
+        assert result.status == "finished" and len(result.history["loss"]) == 2
+    finally:
+        svc.close()
+
+
 def test_the_window_process_never_imports_tensorflow(tmp_path):
     """Training through the worker leaves TensorFlow out of the window's interpreter."""
     script = tmp_path / "probe.py"

@@ -1,7 +1,7 @@
 """The training process's side of :mod:`engine.service.process`: its message loop and its jobs.
 
-This module runs in the child process. It imports TensorFlow and warms it up once, then
-serves jobs one at a time. While a job runs, a listener thread turns a ``stop`` message
+This module runs in the child process. It imports TensorFlow, reports ready, warms it up
+once, then serves jobs one at a time. While a job runs, a listener thread turns a ``stop`` message
 into the job's ``threading.Event``, which the Keras callback checks after every batch.
 
 Messages (tuples) from the window's process: ``("dataset", Dataset)``,
@@ -132,7 +132,8 @@ JOBS: dict[str, Callable[..., Any]] = {"train": job_train, "repeat_seeds": job_r
 
 
 def serve(conn: Connection) -> None:
-    """The child process's main function: warm up, then run jobs until ``quit`` or EOF."""
+    """The child process's main function: load TensorFlow, report ready, warm up, then run
+    jobs until ``quit`` or EOF."""
     # Only warnings and errors from TensorFlow's C++ side; its start-up notes are noise here.
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     # Training takes whatever CPU the window leaves idle; when both want a core, the
@@ -141,21 +142,24 @@ def serve(conn: Connection) -> None:
         os.nice(NICENESS)
     setup_logging(name=TRAINING_LOG_NAME)
     try:
-        import tensorflow as tf  # the heavy import, once per training process
+        import keras  # noqa: F401 - the heavy imports, once per training process
+        import tensorflow as tf
 
         # Keras's retracing notices are about its own internals, not something to act on.
         logging.getLogger("tensorflow").setLevel(logging.ERROR)
-        warm_up()
         conn.send(("ready", tf.__version__, os.getpid()))
     except Exception as exc:  # noqa: BLE001 - reported to the window, which shows it
         log.exception("TensorFlow could not be started")
         conn.send(("error", type(exc).__name__, f"TensorFlow could not be started: {exc}", ""))
         return
+    # Ready is sent before the warm-up: it took 2.1-2.5 s and saved the first run only
+    # 0.5-0.9 s (bench/RESULTS.md), so it runs while the window waits for a click.
+    pending = _warm_up_until_message(conn)
     dataset: Dataset | None = None
     stores: dict[Spec, RunStore] = {}
     while True:
         try:
-            message = conn.recv()
+            message = pending.pop(0) if pending else conn.recv()
         except (EOFError, OSError):
             return  # the window's process is gone
         if message[0] == "quit":
@@ -165,6 +169,42 @@ def serve(conn: Connection) -> None:
         elif message[0] == "job":
             if _run_job(conn, dataset, stores, *message[1:]):
                 return
+
+
+def _warm_up_until_message(conn: Connection) -> list[tuple[Any, ...]]:
+    """Run :func:`warm_up` until it ends or a message arrives; returns that message, unhandled.
+
+    A job sent meanwhile stops the warm-up after its current batch instead of waiting for
+    it. ``quit`` (or the window's process ending) ends this process at once: the warm-up
+    writes nothing, and the window closing should not wait for it.
+    """
+    cancel, done = threading.Event(), threading.Event()
+    arrived: list[tuple[Any, ...]] = []
+
+    def listen() -> None:
+        while not done.is_set():
+            try:
+                if not conn.poll(STOP_POLL_S):
+                    continue
+                message = conn.recv()
+            except (EOFError, OSError):
+                message = ("quit",)
+            if message[0] == "quit":
+                os._exit(0)
+            arrived.append(message)
+            cancel.set()
+            return
+
+    listener = threading.Thread(target=listen, name="warm-up-listener", daemon=True)
+    listener.start()
+    try:
+        warm_up(cancel)
+    except Exception:  # noqa: BLE001 - the first job reports a real failure itself
+        log.warning("The warm-up run failed", exc_info=True)
+    finally:
+        done.set()
+        listener.join()
+    return arrived
 
 
 def _store(stores: dict[Spec, RunStore], spec: Spec | None) -> RunStore | None:
