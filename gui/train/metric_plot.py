@@ -24,6 +24,12 @@ VAL_PEN = pg.mkPen("#d62728", width=2)
 BEST_PEN = pg.mkPen("#2ca02c", width=1.5, style=Qt.PenStyle.DashLine)
 # The scrubber's epoch: the model every tab uses is the one after this epoch.
 SCRUB_PEN = pg.mkPen("#333333", width=2, style=Qt.PenStyle.DotLine)
+# The points' outline and fills as Qt objects, made once: pyqtgraph caches a drawn symbol by
+# the identity of its pen and brush, so colours given as strings made a new pen, brush and
+# symbol drawing for every curve at every epoch.
+SYMBOL_PEN = pg.mkPen((200, 200, 200))  # pyqtgraph's default outline
+TRAIN_BRUSH = pg.mkBrush("#1f77b4")
+VAL_BRUSH = pg.mkBrush("#d62728")
 TITLES = {  # metric key -> plot title and axis label
     "loss": QT_TRANSLATE_NOOP("MetricPlot", "Loss"),
     "accuracy": QT_TRANSLATE_NOOP("MetricPlot", "Accuracy"),
@@ -81,7 +87,8 @@ class MetricPlot(Retranslating, pg.PlotWidget):
             pen=TRAIN_PEN,
             symbol="o",
             symbolSize=6,
-            symbolBrush="#1f77b4",
+            symbolPen=SYMBOL_PEN,
+            symbolBrush=TRAIN_BRUSH,
             name="Training",  # names in retranslate()
         )
         self.val_curve = self.plot(
@@ -90,9 +97,17 @@ class MetricPlot(Retranslating, pg.PlotWidget):
             pen=VAL_PEN,
             symbol="s",
             symbolSize=6,
-            symbolBrush="#d62728",
+            symbolPen=SYMBOL_PEN,
+            symbolBrush=VAL_BRUSH,
             name="Validation",
         )
+        # pyqtgraph re-sets a curve's symbols whenever the y range moves, to guard against
+        # values a million times beyond the view; that was a quarter of an epoch's plot
+        # update. These values are bounded (accuracy 0-1; Keras clips cross-entropy below
+        # 17) and the view cannot be zoomed in further than 1e-4, so the guard never acts.
+        for curve in (self.train_curve, self.val_curve):
+            curve.setDynamicRangeLimit(None)
+        self.getViewBox().setLimits(minYRange=1e-4)
         self.best_line = self._marker(BEST_PEN, 0.12, "#2ca02c", 200)
         # A see-through box: near the top it lies over the training accuracy curve,
         # whose points must stay visible under it.
