@@ -171,6 +171,18 @@ def serve(conn: Connection) -> None:
                 return
 
 
+def _next_message(conn: Connection, done: threading.Event) -> tuple[Any, ...] | None:
+    """The next message from the window, or None once ``done`` is set (checked every
+    :data:`STOP_POLL_S`); a closed pipe reads as ``quit``."""
+    while not done.is_set():
+        try:
+            if conn.poll(STOP_POLL_S):
+                return conn.recv()
+        except (EOFError, OSError):
+            return ("quit",)
+    return None
+
+
 def _warm_up_until_message(conn: Connection) -> list[tuple[Any, ...]]:
     """Run :func:`warm_up` until it ends or a message arrives; returns that message, unhandled.
 
@@ -182,18 +194,13 @@ def _warm_up_until_message(conn: Connection) -> list[tuple[Any, ...]]:
     arrived: list[tuple[Any, ...]] = []
 
     def listen() -> None:
-        while not done.is_set():
-            try:
-                if not conn.poll(STOP_POLL_S):
-                    continue
-                message = conn.recv()
-            except (EOFError, OSError):
-                message = ("quit",)
-            if message[0] == "quit":
-                os._exit(0)
-            arrived.append(message)
-            cancel.set()
+        message = _next_message(conn, done)
+        if message is None:
             return
+        if message[0] == "quit":
+            os._exit(0)
+        arrived.append(message)
+        cancel.set()
 
     listener = threading.Thread(target=listen, name="warm-up-listener", daemon=True)
     listener.start()
@@ -230,13 +237,7 @@ def _run_job(
     quit_after: list[bool] = []
 
     def listen() -> None:
-        while not done.is_set():
-            try:
-                if not conn.poll(STOP_POLL_S):
-                    continue
-                message = conn.recv()
-            except (EOFError, OSError):
-                message = ("quit",)
+        while (message := _next_message(conn, done)) is not None:
             if message[0] in ("stop", "quit"):
                 cancel.set()
             if message[0] == "quit":
