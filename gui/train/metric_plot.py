@@ -19,8 +19,9 @@ from gui.common.localized import decimal
 from gui.common.scene_updates import coalesce_scene_updates, mark_scene_changed
 from gui.common.translate import Retranslating
 
-TRAIN_PEN = pg.mkPen("#1f77b4", width=2)
-VAL_PEN = pg.mkPen("#d62728", width=2)
+TRAIN_COLOUR, VAL_COLOUR = "#1f77b4", "#d62728"
+TRAIN_PEN = pg.mkPen(TRAIN_COLOUR, width=2)
+VAL_PEN = pg.mkPen(VAL_COLOUR, width=2)
 BEST_PEN = pg.mkPen("#2ca02c", width=1.5, style=Qt.PenStyle.DashLine)
 # The scrubber's epoch: the model every tab uses is the one after this epoch.
 SCRUB_PEN = pg.mkPen("#333333", width=2, style=Qt.PenStyle.DotLine)
@@ -28,8 +29,8 @@ SCRUB_PEN = pg.mkPen("#333333", width=2, style=Qt.PenStyle.DotLine)
 # the identity of its pen and brush, so colours given as strings made a new pen, brush and
 # symbol drawing for every curve at every epoch.
 SYMBOL_PEN = pg.mkPen((200, 200, 200))  # pyqtgraph's default outline
-TRAIN_BRUSH = pg.mkBrush("#1f77b4")
-VAL_BRUSH = pg.mkBrush("#d62728")
+TRAIN_BRUSH = pg.mkBrush(TRAIN_COLOUR)
+VAL_BRUSH = pg.mkBrush(VAL_COLOUR)
 TITLES = {  # metric key -> plot title and axis label
     "loss": QT_TRANSLATE_NOOP("MetricPlot", "Loss"),
     "accuracy": QT_TRANSLATE_NOOP("MetricPlot", "Accuracy"),
